@@ -1,0 +1,118 @@
+package io.otcrouter.events.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.PriceUpdated;
+import io.otcrouter.events.SampleEvents;
+import io.otcrouter.events.catalog.Topic;
+import io.otcrouter.events.catalog.Topics;
+
+/**
+ * The build gate of the contract: this test fails the build when a schema change cannot read a released
+ * version, or when a changed schema was not released as a new version.
+ */
+class SchemaEvolutionTest {
+
+    static List<Topic<?>> everyTopic() {
+        return Topics.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyTopic")
+    void shouldReadEveryReleasedVersionWithTheCurrentSchema(Topic<?> topic) {
+        Schema current = ReleasedSchemas.currentOf(topic.valueType());
+        List<Schema> released = ReleasedSchemas.versionsOf(topic.valueType());
+
+        assertThat(released).as("released versions of %s", topic.valueType().getSimpleName()).isNotEmpty();
+        assertThat(SchemaEvolution.incompatibilities(current, released)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyTopic")
+    void shouldHaveReleasedTheCurrentSchemaAsTheLatestVersion(Topic<?> topic) {
+        Schema current = ReleasedSchemas.currentOf(topic.valueType());
+        List<Schema> released = ReleasedSchemas.versionsOf(topic.valueType());
+
+        assertThat(released.get(released.size() - 1))
+                .as("%s changed: add it as %s", topic.valueType().getSimpleName(),
+                        ReleasedSchemas.resourcePath(topic.valueType(), released.size() + 1))
+                .isEqualTo(current);
+    }
+
+    @Test
+    void shouldRejectAChangeThatCannotReadTheReleasedVersion() throws IOException {
+        Schema incompatible = parse("evolution/PriceUpdated-incompatible.avsc");
+
+        List<String> problems =
+                SchemaEvolution.incompatibilities(incompatible, ReleasedSchemas.versionsOf(PriceUpdated.class));
+
+        assertThat(problems).singleElement().asString().contains("venueRank");
+    }
+
+    @Test
+    void shouldDecodeARecordWrittenWithAnOlderSchemaIntoTheCurrentClass() throws IOException {
+        Schema older = parse("evolution/PriceUpdated-older.avsc");
+        GenericRecord written = olderPriceUpdated(older);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written);
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        var decoded = (PriceUpdated) new AvroEventDeserializer(List.of(older)).deserialize("any", array);
+
+        assertThat(decoded.getSymbol()).isEqualTo("SOL");
+        assertThat(decoded.getPriceUsd()).isEqualByComparingTo("150.5");
+        assertThat(decoded.getSource()).isEqualTo(PriceSource.KRAKEN);
+        assertThat(decoded.getChange24hPct()).as("field added later takes its default").isNull();
+    }
+
+    @Test
+    void shouldNotDecodeARecordFromAnUnreleasedSchemaWithoutBeingTold() throws IOException {
+        Schema older = parse("evolution/PriceUpdated-older.avsc");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older)
+                .encode(olderPriceUpdated(older));
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AvroEventDeserializer().deserialize("t", array))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+    }
+
+    private static GenericRecord olderPriceUpdated(Schema older) {
+        Schema priceSchema = older.getField("priceUsd").schema();
+        ByteBuffer price = new Conversions.DecimalConversion().toBytes(new BigDecimal("150.500000000000"), priceSchema,
+                LogicalTypes.decimal(38, 12));
+        GenericRecord record = new GenericData.Record(older);
+        record.put("eventId", "e-old");
+        record.put("occurredAt", SampleEvents.AT.toEpochMilli());
+        record.put("symbol", "SOL");
+        record.put("mint", SampleEvents.SOL_MINT);
+        record.put("priceUsd", price);
+        record.put("source", new GenericData.EnumSymbol(older.getField("source").schema(), "KRAKEN"));
+        record.put("observedAt", SampleEvents.AT.toEpochMilli());
+        record.put("stale", false);
+        return record;
+    }
+
+    private static Schema parse(String resource) throws IOException {
+        try (InputStream in = SchemaEvolutionTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new Schema.Parser().parse(in);
+        }
+    }
+}
