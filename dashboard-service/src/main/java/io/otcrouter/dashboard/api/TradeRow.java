@@ -1,0 +1,32 @@
+package io.otcrouter.dashboard.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.otcrouter.dashboard.view.RouteDecision;
+import io.otcrouter.dashboard.view.SettledTrade;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.TradeStatus;
+
+/**
+ * One row of {@code GET /api/trades}. Token amounts and the execution price are exact decimal strings in token
+ * units (a JSON number would be read as a double by the browser); {@code clientOrderId} is returned verbatim,
+ * escaping it is the page's job.
+ *
+ * @param reason the router's explanation, null until its RouteDecided has been seen
+ */
+record TradeRow(String tradeId, String clientOrderId, String pair, String inputSymbol, String outputSymbol,
+        Route route, TradeStatus status, String amountIn, String outAmount, String executionPrice,
+        BigDecimal savingUsd, BigDecimal volumeUsd, Instant settledAt, String reason) {
+
+    static TradeRow from(SettledTrade trade, RouteDecision decision) {
+        return new TradeRow(trade.tradeId(), trade.clientOrderId(), trade.pair(), trade.inputSymbol(),
+                trade.outputSymbol(), trade.route(), trade.status(), trade.amountIn().toPlainString(),
+                trade.outAmount().toPlainString(), plain(trade.executionPrice()), trade.savingUsd(),
+                trade.volumeUsd(), trade.settledAt(), decision == null ? null : decision.reason());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}

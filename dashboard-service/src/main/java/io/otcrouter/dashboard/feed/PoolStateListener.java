@@ -1,0 +1,27 @@
+package io.otcrouter.dashboard.feed;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.otcrouter.dashboard.view.PoolView;
+import io.otcrouter.events.PoolStateChanged;
+
+/**
+ * Projects {@code Topics.POOLS_CHANGED} into the latest state per pool.
+ * Duplicates and late records: older or repeated states are ignored by the view.
+ * Group and offsets come from the consumer configuration: a fresh group replayed from the earliest offset.
+ */
+@Component
+class PoolStateListener {
+
+    private final PoolView poolView;
+
+    PoolStateListener(PoolView poolView) {
+        this.poolView = poolView;
+    }
+
+    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).POOLS_CHANGED.name()}")
+    void on(PoolStateChanged event) {
+        poolView.apply(event);
+    }
+}

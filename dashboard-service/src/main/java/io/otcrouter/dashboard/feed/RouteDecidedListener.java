@@ -1,0 +1,27 @@
+package io.otcrouter.dashboard.feed;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.otcrouter.dashboard.view.RouteDecisionView;
+import io.otcrouter.events.RouteDecided;
+
+/**
+ * Projects {@code Topics.ROUTES_DECIDED} into the decisions by tradeId.
+ * Duplicates and late records: the first decision of a trade wins, redeliveries are ignored.
+ * Group and offsets come from the consumer configuration: a fresh group replayed from the earliest offset.
+ */
+@Component
+class RouteDecidedListener {
+
+    private final RouteDecisionView routeDecisionView;
+
+    RouteDecidedListener(RouteDecisionView routeDecisionView) {
+        this.routeDecisionView = routeDecisionView;
+    }
+
+    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
+    void on(RouteDecided event) {
+        routeDecisionView.apply(event);
+    }
+}

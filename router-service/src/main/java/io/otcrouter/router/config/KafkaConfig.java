@@ -1,0 +1,41 @@
+package io.otcrouter.router.config;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import io.otcrouter.events.catalog.DeadLetters;
+import io.otcrouter.events.catalog.Topic;
+import io.otcrouter.events.catalog.Topics;
+
+/** The topics router-service writes, the dead-letter topics of those it reads, and its one error policy. */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+    static final String SERVICE = "router-service";
+
+    @Bean
+    KafkaAdmin.NewTopics routerTopics(RouterProperties properties) {
+        int partitions = properties.partitions();
+        short replication = properties.replicationFactor();
+        var topics = new java.util.ArrayList<NewTopic>();
+        Topics.writtenBy(SERVICE).forEach(topic -> topics.add(topic.newTopic(partitions, replication)));
+        for (Topic<?> consumed : new Topic<?>[] {Topics.JUPITER_QUOTED, Topics.POOLS_QUOTED, Topics.PRICES_UPDATED}) {
+            topics.add(consumed.newDeadLetterTopic(partitions, replication));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Bad records go straight to {@code <topic>.DLT}; other failures are retried twice, then dead-lettered. */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> template) {
+        var recoverer = new DeadLetterPublishingRecoverer(template, (failed, cause) -> DeadLetters.partitionFor(failed));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
+    }
+
+}

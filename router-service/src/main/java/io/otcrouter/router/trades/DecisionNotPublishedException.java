@@ -1,0 +1,9 @@
+package io.otcrouter.router.trades;
+
+/** The decision could not be handed to Kafka; the trade was not executed. */
+public class DecisionNotPublishedException extends RuntimeException {
+
+    public DecisionNotPublishedException(String tradeId, Throwable cause) {
+        super("Decision for trade " + tradeId + " could not be published: " + cause.getMessage(), cause);
+    }
+}

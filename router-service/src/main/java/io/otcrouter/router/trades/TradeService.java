@@ -1,0 +1,99 @@
+package io.otcrouter.router.trades;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.router.config.RouterProperties;
+import io.otcrouter.router.quoting.QuoteCollector;
+import io.otcrouter.router.quoting.QuoteRequestPublisher;
+import io.otcrouter.router.routing.Decision;
+import io.otcrouter.router.routing.RouteSelector;
+import io.otcrouter.router.routing.TradeIntent;
+import io.otcrouter.router.routing.VenueQuotes;
+
+/**
+ * Owns the life of a trade inside the router: ask every venue, wait for their quotes until the deadline, decide,
+ * and hand the decision to Kafka before answering the client.
+ */
+@Service
+public class TradeService {
+
+    private static final Logger log = LoggerFactory.getLogger(TradeService.class);
+
+    private final QuoteCollector collector;
+    private final QuoteRequestPublisher quoteRequests;
+    private final DecisionPublisher decisions;
+    private final RecentDecisions recent;
+    private final RouteDecidedFactory events;
+    private final RouteSelector selector = new RouteSelector();
+    private final RouterProperties properties;
+    private final Clock clock;
+
+    TradeService(QuoteCollector collector, QuoteRequestPublisher quoteRequests, DecisionPublisher decisions,
+            RecentDecisions recent, RouteDecidedFactory events, RouterProperties properties) {
+        this.collector = collector;
+        this.quoteRequests = quoteRequests;
+        this.decisions = decisions;
+        this.recent = recent;
+        this.events = events;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Decides and publishes a trade for execution. */
+    public RouteDecided execute(TradeIntent intent) throws InterruptedException {
+        String tradeId = UUID.randomUUID().toString();
+        String requestId = UUID.randomUUID().toString();
+        Decision decision = decide(requestId, tradeId, intent);
+        RouteDecided event = events.create(tradeId, requestId, intent, decision, now());
+        decisions.publish(event);
+        recent.remember(event);
+        log.info("Trade {} {} {} -> {}: {}", tradeId, intent.amountIn(), intent.pair(), decision.route(),
+                decision.reason());
+        return event;
+    }
+
+    /** Runs the same decision without executing: the venues price it without reserving anything. */
+    public Decision quote(TradeIntent intent) throws InterruptedException {
+        return decide(UUID.randomUUID().toString(), null, intent);
+    }
+
+    private Decision decide(String requestId, String tradeId, TradeIntent intent) throws InterruptedException {
+        Instant replyBy = now().plus(properties.quoteTimeout());
+        collector.open(requestId);
+        try {
+            quoteRequests.publish(quoteRequest(requestId, tradeId, intent, replyBy));
+        } catch (RuntimeException e) {
+            collector.abandon(requestId);
+            throw e;
+        }
+        VenueQuotes quotes = collector.await(requestId, properties.quoteTimeout());
+        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, now());
+    }
+
+    private QuoteRequested quoteRequest(String requestId, String tradeId, TradeIntent intent, Instant replyBy) {
+        return QuoteRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now())
+                .setRequestId(requestId).setTradeId(tradeId).setPair(intent.pair())
+                .setInputSymbol(intent.input().symbol()).setInputMint(intent.input().mint())
+                .setInputDecimals(intent.input().decimals())
+                .setOutputSymbol(intent.output().symbol()).setOutputMint(intent.output().mint())
+                .setOutputDecimals(intent.output().decimals())
+                .setAmountIn(EventDecimals.atomic(intent.amountIn())).setSlippageBps(intent.slippageBps())
+                .setIndicative(tradeId == null).setReplyBy(replyBy)
+                .build();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,144 @@
+package io.otcrouter.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.Venue;
+import io.otcrouter.events.catalog.Topics;
+
+/** The router on a real broker, with the venues played by {@link FakeVenues}. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1)
+class RouterServiceIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private FakeVenues venues;
+
+    @BeforeEach
+    void startVenues() {
+        venues = new FakeVenues(broker.getBrokersAsString(), new BigDecimal("0.148"), new BigDecimal("0.149625"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").body().contains("UP"));
+    }
+
+    @AfterEach
+    void stopVenues() {
+        venues.close();
+    }
+
+    @Test
+    void shouldDecideForThePoolThatPaysMoreAndPublishTheDecision() throws Exception {
+        String clientOrderId = "it-" + UUID.randomUUID();
+        HttpResponse<String> response = post("/api/trades", """
+                {"inputToken":"SOL","outputToken":"USDC","amount":"1000","slippageBps":50,"clientOrderId":"%s"}
+                """.formatted(clientOrderId));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> l.startsWith("/api/trades/"));
+        assertThat(response.body()).contains("\"route\":\"OTC\"").contains("\"expectedOutput\":\"149625.000000\"")
+                .contains("\"expectedSaving\":\"1625.000000\"");
+
+        RouteDecided decided = awaitDecision(clientOrderId);
+        assertThat(decided.getRoute()).isEqualTo(Route.OTC);
+        assertThat(decided.getAmountIn().toBigIntegerExact()).isEqualTo(new BigInteger("1000000000000"));
+        assertThat(decided.getLegs()).singleElement().satisfies(leg -> {
+            assertThat(leg.getVenue()).isEqualTo(Venue.OTC);
+            assertThat(EventDecimals.toAtomic(leg.getExpectedOutAmount())).isEqualTo(new BigInteger("149625000000"));
+        });
+        assertThat(decided.getCandidates()).hasSize(2);
+        assertThat(get(response.headers().firstValue("Location").orElseThrow()).body()).contains(clientOrderId);
+    }
+
+    @Test
+    void shouldQuoteWithoutPublishingADecision() throws Exception {
+        venues.rates(new BigDecimal("0.150"), new BigDecimal("0.149625"));
+
+        HttpResponse<String> response = get("/api/quote?inputToken=SOL&outputToken=USDC&amount=1000");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"route\":\"DEX\"").contains("\"status\":\"INDICATIVE\"");
+        assertThat(venues.requests).anySatisfy(request -> assertThat(request.getIndicative()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{not json",
+            "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"-1\"}",
+            "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"0\"}",
+            "{\"inputToken\":\"NOPE\",\"outputToken\":\"USDC\",\"amount\":\"1\"}",
+            "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"1\",\"price\":\"1\"}" })
+    void shouldRefuseBadInputWithAProblemAndPublishNothing(String body) throws Exception {
+        int requestsBefore = venues.requests.size();
+
+        HttpResponse<String> response = post("/api/trades", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"detail\"");
+        // A request that was published would have been answered by the fake venues by now.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> venues.requests.size() == requestsBefore);
+    }
+
+    private RouteDecided awaitDecision(String clientOrderId) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new FakeVenues.AvroEventDeserializerAdapter())) {
+            consumer.subscribe(List.of(Topics.ROUTES_DECIDED.name()));
+            List<RouteDecided> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add((RouteDecided) r.value()));
+                return seen.stream().anyMatch(d -> clientOrderId.equals(d.getClientOrderId()));
+            });
+            return seen.stream().filter(d -> clientOrderId.equals(d.getClientOrderId())).findFirst().orElseThrow();
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
