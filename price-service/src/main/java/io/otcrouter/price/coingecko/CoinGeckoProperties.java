@@ -1,0 +1,26 @@
+package io.otcrouter.price.coingecko;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where and how to call CoinGecko.
+ *
+ * @param baseUrl        API root, e.g. https://api.coingecko.com/api/v3
+ * @param apiKey         optional demo API key, sent as {@code x-cg-demo-api-key}; blank means keyless
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout    response timeout; a slow CoinGecko must not delay the round much
+ */
+@ConfigurationProperties("otc.coingecko")
+public record CoinGeckoProperties(
+        @DefaultValue("https://api.coingecko.com/api/v3") String baseUrl,
+        String apiKey,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("2s") Duration readTimeout) {
+
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+}

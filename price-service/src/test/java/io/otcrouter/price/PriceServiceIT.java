@@ -1,0 +1,150 @@
+package io.otcrouter.price;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.PriceUpdated;
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.serde.AvroEventDeserializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "otc.prices.refresh-interval=1s" })
+// spring-kafka 4 runs the embedded broker in KRaft mode only (the kraft attribute is gone).
+@EmbeddedKafka(partitions = 1)
+class PriceServiceIT {
+
+    private static final String SOL_MINT = "So11111111111111111111111111111111111111112";
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    private static final WireMockServer COINGECKO = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        COINGECKO.start();
+        COINGECKO.stubFor(get(urlPathEqualTo("/api/v3/simple/price")).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("retry-after", "119")
+                .withBody(fixture("fixtures/coingecko-429-rate-limit.json"))));
+    }
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void coinGecko(DynamicPropertyRegistry registry) {
+        registry.add("otc.coingecko.base-url", () -> COINGECKO.baseUrl() + "/api/v3");
+    }
+
+    @AfterAll
+    static void stopCoinGecko() {
+        COINGECKO.stop();
+    }
+
+    @Test
+    void shouldPublishTheStaticSolPriceWhenCoinGeckoIsRateLimited() {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "price-service-it", false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        AtomicReference<PriceUpdated> sol = new AtomicReference<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new AvroEventDeserializer())) {
+            consumer.subscribe(List.of(Topics.PRICES_UPDATED.name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if ("SOL".equals(record.key()) && record.value() instanceof PriceUpdated event) {
+                        sol.set(event);
+                    }
+                }
+                return sol.get() != null;
+            });
+        }
+
+        PriceUpdated event = sol.get();
+        assertThat(event.getSource()).isEqualTo(PriceSource.STATIC);
+        assertThat(event.getStale()).isTrue();
+        assertThat(event.getSymbol()).isEqualTo("SOL");
+        assertThat(event.getMint()).isEqualTo(SOL_MINT);
+        assertThat(event.getPriceUsd()).isEqualTo(new BigDecimal("150.000000000000"));
+        assertThat(event.getChange24hPct()).isNull();
+    }
+
+    @Test
+    void shouldServeTheStaticSolPriceOverHttpWhenCoinGeckoIsRateLimited() {
+        String body = http().get().uri("/api/prices").retrieve().body(String.class);
+
+        JsonNode json = JSON.readTree(body);
+        JsonNode sol = json.get("prices").get("SOL");
+        assertThat(sol.get("price").isNumber()).isTrue();
+        assertThat(sol.get("price").decimalValue()).isEqualByComparingTo("150.00");
+        assertThat(sol.get("source").asString()).isEqualTo("STATIC");
+        assertThat(sol.get("mint").asString()).isEqualTo(SOL_MINT);
+        assertThat(sol.get("lastUpdated").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat(json.get("source").asString()).isEqualTo("STATIC");
+        // Written from BigDecimal as plain numbers: a double would have given 150.0 and 2.0E-5.
+        assertThat(body).contains("\"price\":150.00").contains("\"price\":0.00002,");
+    }
+
+    @Test
+    void shouldBeReadyWhileCoinGeckoIsDown() {
+        String body = http().get().uri("/actuator/health/readiness").retrieve().body(String.class);
+
+        assertThat(JSON.readTree(body).get("status").asString()).isEqualTo("UP");
+    }
+
+    private RestClient http() {
+        return RestClient.create("http://localhost:" + port);
+    }
+
+    private static String fixture(String path) {
+        try (InputStream in = PriceServiceIT.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing test fixture " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
