@@ -1,0 +1,8 @@
+package io.otcrouter.otcpool.api;
+
+class PoolNotFoundException extends RuntimeException {
+
+    PoolNotFoundException(String poolId) {
+        super("No OTC pool with id " + poolId);
+    }
+}

@@ -1,0 +1,25 @@
+package io.otcrouter.otcpool.execution;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.otcrouter.events.RouteDecided;
+
+/**
+ * Hands each routing decision to {@link PoolExecution}, which ignores DEX legs. Redelivery is safe: a leg already
+ * in {@code pool_fill} (unique tradeId + legId) is skipped, in the same transaction that would have filled it.
+ */
+@Component
+class RouteDecidedListener {
+
+    private final PoolExecution execution;
+
+    RouteDecidedListener(PoolExecution execution) {
+        this.execution = execution;
+    }
+
+    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
+    void on(RouteDecided decision) {
+        execution.execute(decision);
+    }
+}

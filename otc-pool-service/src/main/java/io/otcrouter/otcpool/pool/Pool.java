@@ -1,0 +1,154 @@
+package io.otcrouter.otcpool.pool;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.otcpool.pricing.PoolTerms;
+
+/**
+ * One OTC pool: a two-sided inventory quoted at the reference price plus a spread, within size limits. Amounts are
+ * atomic units; inventory changes only through {@link PoolRepository#applyFill}, a conditional update.
+ */
+@Entity
+@Table(name = "pool")
+public class Pool {
+
+    private static final BigDecimal NO_STATIC_PRICE = BigDecimal.ZERO;
+
+    @Id
+    private String id;
+    @Column(name = "base_symbol", nullable = false)
+    private String baseSymbol;
+    @Column(name = "base_mint", nullable = false)
+    private String baseMint;
+    @Column(name = "base_decimals", nullable = false)
+    private int baseDecimals;
+    @Column(name = "quote_symbol", nullable = false)
+    private String quoteSymbol;
+    @Column(name = "quote_mint", nullable = false)
+    private String quoteMint;
+    @Column(name = "quote_decimals", nullable = false)
+    private int quoteDecimals;
+    @Column(name = "base_inventory", nullable = false, precision = 39)
+    private BigInteger baseInventory;
+    @Column(name = "quote_inventory", nullable = false, precision = 39)
+    private BigInteger quoteInventory;
+    @Column(name = "initial_base_inventory", nullable = false, precision = 39)
+    private BigInteger initialBaseInventory;
+    @Column(name = "spread_bps", nullable = false)
+    private int spreadBps;
+    @Column(name = "price_offset_bps", nullable = false)
+    private int priceOffsetBps;
+    @Column(name = "min_trade_base", nullable = false, precision = 39)
+    private BigInteger minTradeBase;
+    @Column(name = "max_trade_base", nullable = false, precision = 39)
+    private BigInteger maxTradeBase;
+    @Column(name = "quote_ttl_ms", nullable = false)
+    private int quoteTtlMs;
+    @Column(nullable = false)
+    private boolean active;
+    @Version
+    private long version;
+
+    protected Pool() {
+    }
+
+    /** The pool as the pricer sees it. */
+    public PoolTerms terms() {
+        return new PoolTerms(id, baseToken(), quoteToken(), baseInventory, quoteInventory, spreadBps, priceOffsetBps,
+                minTradeBase, maxTradeBase);
+    }
+
+    public Token baseToken() {
+        return token(baseSymbol, baseMint, baseDecimals);
+    }
+
+    public Token quoteToken() {
+        return token(quoteSymbol, quoteMint, quoteDecimals);
+    }
+
+    /** The pair as BASE/QUOTE, e.g. SOL/USDC. */
+    public String pair() {
+        return baseSymbol + "/" + quoteSymbol;
+    }
+
+    private static Token token(String symbol, String mint, int decimals) {
+        // The pool stores what it needs of a token; price-source ids do not matter here.
+        return new Token(symbol, mint, decimals, null, null, null, NO_STATIC_PRICE);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getBaseSymbol() {
+        return baseSymbol;
+    }
+
+    public String getBaseMint() {
+        return baseMint;
+    }
+
+    public int getBaseDecimals() {
+        return baseDecimals;
+    }
+
+    public String getQuoteSymbol() {
+        return quoteSymbol;
+    }
+
+    public String getQuoteMint() {
+        return quoteMint;
+    }
+
+    public int getQuoteDecimals() {
+        return quoteDecimals;
+    }
+
+    public BigInteger getBaseInventory() {
+        return baseInventory;
+    }
+
+    public BigInteger getQuoteInventory() {
+        return quoteInventory;
+    }
+
+    public BigInteger getInitialBaseInventory() {
+        return initialBaseInventory;
+    }
+
+    public int getSpreadBps() {
+        return spreadBps;
+    }
+
+    public int getPriceOffsetBps() {
+        return priceOffsetBps;
+    }
+
+    public BigInteger getMinTradeBase() {
+        return minTradeBase;
+    }
+
+    public BigInteger getMaxTradeBase() {
+        return maxTradeBase;
+    }
+
+    public int getQuoteTtlMs() {
+        return quoteTtlMs;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

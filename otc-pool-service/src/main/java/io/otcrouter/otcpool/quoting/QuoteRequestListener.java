@@ -1,0 +1,26 @@
+package io.otcrouter.otcpool.quoting;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.otcrouter.events.QuoteRequested;
+
+/**
+ * Hands each quote request to {@link PoolQuoting}. A redelivered request is answered again with fresh quotes
+ * (nothing is reserved yet); the router keeps the replies it still waits for by requestId and poolId and drops
+ * the rest, and every reply carries its own eventId.
+ */
+@Component
+class QuoteRequestListener {
+
+    private final PoolQuoting quoting;
+
+    QuoteRequestListener(PoolQuoting quoting) {
+        this.quoting = quoting;
+    }
+
+    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).QUOTES_REQUESTED.name()}")
+    void on(QuoteRequested request) {
+        quoting.answer(request);
+    }
+}

@@ -1,0 +1,105 @@
+package io.otcrouter.otcpool.support;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.PriceUpdated;
+import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.RouteLeg;
+import io.otcrouter.events.Venue;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.events.tokens.TokenCatalog;
+
+/** Object mother for the events the tests feed the service. */
+public final class Events {
+
+    public static final TokenCatalog TOKENS = TokenCatalog.defaults();
+    public static final Token SOL = TOKENS.bySymbol("SOL").orElseThrow();
+    public static final Token USDC = TOKENS.bySymbol("USDC").orElseThrow();
+    public static final Token USDT = TOKENS.bySymbol("USDT").orElseThrow();
+    public static final String SOL_USDC_POOL = "sol-usdc-main";
+
+    private Events() {
+    }
+
+    public static PriceUpdated price(Token token, String usd) {
+        Instant now = now();
+        return PriceUpdated.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setSymbol(token.symbol())
+                .setMint(token.mint())
+                .setPriceUsd(EventDecimals.price(new BigDecimal(usd)))
+                .setSource(PriceSource.COINGECKO)
+                .setObservedAt(now)
+                .setStale(false)
+                .build();
+    }
+
+    public static QuoteRequested quoteRequest(Token input, Token output, String units) {
+        Instant now = now();
+        return QuoteRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setRequestId(UUID.randomUUID().toString())
+                .setTradeId(UUID.randomUUID().toString())
+                .setPair(TokenCatalog.pair(input, output))
+                .setInputSymbol(input.symbol())
+                .setInputMint(input.mint())
+                .setInputDecimals(input.decimals())
+                .setOutputSymbol(output.symbol())
+                .setOutputMint(output.mint())
+                .setOutputDecimals(output.decimals())
+                .setAmountIn(EventDecimals.atomic(input.toAtomic(new BigDecimal(units))))
+                .setSlippageBps(50)
+                .setIndicative(false)
+                .setReplyBy(now.plusSeconds(2))
+                .build();
+    }
+
+    /** SOL→USDC, everything to the sol-usdc-main pool in one OTC leg. */
+    public static RouteDecided otcDecision(String solUnits, BigInteger minOut) {
+        BigInteger in = SOL.toAtomic(new BigDecimal(solUnits));
+        RouteLeg leg = RouteLeg.newBuilder()
+                .setLegId("otc-1")
+                .setVenue(Venue.OTC)
+                .setPoolId(SOL_USDC_POOL)
+                .setQuoteId(UUID.randomUUID().toString())
+                .setInAmount(EventDecimals.atomic(in))
+                .setExpectedOutAmount(EventDecimals.atomic(minOut))
+                .setMinOutAmount(EventDecimals.atomic(minOut))
+                .build();
+        return RouteDecided.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now())
+                .setTradeId(UUID.randomUUID().toString())
+                .setRequestId(UUID.randomUUID().toString())
+                .setPair(TokenCatalog.pair(SOL, USDC))
+                .setInputSymbol(SOL.symbol())
+                .setInputMint(SOL.mint())
+                .setInputDecimals(SOL.decimals())
+                .setOutputSymbol(USDC.symbol())
+                .setOutputMint(USDC.mint())
+                .setOutputDecimals(USDC.decimals())
+                .setAmountIn(EventDecimals.atomic(in))
+                .setSlippageBps(50)
+                .setRoute(Route.OTC)
+                .setLegs(List.of(leg))
+                .setCandidates(List.of())
+                .setExpectedOutAmount(EventDecimals.atomic(minOut))
+                .setReason("OTC beats DEX")
+                .build();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
