@@ -1,0 +1,163 @@
+package io.otcrouter.ledger.booking;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteDecided;
+
+/** One trade as the ledger records it: the router's decision, then (once all legs are in) its realized outcome. */
+@Entity
+@Table(name = "trade")
+public class Trade {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "trade_seq")
+    @SequenceGenerator(name = "trade_seq", sequenceName = "trade_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "trade_id", nullable = false, unique = true)
+    private String tradeId;
+    private String clientOrderId;
+    @Enumerated(EnumType.STRING)
+    private Route route;
+    @Enumerated(EnumType.STRING)
+    private TradeState status;
+    private String pair;
+    private String inputSymbol;
+    private String inputMint;
+    private int inputDecimals;
+    private String outputSymbol;
+    private String outputMint;
+    private int outputDecimals;
+    @Column(precision = 39)
+    private BigInteger amountIn;
+    @Column(precision = 39)
+    private BigInteger filledInAmount;
+    @Column(precision = 39)
+    private BigInteger outAmount;
+    @Column(precision = 39)
+    private BigInteger expectedOutAmount;
+    @Column(precision = 39)
+    private BigInteger dexBaselineOutAmount;
+    @Column(precision = 39)
+    private BigInteger savingOutAmount;
+    @Column(precision = 30, scale = 6)
+    private BigDecimal savingUsd;
+    @Column(precision = 30, scale = 6)
+    private BigDecimal volumeUsd;
+    @Column(precision = 38, scale = 12)
+    private BigDecimal executionPrice;
+    @Column(precision = 20, scale = 4)
+    private BigDecimal slippageVsQuoteBps;
+    @Column(precision = 20, scale = 4)
+    private BigDecimal shortfallVsArrivalBps;
+    @Column(precision = 38, scale = 12)
+    private BigDecimal jupiterPriceImpactPct;
+    @Column(precision = 38, scale = 12)
+    private BigDecimal inputPriceUsd;
+    @Column(precision = 38, scale = 12)
+    private BigDecimal outputPriceUsd;
+    private int legsExpected;
+    private Instant decidedAt;
+    private Instant settledAt;
+    @Version
+    private long version;
+
+    protected Trade() {
+    }
+
+    /** A trade the router has just decided: PENDING until its legs are in. */
+    static Trade decided(RouteDecided decision) {
+        Trade trade = new Trade();
+        trade.tradeId = decision.getTradeId();
+        trade.clientOrderId = decision.getClientOrderId();
+        trade.route = decision.getRoute();
+        trade.status = TradeState.PENDING;
+        trade.pair = decision.getPair();
+        trade.inputSymbol = decision.getInputSymbol();
+        trade.inputMint = decision.getInputMint();
+        trade.inputDecimals = decision.getInputDecimals();
+        trade.outputSymbol = decision.getOutputSymbol();
+        trade.outputMint = decision.getOutputMint();
+        trade.outputDecimals = decision.getOutputDecimals();
+        trade.amountIn = EventDecimals.toAtomic(decision.getAmountIn());
+        trade.expectedOutAmount = EventDecimals.toAtomic(decision.getExpectedOutAmount());
+        trade.dexBaselineOutAmount = decision.getDexBaselineOutAmount() == null ? null
+                : EventDecimals.toAtomic(decision.getDexBaselineOutAmount());
+        trade.jupiterPriceImpactPct = decision.getJupiterPriceImpactPct();
+        trade.inputPriceUsd = decision.getInputPriceUsd();
+        trade.outputPriceUsd = decision.getOutputPriceUsd();
+        trade.legsExpected = decision.getLegs().size();
+        trade.decidedAt = decision.getOccurredAt();
+        return trade;
+    }
+
+    TradeTerms terms() {
+        return new TradeTerms(inputDecimals, outputDecimals, amountIn, expectedOutAmount, dexBaselineOutAmount,
+                inputPriceUsd, outputPriceUsd);
+    }
+
+    boolean isPending() {
+        return status == TradeState.PENDING;
+    }
+
+    void settle(Settlement settlement, Instant at) {
+        if (!isPending()) {
+            throw new IllegalStateException("Trade " + tradeId + " is already " + status);
+        }
+        status = TradeState.of(settlement.status());
+        filledInAmount = settlement.filledIn();
+        outAmount = settlement.out();
+        executionPrice = settlement.executionPrice();
+        savingOutAmount = settlement.savingOut();
+        savingUsd = settlement.savingUsd();
+        volumeUsd = settlement.volumeUsd();
+        slippageVsQuoteBps = settlement.slippageVsQuoteBps();
+        shortfallVsArrivalBps = settlement.shortfallVsArrivalBps();
+        settledAt = at;
+    }
+
+    public Long getId() { return id; }
+    public String getTradeId() { return tradeId; }
+    public String getClientOrderId() { return clientOrderId; }
+    public Route getRoute() { return route; }
+    public TradeState getStatus() { return status; }
+    public String getPair() { return pair; }
+    public String getInputSymbol() { return inputSymbol; }
+    public String getInputMint() { return inputMint; }
+    public int getInputDecimals() { return inputDecimals; }
+    public String getOutputSymbol() { return outputSymbol; }
+    public String getOutputMint() { return outputMint; }
+    public int getOutputDecimals() { return outputDecimals; }
+    public BigInteger getAmountIn() { return amountIn; }
+    public BigInteger getFilledInAmount() { return filledInAmount; }
+    public BigInteger getOutAmount() { return outAmount; }
+    public BigInteger getExpectedOutAmount() { return expectedOutAmount; }
+    public BigInteger getDexBaselineOutAmount() { return dexBaselineOutAmount; }
+    public BigInteger getSavingOutAmount() { return savingOutAmount; }
+    public BigDecimal getSavingUsd() { return savingUsd; }
+    public BigDecimal getVolumeUsd() { return volumeUsd; }
+    public BigDecimal getExecutionPrice() { return executionPrice; }
+    public BigDecimal getSlippageVsQuoteBps() { return slippageVsQuoteBps; }
+    public BigDecimal getShortfallVsArrivalBps() { return shortfallVsArrivalBps; }
+    public BigDecimal getJupiterPriceImpactPct() { return jupiterPriceImpactPct; }
+    public BigDecimal getInputPriceUsd() { return inputPriceUsd; }
+    public BigDecimal getOutputPriceUsd() { return outputPriceUsd; }
+    public int getLegsExpected() { return legsExpected; }
+    public Instant getDecidedAt() { return decidedAt; }
+    public Instant getSettledAt() { return settledAt; }
+}

@@ -1,0 +1,274 @@
+package io.otcrouter.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.TradeStatus;
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.ledger.booking.SystemMetricRepository;
+import io.otcrouter.ledger.booking.Trade;
+import io.otcrouter.ledger.booking.TradeLegRepository;
+import io.otcrouter.ledger.booking.TradeRepository;
+import io.otcrouter.ledger.booking.TradeState;
+import io.otcrouter.ledger.outbox.OutboxRepository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger against a real broker (embedded KRaft, auto topic creation off as in production) and a real
+ * PostgreSQL. Every test books its own tradeIds, so tests share the broker and database without depending on
+ * each other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "otc.kafka.partitions=1",
+        "logging.level.org.apache.kafka=WARN",
+        "logging.level.kafka=WARN"})
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@Import(LedgerServiceIT.UpstreamTopics.class)
+class LedgerServiceIT {
+
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration AT_MOST = Duration.ofSeconds(30);
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+    @Autowired
+    private TradeRepository trades;
+    @Autowired
+    private TradeLegRepository legs;
+    @Autowired
+    private SystemMetricRepository metrics;
+    @Autowired
+    private OutboxRepository outbox;
+    @LocalServerPort
+    private int port;
+
+    private KafkaProducer<String, Object> producer;
+    private TopicReader settled;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new AvroEventSerializer());
+        settled = new TopicReader(broker, Topics.TRADES_SETTLED.name());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+        settled.close();
+    }
+
+    @Test
+    void shouldBookAFilledTradeWithExactAtomicAmountsAndPublishTradeSettled() {
+        String tradeId = newTradeId();
+
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+
+        Trade trade = awaitSettled(tradeId);
+        assertThat(trade.getStatus()).isEqualTo(TradeState.FILLED);
+        assertThat(trade.getAmountIn()).isEqualTo(new BigInteger("1000000000000"));
+        assertThat(trade.getFilledInAmount()).isEqualTo(new BigInteger("1000000000000"));
+        assertThat(trade.getOutAmount()).isEqualTo(new BigInteger("149625000000"));
+        assertThat(trade.getSavingOutAmount()).isEqualTo(new BigInteger("625000000"));
+        assertThat(trade.getExecutionPrice()).isEqualByComparingTo("149.625");
+        assertThat(metrics.findByTradeId(tradeId)).extracting("name")
+                .contains("trade_volume", "cost_savings", "otc_trade", "settle_latency_ms");
+
+        TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
+                .until(() -> settled.eventsWithKey(tradeId), events -> !events.isEmpty()).get(0);
+        assertThat(event.getStatus()).isEqualTo(TradeStatus.FILLED);
+        assertThat(event.getOutAmount()).isEqualByComparingTo("149625000000");
+        assertThat(event.getExecutionPrice()).isEqualByComparingTo("149.625");
+        assertThat(event.getSavingUsd()).isEqualByComparingTo("625");
+    }
+
+    @Test
+    void shouldBookOnceAndSettleOnceWhenDecisionAndExecutionAreRedelivered() {
+        String tradeId = newTradeId();
+        RouteDecided decision = LedgerFixtures.otcDecision(tradeId);
+        LegExecuted fill = LedgerFixtures.otcFill(tradeId);
+        send(decision);
+        send(fill);
+        awaitSettled(tradeId);
+
+        send(fill);
+        send(decision);
+        // Records on one partition are consumed in order: once a later trade is settled, the redeliveries were seen.
+        String laterTradeId = newTradeId();
+        send(LedgerFixtures.otcDecision(laterTradeId));
+        send(LedgerFixtures.otcFill(laterTradeId));
+        awaitSettled(laterTradeId);
+
+        assertThat(trades.findAll()).filteredOn(trade -> trade.getTradeId().equals(tradeId)).hasSize(1);
+        assertThat(legs.findByTradeIdOrderByLegId(tradeId)).hasSize(1);
+        assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId)).isEqualTo(1);
+        await().atMost(AT_MOST).during(QUIET).until(() -> settled.eventsWithKey(tradeId), events -> events.size() == 1);
+    }
+
+    @Test
+    void shouldSettleARejectedRouteWithoutLegsAsFailedAtOnce() {
+        String tradeId = newTradeId();
+        RouteDecided rejected = RouteDecided.newBuilder(LedgerFixtures.otcDecision(tradeId))
+                .setRoute(Route.REJECTED).setLegs(List.of()).build();
+
+        send(rejected);
+
+        Trade trade = awaitSettled(tradeId);
+        assertThat(trade.getStatus()).isEqualTo(TradeState.FAILED);
+        assertThat(trade.getOutAmount()).isZero();
+        TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
+                .until(() -> settled.eventsWithKey(tradeId), events -> !events.isEmpty()).get(0);
+        assertThat(event.getStatus()).isEqualTo(TradeStatus.FAILED);
+        assertThat(event.getExecutionPrice()).isNull();
+    }
+
+    @Test
+    void shouldBookALegThatArrivesBeforeItsDecisionOnceTheDecisionComes() {
+        String tradeId = newTradeId();
+
+        send(LedgerFixtures.otcFill(tradeId));
+        await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
+        assertThat(trades.findByTradeId(tradeId)).isEmpty();
+
+        send(LedgerFixtures.otcDecision(tradeId));
+
+        assertThat(awaitSettled(tradeId).getOutAmount()).isEqualTo(LedgerFixtures.OTC_OUT);
+        await().atMost(AT_MOST).until(() -> settled.eventsWithKey(tradeId), events -> events.size() == 1);
+    }
+
+    @Test
+    void shouldDeadLetterAGarbageDecisionAndStillBookTheNextOne() {
+        String garbageKey = newTradeId();
+        String tradeId = newTradeId();
+
+        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), garbageKey,
+                "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8)));
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+
+        assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
+        try (TopicReader deadLetters = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
+            byte[] deadLetter = await().atMost(AT_MOST)
+                    .until(() -> deadLetters.recordsWithKey(garbageKey), records -> records.size() == 1)
+                    .get(0).value();
+            assertThat(new String(deadLetter, StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"avro\"}");
+        }
+        assertThat(trades.findByTradeId(garbageKey)).isEmpty();
+    }
+
+    @Test
+    void shouldListTheTradeNewestFirstAndShowItWithItsLegs() {
+        String tradeId = newTradeId();
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+        awaitSettled(tradeId);
+        RestClient http = RestClient.create("http://localhost:" + port);
+
+        JsonNode page = json(http.get().uri("/api/ledger/trades?page=0&size=50").retrieve().toEntity(String.class));
+        JsonNode listed = page.get("content").valueStream()
+                .filter(trade -> trade.get("tradeId").asString().equals(tradeId)).findFirst().orElseThrow();
+        assertThat(listed.get("status").asString()).isEqualTo("FILLED");
+        assertThat(listed.get("route").asString()).isEqualTo("OTC");
+        assertThat(listed.at("/outAmount/atomic").asString()).isEqualTo("149625000000");
+        assertThat(listed.at("/outAmount/units").asString()).isEqualTo("149625");
+        assertThat(listed.at("/amountIn/units").asString()).isEqualTo("1000");
+        assertThat(listed.get("executionPrice").asString()).isEqualTo("149.625000000000");
+        assertThat(listed.get("settledAt").isString()).isTrue();
+
+        JsonNode detail = json(http.get().uri("/api/ledger/trades/{id}", tradeId).retrieve().toEntity(String.class));
+        assertThat(detail.at("/trade/tradeId").asString()).isEqualTo(tradeId);
+        assertThat(detail.get("legs").get(0).get("legId").asString()).isEqualTo(LedgerFixtures.otcLegId(tradeId));
+        assertThat(detail.get("legs").get(0).at("/inAmount/atomic").asString()).isEqualTo("1000000000000");
+    }
+
+    @Test
+    void shouldAnswerProblemJsonNotFoundForAnUnknownTrade() {
+        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get()
+                .uri("/api/ledger/trades/{id}", "no-such-trade").retrieve()
+                .onStatus(HttpStatusCode::isError, (request, errorResponse) -> { })
+                .toEntity(String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(response).get("detail").asString()).contains("no-such-trade");
+    }
+
+    private void send(RouteDecided decision) {
+        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision));
+    }
+
+    private void send(LegExecuted execution) {
+        producer.send(new ProducerRecord<>(Topics.POOLS_EXECUTED.name(), execution.getTradeId(), execution));
+    }
+
+    private Trade awaitSettled(String tradeId) {
+        return await().atMost(AT_MOST)
+                .until(() -> trades.findByTradeId(tradeId).orElse(null),
+                        trade -> trade != null && trade.getStatus() != TradeState.PENDING);
+    }
+
+    private static JsonNode json(ResponseEntity<String> response) {
+        return JsonMapper.builder().build().readTree(response.getBody());
+    }
+
+    private static String newTradeId() {
+        return "trade-" + UUID.randomUUID();
+    }
+
+    /** The topics upstream services declare in production; here nobody else runs, so the test declares them. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class UpstreamTopics {
+
+        @Bean
+        KafkaAdmin.NewTopics upstreamTopics() {
+            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
+                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
+        }
+    }
+}
