@@ -1,0 +1,117 @@
+package io.otcrouter.quote.execution;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.LegStatus;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.RouteLeg;
+import io.otcrouter.events.Venue;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.quote.dex.DexQuote;
+import io.otcrouter.quote.dex.DexQuoteRequest;
+import io.otcrouter.quote.dex.DexQuoter;
+
+/**
+ * Paper-executes the DEX legs of a routing decision: re-quotes each leg at execution time (same mode rules as
+ * quoting) and fills it only if the re-quoted output reaches the leg's minimum. A FILLED leg returns exactly the
+ * re-quoted output; a REJECTED leg returns nothing and says by how much it missed; FAILED means no quote could be
+ * had. Each leg yields one {@link LegExecuted}.
+ */
+public class DexLegExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(DexLegExecutor.class);
+    private static final MathContext MC = MathContext.DECIMAL128;
+
+    private final DexQuoter quoter;
+    private final LegExecutedPublisher publisher;
+    private final TokenCatalog tokens;
+    private final ExecutedLegs executed;
+    private final Clock clock;
+
+    public DexLegExecutor(DexQuoter quoter, LegExecutedPublisher publisher, TokenCatalog tokens, int memory,
+            Clock clock) {
+        this.quoter = quoter;
+        this.publisher = publisher;
+        this.tokens = tokens;
+        this.executed = new ExecutedLegs(memory);
+        this.clock = clock;
+    }
+
+    public void execute(RouteDecided decision) {
+        for (RouteLeg leg : decision.getLegs()) {
+            if (leg.getVenue() != Venue.DEX) {
+                continue;
+            }
+            if (executed.contains(decision.getTradeId(), leg.getLegId())) {
+                log.info("Leg {} of trade {} already executed, redelivery ignored", leg.getLegId(),
+                        decision.getTradeId());
+                continue;
+            }
+            publisher.publish(executeLeg(decision, leg));
+            executed.add(decision.getTradeId(), leg.getLegId());
+        }
+    }
+
+    private LegExecuted executeLeg(RouteDecided decision, RouteLeg leg) {
+        BigInteger in = EventDecimals.toAtomic(leg.getInAmount());
+        BigInteger minOut = EventDecimals.toAtomic(leg.getMinOutAmount());
+        DexQuote quote = quoter.quote(new DexQuoteRequest(decision.getInputMint(), decision.getOutputMint(), in,
+                decision.getSlippageBps()));
+        LegExecuted.Builder event = LegExecuted.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now())
+                .setTradeId(decision.getTradeId())
+                .setLegId(leg.getLegId())
+                .setVenue(Venue.DEX)
+                .setPoolId(null)
+                .setQuoteId(leg.getQuoteId())
+                .setInAmount(EventDecimals.atomic(in))
+                .setOutAmount(EventDecimals.atomic(BigInteger.ZERO))
+                .setQuoteSource(quote.source())
+                .setExecutedAt(now());
+        if (!quote.isQuoted()) {
+            log.warn("DEX leg {} of trade {} failed: {} {}", leg.getLegId(), decision.getTradeId(), quote.status(),
+                    quote.reason());
+            return event.setStatus(LegStatus.FAILED)
+                    .setReason("no DEX quote at execution (" + quote.status() + "): " + quote.reason())
+                    .build();
+        }
+        if (quote.outAmount().compareTo(minOut) < 0) {
+            log.info("DEX leg {} of trade {} rejected: re-quote {} below minimum {}", leg.getLegId(),
+                    decision.getTradeId(), quote.outAmount(), minOut);
+            return event.setStatus(LegStatus.REJECTED)
+                    .setReason("re-quote " + quote.outAmount() + " below minimum " + minOut)
+                    .build();
+        }
+        return event.setStatus(LegStatus.FILLED)
+                .setReason(quote.reason())
+                .setOutAmount(EventDecimals.atomic(quote.outAmount()))
+                .setExecutionPrice(EventDecimals.price(executionPrice(decision, in, quote.outAmount())))
+                .build();
+    }
+
+    /** Output token units per input token unit, each side at its own decimals. */
+    private BigDecimal executionPrice(RouteDecided decision, BigInteger in, BigInteger out) {
+        int inDecimals = tokens.byMint(decision.getInputMint()).map(Token::decimals)
+                .orElse(decision.getInputDecimals());
+        int outDecimals = tokens.byMint(decision.getOutputMint()).map(Token::decimals)
+                .orElse(decision.getOutputDecimals());
+        return new BigDecimal(out, outDecimals).divide(new BigDecimal(in, inDecimals), MC);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

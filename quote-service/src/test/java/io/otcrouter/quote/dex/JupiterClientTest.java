@@ -1,0 +1,175 @@
+package io.otcrouter.quote.dex;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.otcrouter.quote.JupiterFixtures.ERROR_400_INVALID_REQUEST;
+import static io.otcrouter.quote.JupiterFixtures.ERROR_400_NO_ROUTE;
+import static io.otcrouter.quote.JupiterFixtures.ERROR_429_API_GATEWAY;
+import static io.otcrouter.quote.JupiterFixtures.QUOTE_SOL_USDC;
+import static io.otcrouter.quote.JupiterFixtures.body;
+import static io.otcrouter.quote.TestTokens.SOL;
+import static io.otcrouter.quote.TestTokens.USDC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.otcrouter.events.JupiterQuoteStatus;
+import io.otcrouter.events.QuoteSource;
+import tools.jackson.databind.json.JsonMapper;
+
+class JupiterClientTest {
+
+    /** 0.1 SOL at 50 bps, as in the documented quote. */
+    private static final DexQuoteRequest TENTH_OF_A_SOL = new DexQuoteRequest(SOL.mint(), USDC.mint(),
+            SOL.toAtomic(new BigDecimal("0.1")), 50);
+    private static final String API_KEY = "test-key-123";
+
+    private final WireMockServer jupiter = new WireMockServer(options().dynamicPort());
+
+    @BeforeEach
+    void start() {
+        jupiter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        jupiter.stop();
+    }
+
+    private JupiterClient client(String apiKey, Duration readTimeout) {
+        JupiterProperties properties = new JupiterProperties(jupiter.baseUrl() + "/swap/v1", apiKey,
+                JupiterMode.LIVE, Duration.ofSeconds(3), readTimeout);
+        return JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties);
+    }
+
+    private JupiterClient client() {
+        return client(null, Duration.ofSeconds(3));
+    }
+
+    private void answer(int status, String fixture) {
+        jupiter.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body(fixture))));
+    }
+
+    @Test
+    void shouldReadTheDocumentedQuoteExactly() {
+        answer(200, QUOTE_SOL_USDC);
+
+        DexQuote quote = client().quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
+        assertThat(quote.source()).isEqualTo(QuoteSource.LIVE);
+        assertThat(quote.outAmount()).isEqualTo(new BigInteger("16198753"));
+        assertThat(quote.otherAmountThreshold()).isEqualTo(new BigInteger("16117760"));
+        assertThat(quote.priceImpactPct()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(quote.routeLabels()).containsExactly("Meteora DLMM");
+        assertThat(quote.contextSlot()).isEqualTo(299283763L);
+    }
+
+    @Test
+    void shouldAskForAnExactInQuoteInAtomicUnitsWithoutAnApiKeyByDefault() {
+        answer(200, QUOTE_SOL_USDC);
+
+        client().quote(TENTH_OF_A_SOL);
+
+        jupiter.verify(getRequestedFor(urlPathEqualTo("/swap/v1/quote"))
+                .withQueryParam("inputMint", equalTo(SOL.mint()))
+                .withQueryParam("outputMint", equalTo(USDC.mint()))
+                .withQueryParam("amount", equalTo("100000000"))
+                .withQueryParam("slippageBps", equalTo("50"))
+                .withQueryParam("swapMode", equalTo("ExactIn"))
+                .withQueryParam("restrictIntermediateTokens", equalTo("true"))
+                .withHeader(JupiterClient.API_KEY_HEADER, absent()));
+    }
+
+    @Test
+    void shouldSendTheApiKeyWhenConfigured() {
+        answer(200, QUOTE_SOL_USDC);
+
+        client(API_KEY, Duration.ofSeconds(3)).quote(TENTH_OF_A_SOL);
+
+        jupiter.verify(getRequestedFor(urlPathEqualTo("/swap/v1/quote"))
+                .withHeader(JupiterClient.API_KEY_HEADER, equalTo(API_KEY)));
+    }
+
+    @Test
+    void shouldReportNoRouteWhenJupiterCannotFindAnyRoute() {
+        answer(400, ERROR_400_NO_ROUTE);
+
+        DexQuote quote = client().quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.NO_ROUTE);
+        assertThat(quote.reason()).contains("COULD_NOT_FIND_ANY_ROUTE");
+        assertThat(quote.outAmount()).isNull();
+    }
+
+    @Test
+    void shouldReportUnavailableWhenRateLimited() {
+        answer(429, ERROR_429_API_GATEWAY);
+
+        DexQuote quote = client().quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(quote.reason()).contains("429").contains("Too many requests");
+    }
+
+    @Test
+    void shouldReportAnInvalidRequestAsUnavailableBecauseItsCodeIsNotANoRouteCode() {
+        // The body says INVALID_REQUEST ("Cannot set dexes and exclude dexes at the same time"): our request is
+        // wrong, which says nothing about liquidity, so the venue is unavailable for it, not routeless.
+        answer(400, ERROR_400_INVALID_REQUEST);
+
+        DexQuote quote = client().quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(quote.reason()).contains("400").contains("INVALID_REQUEST");
+    }
+
+    @Test
+    void shouldReportUnavailableOnServerErrorsWithoutABody() {
+        jupiter.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(503)));
+
+        DexQuote quote = client().quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(quote.reason()).contains("503");
+    }
+
+    @Test
+    void shouldReportUnavailableWhenTheQuoteIsMalformed() {
+        jupiter.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"outAmount\":\"lots\",\"otherAmountThreshold\":\"1\"}")));
+
+        DexQuote quote = client().quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(quote.reason()).contains("malformed");
+        assertThat(quote.outAmount()).isNull();
+    }
+
+    @Test
+    void shouldReportUnavailableWhenJupiterIsTooSlow() {
+        jupiter.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(1_000).withBody(body(QUOTE_SOL_USDC))));
+
+        DexQuote quote = client(null, Duration.ofMillis(200)).quote(TENTH_OF_A_SOL);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(quote.reason()).contains("unreachable");
+    }
+}
