@@ -1,0 +1,45 @@
+package io.otcrouter.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The six services of the system and the environment each one is started with. */
+public final class ServiceCatalog {
+
+    /** The modules whose jars are launched, in the order they are started. */
+    public static final List<String> MODULES = List.of(
+            "price-service", "quote-service", "otc-pool-service", "ledger-service", "router-service", "dashboard-service");
+
+    private ServiceCatalog() {
+    }
+
+    public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports) {
+        return List.of(
+                new ServiceSpec("price-service", ports.price(), kafkaOnly(infra, ports.price())),
+                new ServiceSpec("quote-service", ports.quote(), kafkaOnly(infra, ports.quote()))
+                        // "auto": quote-service itself decides between the live Jupiter API and its offline mode.
+                        .withEnv("JUPITER_MODE", "auto"),
+                new ServiceSpec("otc-pool-service", ports.otcPool(), withDatabase(infra, ports.otcPool())),
+                new ServiceSpec("ledger-service", ports.ledger(), withDatabase(infra, ports.ledger())),
+                new ServiceSpec("router-service", ports.router(), withDatabase(infra, ports.router())),
+                new ServiceSpec("dashboard-service", ports.dashboard(), kafkaOnly(infra, ports.dashboard()))
+                        .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router()));
+    }
+
+    /** The environment a service with a database needs; printed by {@code --infra-only} for running one from an IDE. */
+    public static Map<String, String> withDatabase(InfraEndpoints infra, int port) {
+        Map<String, String> env = kafkaOnly(infra, port);
+        env.put("DATABASE_URL", infra.jdbcUrl());
+        env.put("DATABASE_USERNAME", infra.databaseUsername());
+        env.put("DATABASE_PASSWORD", infra.databasePassword());
+        return env;
+    }
+
+    private static Map<String, String> kafkaOnly(InfraEndpoints infra, int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        return env;
+    }
+}

@@ -1,0 +1,58 @@
+package io.otcrouter.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceCatalogTest {
+
+    private static final InfraEndpoints INFRA =
+            new InfraEndpoints("127.0.0.1:29092", "jdbc:postgresql://127.0.0.1:54329/otcrouter", "postgres", "postgres");
+
+    private final Map<String, ServiceSpec> services = ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS).stream()
+            .collect(Collectors.toMap(ServiceSpec::module, Function.identity()));
+
+    @Test
+    void shouldRunTheSixServicesOnTheirDocumentedPorts() {
+        assertThat(services).hasSize(6);
+        assertThat(services.values()).extracting(ServiceSpec::module, ServiceSpec::port).containsExactlyInAnyOrder(
+                tuple("dashboard-service", 8080), tuple("router-service", 8081), tuple("price-service", 8082),
+                tuple("quote-service", 8083), tuple("otc-pool-service", 8084), tuple("ledger-service", 8085));
+    }
+
+    @Test
+    void shouldLaunchExactlyTheModulesWhoseJarsAreChecked() {
+        assertThat(ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS)).extracting(ServiceSpec::module)
+                .containsExactlyElementsOf(ServiceCatalog.MODULES);
+    }
+
+    @Test
+    void shouldGiveEveryServiceItsPortAndKafka() {
+        assertThat(services.values()).allSatisfy(service -> assertThat(service.environment())
+                .contains(entry("SERVER_PORT", String.valueOf(service.port())), entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092")));
+    }
+
+    @Test
+    void shouldGiveTheDatabaseOnlyToTheServicesThatOwnTables() {
+        List<String> withDatabase = services.values().stream()
+                .filter(service -> service.environment().containsKey("DATABASE_URL")).map(ServiceSpec::module).toList();
+
+        assertThat(withDatabase).containsExactlyInAnyOrder("otc-pool-service", "ledger-service", "router-service");
+        assertThat(services.get("ledger-service").environment()).contains(
+                entry("DATABASE_URL", "jdbc:postgresql://127.0.0.1:54329/otcrouter"),
+                entry("DATABASE_USERNAME", "postgres"), entry("DATABASE_PASSWORD", "postgres"));
+    }
+
+    @Test
+    void shouldPointTheDashboardAtTheRouterAndQuotesAtAutoMode() {
+        assertThat(services.get("dashboard-service").environment()).containsEntry("ROUTER_URL", "http://127.0.0.1:8081");
+        assertThat(services.get("quote-service").environment()).containsEntry("JUPITER_MODE", "auto");
+    }
+}
