@@ -22,7 +22,7 @@ public final class ServiceCatalog {
                         .withEnv("JUPITER_MODE", "auto"),
                 new ServiceSpec("otc-pool-service", ports.otcPool(), withDatabase(infra, ports.otcPool())),
                 new ServiceSpec("ledger-service", ports.ledger(), withDatabase(infra, ports.ledger())),
-                new ServiceSpec("router-service", ports.router(), withDatabase(infra, ports.router())),
+                new ServiceSpec("router-service", ports.router(), kafkaOnly(infra, ports.router())),
                 new ServiceSpec("dashboard-service", ports.dashboard(), kafkaOnly(infra, ports.dashboard()))
                         .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router()));
     }

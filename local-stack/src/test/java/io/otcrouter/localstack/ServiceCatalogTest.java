@@ -44,7 +44,7 @@ class ServiceCatalogTest {
         List<String> withDatabase = services.values().stream()
                 .filter(service -> service.environment().containsKey("DATABASE_URL")).map(ServiceSpec::module).toList();
 
-        assertThat(withDatabase).containsExactlyInAnyOrder("otc-pool-service", "ledger-service", "router-service");
+        assertThat(withDatabase).containsExactlyInAnyOrder("otc-pool-service", "ledger-service");
         assertThat(services.get("ledger-service").environment()).contains(
                 entry("DATABASE_URL", "jdbc:postgresql://127.0.0.1:54329/otcrouter"),
                 entry("DATABASE_USERNAME", "postgres"), entry("DATABASE_PASSWORD", "postgres"));
