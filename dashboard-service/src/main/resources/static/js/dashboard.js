@@ -94,6 +94,12 @@
       const order = el('td', null, trade.clientOrderId || trade.tradeId);
       const routeCell = el('td');
       routeCell.append(badge(trade.route, ROUTE_BADGES[trade.route] || 'text-bg-secondary'));
+      if (trade.dexQuoteSource === 'SIMULATED') {
+        // Jupiter was not reached: the DEX side of this decision came from the simulated model.
+        const simulated = badge('SIMULATED', 'text-bg-warning ms-1');
+        simulated.title = 'Jupiter quote from the simulated constant-product model';
+        routeCell.append(simulated);
+      }
       const statusCell = el('td');
       statusCell.append(badge(trade.status, STATUS_BADGES[trade.status] || 'text-bg-secondary'));
       row.append(

@@ -139,7 +139,9 @@ class EndToEndIT {
         assertThat((BigDecimal) row.get("execution_price")).isEqualByComparingTo("149.625");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(httpGet(ports.dashboard(), "/api/trades").body()).contains(tradeId).contains("e2e-sol");
+            // Offline, Jupiter's side of the decision is simulated, and the dashboard says so.
+            assertThat(httpGet(ports.dashboard(), "/api/trades").body()).contains(tradeId).contains("e2e-sol")
+                    .contains("\"dexQuoteSource\":\"SIMULATED\"");
             assertThat(httpGet(ports.dashboard(), "/api/stats").body()).contains("\"OTC\":1");
         });
     }

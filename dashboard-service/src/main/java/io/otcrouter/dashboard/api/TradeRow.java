@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.otcrouter.dashboard.view.RouteDecision;
 import io.otcrouter.dashboard.view.SettledTrade;
+import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.TradeStatus;
 
@@ -13,17 +14,20 @@ import io.otcrouter.events.TradeStatus;
  * units (a JSON number would be read as a double by the browser); {@code clientOrderId} is returned verbatim,
  * escaping it is the page's job.
  *
- * @param reason the router's explanation, null until its RouteDecided has been seen
+ * @param reason         the router's explanation, null until its RouteDecided has been seen
+ * @param dexQuoteSource LIVE or SIMULATED, so a simulated Jupiter quote is never shown as a real one
  */
 record TradeRow(String tradeId, String clientOrderId, String pair, String inputSymbol, String outputSymbol,
         Route route, TradeStatus status, String amountIn, String outAmount, String executionPrice,
-        BigDecimal savingUsd, BigDecimal volumeUsd, Instant settledAt, String reason) {
+        BigDecimal savingUsd, BigDecimal volumeUsd, Instant settledAt, String reason,
+        QuoteSource dexQuoteSource) {
 
     static TradeRow from(SettledTrade trade, RouteDecision decision) {
         return new TradeRow(trade.tradeId(), trade.clientOrderId(), trade.pair(), trade.inputSymbol(),
                 trade.outputSymbol(), trade.route(), trade.status(), trade.amountIn().toPlainString(),
                 trade.outAmount().toPlainString(), plain(trade.executionPrice()), trade.savingUsd(),
-                trade.volumeUsd(), trade.settledAt(), decision == null ? null : decision.reason());
+                trade.volumeUsd(), trade.settledAt(), decision == null ? null : decision.reason(),
+                decision == null ? null : decision.dexQuoteSource());
     }
 
     private static String plain(BigDecimal value) {

@@ -49,6 +49,6 @@ public final class RouteDecisionView {
         return new RouteDecision(event.getTradeId(), event.getClientOrderId(), event.getPair(), event.getRoute(),
                 TokenUnits.toUnits(event.getAmountIn().toBigIntegerExact(), event.getInputDecimals()),
                 TokenUnits.toUnits(event.getExpectedOutAmount().toBigIntegerExact(), event.getOutputDecimals()),
-                baseline, event.getReason(), event.getOccurredAt());
+                baseline, event.getReason(), event.getDexQuoteSource(), event.getOccurredAt());
     }
 }
