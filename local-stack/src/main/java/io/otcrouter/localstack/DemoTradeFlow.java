@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,20 +22,22 @@ final class DemoTradeFlow implements AutoCloseable {
 
     private final HttpClient http;
     private final URI tradesUri;
+    private final String apiKey;
     private final DemoTradeGenerator generator;
     private final RandomGenerator random;
     private final ScheduledExecutorService executor;
 
-    DemoTradeFlow(HttpClient http, URI tradesUri, DemoTradeGenerator generator, RandomGenerator random,
+    DemoTradeFlow(HttpClient http, URI tradesUri, String apiKey, DemoTradeGenerator generator, RandomGenerator random,
                   ScheduledExecutorService executor) {
         this.http = http;
         this.tradesUri = tradesUri;
+        this.apiKey = apiKey;
         this.generator = generator;
         this.random = random;
         this.executor = executor;
     }
 
-    static DemoTradeFlow start(URI tradesUri) {
+    static DemoTradeFlow start(URI tradesUri, String apiKey) {
         RandomGenerator random = RandomGenerator.getDefault();
         // A daemon thread: the demo must never keep the JVM alive on its own.
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -43,7 +46,7 @@ final class DemoTradeFlow implements AutoCloseable {
             return thread;
         });
         DemoTradeFlow flow = new DemoTradeFlow(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
-                tradesUri, new DemoTradeGenerator(random, Long.toString(System.currentTimeMillis(), 36)), random, executor);
+                tradesUri, apiKey, new DemoTradeGenerator(random, Long.toString(System.currentTimeMillis(), 36)), random, executor);
         flow.scheduleNext();
         log.info("Demo trade flow posting to {} every 2-5 s", tradesUri);
         return flow;
@@ -77,6 +80,8 @@ final class DemoTradeFlow implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(tradesUri)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("X-API-Key", apiKey)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(trade.toJson()))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

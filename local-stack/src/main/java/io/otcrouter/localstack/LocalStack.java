@@ -66,14 +66,18 @@ public final class LocalStack {
             printInfraOnlyInstructions(infra);
             return;
         }
-        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS);
+        String apiKey = RouterApiKey.loadOrCreate(options.dataDir());
+        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS, apiKey);
         Services services = Services.start(repoRoot, options.dataDir().resolve("logs"), specs, Services.DEFAULT_TIMEOUT);
         shutdown.add("services", services);
         log.info("All six services healthy in {} s (including Kafka and PostgreSQL). Dashboard: {}",
                 String.format("%.1f", (System.nanoTime() - started) / 1e9), DASHBOARD_URL);
+        log.info("Router API key (send it as X-API-Key on POST /api/trades; kept in {}): {}",
+                options.dataDir().resolve("router-api-key"), apiKey);
         if (options.demo()) {
             shutdown.add("demo trade flow",
-                    DemoTradeFlow.start(URI.create("http://127.0.0.1:" + ServicePorts.DEFAULTS.router() + "/api/trades")));
+                    DemoTradeFlow.start(URI.create("http://127.0.0.1:" + ServicePorts.DEFAULTS.router() + "/api/trades"),
+                            apiKey));
         }
         log.info("Press Ctrl-C to stop everything");
         // main returns here; Kafka's non-daemon threads keep the JVM running until Ctrl-C triggers the shutdown hook.

@@ -14,17 +14,24 @@ public final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
-    public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports) {
+    /**
+     * @param routerApiKey the key router-service requires on {@code POST /api/trades}; the dashboard forwards it
+     */
+    public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, String routerApiKey) {
         return List.of(
                 new ServiceSpec("price-service", ports.price(), kafkaOnly(infra, ports.price())),
                 new ServiceSpec("quote-service", ports.quote(), kafkaOnly(infra, ports.quote()))
                         // "auto": quote-service itself decides between the live Jupiter API and its offline mode.
                         .withEnv("JUPITER_MODE", "auto"),
-                new ServiceSpec("otc-pool-service", ports.otcPool(), withDatabase(infra, ports.otcPool())),
+                new ServiceSpec("otc-pool-service", ports.otcPool(), withDatabase(infra, ports.otcPool()))
+                        // Offline the only prices are STATIC ones; the local stack quotes on them anyway.
+                        .withEnv("OTC_POOL_ALLOW_STALE_PRICES", "true"),
                 new ServiceSpec("ledger-service", ports.ledger(), withDatabase(infra, ports.ledger())),
-                new ServiceSpec("router-service", ports.router(), kafkaOnly(infra, ports.router())),
+                new ServiceSpec("router-service", ports.router(), withDatabase(infra, ports.router()))
+                        .withEnv("ROUTER_API_KEYS", routerApiKey),
                 new ServiceSpec("dashboard-service", ports.dashboard(), kafkaOnly(infra, ports.dashboard()))
-                        .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router()));
+                        .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router())
+                        .withEnv("ROUTER_API_KEY", routerApiKey));
     }
 
     /** The environment a service with a database needs; printed by {@code --infra-only} for running one from an IDE. */

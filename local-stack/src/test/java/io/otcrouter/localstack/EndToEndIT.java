@@ -59,6 +59,7 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
 class EndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String API_KEY = "end-to-end-key";
     private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\":\"([0-9a-f-]{36})\"");
 
     @TempDir
@@ -81,7 +82,7 @@ class EndToEndIT {
 
         infra = LocalStackInfra.start(dataDir, freePort(), freePort(), freePort());
         ports = new ServicePorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ports).stream()
+        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ports, API_KEY).stream()
                 .map(spec -> switch (spec.module()) {
                     case "price-service" -> spec.withEnv("COINGECKO_BASE_URL", coinGecko.baseUrl());
                     case "quote-service" -> spec.withEnv("JUPITER_MODE", "simulated");
@@ -224,7 +225,8 @@ class EndToEndIT {
 
     private static HttpResponse<String> postTrade(String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.router() + "/api/trades"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-API-Key", API_KEY)
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

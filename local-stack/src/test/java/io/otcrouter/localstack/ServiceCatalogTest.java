@@ -16,7 +16,7 @@ class ServiceCatalogTest {
     private static final InfraEndpoints INFRA =
             new InfraEndpoints("127.0.0.1:29092", "jdbc:postgresql://127.0.0.1:54329/otcrouter", "postgres", "postgres");
 
-    private final Map<String, ServiceSpec> services = ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS).stream()
+    private final Map<String, ServiceSpec> services = ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS, "key-1").stream()
             .collect(Collectors.toMap(ServiceSpec::module, Function.identity()));
 
     @Test
@@ -29,7 +29,7 @@ class ServiceCatalogTest {
 
     @Test
     void shouldLaunchExactlyTheModulesWhoseJarsAreChecked() {
-        assertThat(ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS)).extracting(ServiceSpec::module)
+        assertThat(ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS, "key-1")).extracting(ServiceSpec::module)
                 .containsExactlyElementsOf(ServiceCatalog.MODULES);
     }
 
@@ -44,7 +44,7 @@ class ServiceCatalogTest {
         List<String> withDatabase = services.values().stream()
                 .filter(service -> service.environment().containsKey("DATABASE_URL")).map(ServiceSpec::module).toList();
 
-        assertThat(withDatabase).containsExactlyInAnyOrder("otc-pool-service", "ledger-service");
+        assertThat(withDatabase).containsExactlyInAnyOrder("otc-pool-service", "ledger-service", "router-service");
         assertThat(services.get("ledger-service").environment()).contains(
                 entry("DATABASE_URL", "jdbc:postgresql://127.0.0.1:54329/otcrouter"),
                 entry("DATABASE_USERNAME", "postgres"), entry("DATABASE_PASSWORD", "postgres"));
@@ -54,5 +54,16 @@ class ServiceCatalogTest {
     void shouldPointTheDashboardAtTheRouterAndQuotesAtAutoMode() {
         assertThat(services.get("dashboard-service").environment()).containsEntry("ROUTER_URL", "http://127.0.0.1:8081");
         assertThat(services.get("quote-service").environment()).containsEntry("JUPITER_MODE", "auto");
+    }
+
+    @Test
+    void shouldRequireTheApiKeyAtTheRouterAndHandItToTheDashboard() {
+        assertThat(services.get("router-service").environment()).containsEntry("ROUTER_API_KEYS", "key-1");
+        assertThat(services.get("dashboard-service").environment()).containsEntry("ROUTER_API_KEY", "key-1");
+    }
+
+    @Test
+    void shouldLetPoolsQuoteOnStaticPricesOffline() {
+        assertThat(services.get("otc-pool-service").environment()).containsEntry("OTC_POOL_ALLOW_STALE_PRICES", "true");
     }
 }
