@@ -8,7 +8,9 @@ RUN ./mvnw -B -q -DskipTests -pl ${MODULE} -am package \
  && java -Djarmode=tools -jar ${MODULE}/target/${MODULE}.jar extract --layers --launcher --destination /app
 
 FROM eclipse-temurin:17.0.16_8-jre
-RUN useradd --system --uid 10001 otc
+# curl for the compose healthchecks; nothing else is added to the runtime image.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 otc
 WORKDIR /app
 COPY --from=build /app/dependencies/ ./
 COPY --from=build /app/spring-boot-loader/ ./
