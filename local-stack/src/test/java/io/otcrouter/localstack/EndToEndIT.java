@@ -52,8 +52,9 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
 
 /**
  * One trade through all six services, as the local stack runs them: a real KRaft broker and a real PostgreSQL,
- * the six service jars as separate processes, real HTTP. CoinGecko is served by WireMock with its real
- * rate-limit answer, so prices fall back to STATIC (SOL $150, USDC and USDT $1); quote-service runs its
+ * the six service jars as separate processes, real HTTP. The price sources are served by WireMock with their real
+ * refusals (CoinGecko's 429, Kraken's error inside an HTTP 200, Binance's 451 geo-block), so prices fall back
+ * to STATIC (SOL $150, USDC and USDT $1); quote-service runs its
  * simulated Jupiter model, as the stack does offline.
  */
 class EndToEndIT {
@@ -65,7 +66,7 @@ class EndToEndIT {
     @TempDir
     static Path dataDir;
 
-    private static WireMockServer coinGecko;
+    private static WireMockServer priceSources;
     private static LocalStackInfra infra;
     private static Services services;
     private static ServicePorts ports;
@@ -74,17 +75,24 @@ class EndToEndIT {
 
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        coinGecko = new WireMockServer(wireMockConfig().dynamicPort());
-        coinGecko.start();
-        coinGecko.stubFor(get(urlPathEqualTo("/simple/price")).willReturn(aResponse().withStatus(429)
+        priceSources = new WireMockServer(wireMockConfig().dynamicPort());
+        priceSources.start();
+        priceSources.stubFor(get(urlPathEqualTo("/simple/price")).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withHeader("retry-after", "119")
                 .withBody(fixture("fixtures/coingecko-429-rate-limit.json"))));
+        priceSources.stubFor(get(urlPathEqualTo("/0/public/Ticker")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(fixture("fixtures/kraken-error-docs.json"))));
+        priceSources.stubFor(get(urlPathEqualTo("/api/v3/ticker/24hr")).willReturn(aResponse().withStatus(451)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture("fixtures/binance-error-451-restricted-location.json"))));
 
         infra = LocalStackInfra.start(dataDir, freePort(), freePort(), freePort());
         ports = new ServicePorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ports, API_KEY).stream()
                 .map(spec -> switch (spec.module()) {
-                    case "price-service" -> spec.withEnv("COINGECKO_BASE_URL", coinGecko.baseUrl());
+                    case "price-service" -> spec.withEnv("COINGECKO_BASE_URL", priceSources.baseUrl())
+                            .withEnv("KRAKEN_BASE_URL", priceSources.baseUrl())
+                            .withEnv("BINANCE_BASE_URL", priceSources.baseUrl());
                     case "quote-service" -> spec.withEnv("JUPITER_MODE", "simulated");
                     default -> spec;
                 }).toList();
@@ -108,8 +116,8 @@ class EndToEndIT {
         if (infra != null) {
             infra.close();
         }
-        if (coinGecko != null) {
-            coinGecko.stop();
+        if (priceSources != null) {
+            priceSources.stop();
         }
     }
 

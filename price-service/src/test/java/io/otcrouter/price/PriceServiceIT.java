@@ -2,6 +2,7 @@ package io.otcrouter.price;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,12 +60,24 @@ class PriceServiceIT {
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     private static final WireMockServer COINGECKO = new WireMockServer(wireMockConfig().dynamicPort());
+    /** Kraken and Binance answer too, with their real payloads, for no token of the default catalog. */
+    private static final WireMockServer KRAKEN = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final WireMockServer BINANCE = new WireMockServer(wireMockConfig().dynamicPort());
 
     static {
         COINGECKO.start();
         COINGECKO.stubFor(get(urlPathEqualTo("/api/v3/simple/price")).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withHeader("retry-after", "119")
                 .withBody(fixture("fixtures/coingecko-429-rate-limit.json"))));
+        // The ticker fixture is XXBTZUSD only: Kraken answers, but not for SOLUSD or any catalog pair.
+        KRAKEN.start();
+        KRAKEN.stubFor(get(urlPathEqualTo("/0/public/Ticker")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture("fixtures/kraken-ticker-xxbtzusd-docs.json"))));
+        BINANCE.start();
+        BINANCE.stubFor(get(urlPathEqualTo("/api/v3/ticker/24hr")).willReturn(aResponse().withStatus(451)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture("fixtures/binance-error-451-restricted-location.json"))));
     }
 
     @Autowired
@@ -76,11 +89,15 @@ class PriceServiceIT {
     @DynamicPropertySource
     static void coinGecko(DynamicPropertyRegistry registry) {
         registry.add("otc.coingecko.base-url", () -> COINGECKO.baseUrl() + "/api/v3");
+        registry.add("otc.kraken.base-url", KRAKEN::baseUrl);
+        registry.add("otc.binance.base-url", BINANCE::baseUrl);
     }
 
     @AfterAll
-    static void stopCoinGecko() {
+    static void stopSources() {
         COINGECKO.stop();
+        KRAKEN.stop();
+        BINANCE.stop();
     }
 
     @Test
@@ -127,10 +144,42 @@ class PriceServiceIT {
     }
 
     @Test
+    void shouldHonourCoinGeckosRetryAfterAndOpenBinancesBreakerInsteadOfHammeringThem() {
+        // Rounds run every second. CoinGecko said "retry after 119 s"; Binance's breaker opens after two
+        // failures (minimum-number-of-calls 2, failure rate 50 %) and stays open 60 s; Kraken keeps answering.
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests(KRAKEN, "/0/public/Ticker") >= 4);
+
+        assertThat(requests(COINGECKO, "/api/v3/simple/price")).isEqualTo(1);
+        assertThat(requests(BINANCE, "/api/v3/ticker/24hr")).isEqualTo(2);
+        String state = http().get().uri("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:binance&tag=state:open")
+                .retrieve().body(String.class);
+        assertThat(JSON.readTree(state).get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
+        String readiness = http().get().uri("/actuator/health/readiness").retrieve().body(String.class);
+        assertThat(JSON.readTree(readiness).get("status").asString()).as("an open breaker is not our outage")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void shouldExposeRequestMetricsPerSource() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests(KRAKEN, "/0/public/Ticker") >= 1);
+
+        String body = http().get().uri("/actuator/metrics/otc.price.source.requests?tag=source:kraken&tag=outcome:success")
+                .retrieve().body(String.class);
+
+        JsonNode count = JSON.readTree(body).get("measurements").get(0);
+        assertThat(count.get("statistic").asString()).isEqualTo("COUNT");
+        assertThat(count.get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void shouldBeReadyWhileCoinGeckoIsDown() {
         String body = http().get().uri("/actuator/health/readiness").retrieve().body(String.class);
 
         assertThat(JSON.readTree(body).get("status").asString()).isEqualTo("UP");
+    }
+
+    private static int requests(WireMockServer server, String path) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
     }
 
     private RestClient http() {

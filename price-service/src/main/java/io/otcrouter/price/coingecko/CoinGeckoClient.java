@@ -12,16 +12,18 @@ import org.springframework.web.client.RestClientException;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.price.pricing.PriceSourceClient;
-import io.otcrouter.price.pricing.PriceSourceUnavailableException;
+import io.otcrouter.price.pricing.SourceFailures;
 import io.otcrouter.price.pricing.SourcePrice;
 
 /**
  * CoinGecko's {@code /simple/price}, the first price source. One request per round for every token; any HTTP
- * error (429 rate limit, 5xx), timeout or unreadable body makes the whole round unavailable.
+ * error (429 rate limit with its Retry-After, 5xx), timeout or unreadable body makes the whole round
+ * unavailable. The key goes in the demo header, or the pro header when the base URL is CoinGecko's pro API.
  */
 public class CoinGeckoClient implements PriceSourceClient {
 
     static final String API_KEY_HEADER = "x-cg-demo-api-key";
+    static final String PRO_API_KEY_HEADER = "x-cg-pro-api-key";
 
     private final RestClient restClient;
     private final Clock clock;
@@ -37,7 +39,8 @@ public class CoinGeckoClient implements PriceSourceClient {
         requestFactory.setReadTimeout(properties.readTimeout());
         builder = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requestFactory);
         if (properties.hasApiKey()) {
-            builder = builder.defaultHeader(API_KEY_HEADER, properties.apiKey());
+            builder = builder.defaultHeader(properties.isPro() ? PRO_API_KEY_HEADER : API_KEY_HEADER,
+                    properties.apiKey());
         }
         return new CoinGeckoClient(builder.build(), clock);
     }
@@ -65,7 +68,7 @@ public class CoinGeckoClient implements PriceSourceClient {
                     .retrieve()
                     .body(String.class);
         } catch (RestClientException e) {
-            throw new PriceSourceUnavailableException("CoinGecko request failed: " + e.getMessage(), e);
+            throw SourceFailures.unavailable("CoinGecko", e, clock);
         }
         return CoinGeckoSimplePriceParser.parse(body, tokens, clock.instant());
     }

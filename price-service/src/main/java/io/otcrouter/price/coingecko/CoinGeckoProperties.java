@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where and how to call CoinGecko.
  *
- * @param baseUrl        API root, e.g. https://api.coingecko.com/api/v3
- * @param apiKey         optional demo API key, sent as {@code x-cg-demo-api-key}; blank means keyless
+ * @param baseUrl        API root, e.g. https://api.coingecko.com/api/v3, or https://pro-api.coingecko.com/api/v3
+ *                       for a paid key
+ * @param apiKey         optional API key, sent as {@code x-cg-demo-api-key} (or {@code x-cg-pro-api-key} with
+ *                       the pro base URL); blank means keyless
  * @param connectTimeout TCP connect timeout
  * @param readTimeout    response timeout; a slow CoinGecko must not delay the round much
  */
@@ -19,6 +21,11 @@ public record CoinGeckoProperties(
         String apiKey,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("2s") Duration readTimeout) {
+
+    /** Paid plans use a different host and header; the host tells which plan the key belongs to. */
+    public boolean isPro() {
+        return baseUrl.contains("pro-api.coingecko.com");
+    }
 
     public boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();

@@ -48,6 +48,7 @@ public class KafkaPriceUpdatedPublisher implements PriceUpdatedPublisher {
                 .setSource(price.source())
                 .setObservedAt(price.observedAt())
                 .setStale(price.stale())
+                .setChange24hBasis(price.changeBasis())
                 .build();
     }
 }

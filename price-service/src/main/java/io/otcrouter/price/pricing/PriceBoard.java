@@ -10,14 +10,17 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 
 /**
- * Owns the reference USD price of every catalog token and where it came from. A refresh round asks the sources
- * in order (the first that answers a token wins); a token no source answered gets its static price, marked
- * STATIC and stale, so the board always has a price for every token. Caching and circuit breakers belong to the
- * sources, not here.
+ * Owns the reference USD price of every catalog token and where it came from. A refresh round takes every token
+ * still fresh in the {@link PriceCache} without asking anyone, then asks the sources in order for the rest, each
+ * for the tokens the previous ones did not answer (a source that knows only some tokens fills those). A token
+ * no source answered keeps its previous live price marked stale, or gets its static price (STATIC, stale), so
+ * the board always has a price for every token. Rate limits and circuit breakers belong to the sources
+ * ({@link GuardedPriceSource}), not here.
  */
 public class PriceBoard {
 
@@ -25,12 +28,19 @@ public class PriceBoard {
 
     private final TokenCatalog catalog;
     private final List<PriceSourceClient> sources;
+    private final PriceCache cache;
     private final Clock clock;
     private volatile PriceSnapshot current;
 
+    /** A board whose live prices are cached for {@link PriceCache#DEFAULT_TTL}. */
     public PriceBoard(TokenCatalog catalog, List<PriceSourceClient> sources, Clock clock) {
+        this(catalog, sources, new PriceCache(PriceCache.DEFAULT_TTL, clock), clock);
+    }
+
+    public PriceBoard(TokenCatalog catalog, List<PriceSourceClient> sources, PriceCache cache, Clock clock) {
         this.catalog = catalog;
         this.sources = List.copyOf(sources);
+        this.cache = cache;
         this.clock = clock;
         this.current = staticSnapshot();
     }
@@ -42,7 +52,15 @@ public class PriceBoard {
     /** Runs one round over all sources and replaces the board's prices; returns the new prices. */
     public synchronized PriceSnapshot refresh() {
         Map<String, TokenPrice> found = new LinkedHashMap<>();
-        List<Token> missing = catalog.all();
+        List<Token> missing = new ArrayList<>();
+        for (Token token : catalog.all()) {
+            TokenPrice cached = cache.fresh(token.symbol());
+            if (cached != null) {
+                found.put(token.symbol(), cached);
+            } else {
+                missing.add(token);
+            }
+        }
         for (PriceSourceClient source : sources) {
             if (missing.isEmpty()) {
                 break;
@@ -52,7 +70,9 @@ public class PriceBoard {
             for (Token token : missing) {
                 SourcePrice price = answered.get(token.symbol());
                 if (price != null) {
-                    found.put(token.symbol(), TokenPrice.live(token, price, source.source()));
+                    TokenPrice live = TokenPrice.live(token, price, source.source());
+                    cache.put(live);
+                    found.put(token.symbol(), live);
                 } else {
                     stillMissing.add(token);
                 }
@@ -61,14 +81,25 @@ public class PriceBoard {
         }
         Instant now = clock.instant();
         if (!missing.isEmpty()) {
-            log.info("No live price for {}; using static prices", missing.stream().map(Token::symbol).toList());
+            log.info("No live price for {}; keeping the last live price as stale, else the static price",
+                    missing.stream().map(Token::symbol).toList());
         }
         Map<String, TokenPrice> ordered = new LinkedHashMap<>();
         for (Token token : catalog.all()) {
-            ordered.put(token.symbol(), found.getOrDefault(token.symbol(), TokenPrice.fallback(token, now)));
+            TokenPrice price = found.get(token.symbol());
+            ordered.put(token.symbol(), price != null ? price : lastResort(token, now));
         }
         current = new PriceSnapshot(ordered, now);
         return current;
+    }
+
+    /** The previous live price, now stale, beats the static one: it is a real market price, only older. */
+    private TokenPrice lastResort(Token token, Instant now) {
+        TokenPrice previous = current.prices().get(token.symbol());
+        if (previous != null && previous.source() != PriceSource.STATIC) {
+            return previous.asStale();
+        }
+        return TokenPrice.fallback(token, now);
     }
 
     private Map<String, SourcePrice> ask(PriceSourceClient source, List<Token> tokens) {

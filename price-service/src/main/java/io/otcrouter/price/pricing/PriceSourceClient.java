@@ -7,8 +7,8 @@ import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 
 /**
- * An outbound price source (CoinGecko now; Kraken and Binance later). The board asks the sources in order,
- * each for the tokens the previous ones did not answer.
+ * An outbound price source (CoinGecko, Kraken, Binance). The board asks the sources in order, each for the
+ * tokens the previous ones did not answer.
  */
 public interface PriceSourceClient {
 
@@ -21,4 +21,12 @@ public interface PriceSourceClient {
      *                                         timeout, unreadable body)
      */
     Map<String, SourcePrice> fetch(List<Token> tokens);
+
+    /**
+     * How many HTTP requests {@link #fetch} makes for these tokens: what the rate limiter is charged, and 0 when
+     * the source knows none of them (then it is not asked at all).
+     */
+    default int requestCount(List<Token> tokens) {
+        return tokens.isEmpty() ? 0 : 1;
+    }
 }

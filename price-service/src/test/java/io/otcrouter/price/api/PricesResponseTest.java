@@ -60,4 +60,40 @@ class PricesResponseTest {
             }
         };
     }
+
+    @Test
+    void shouldReadAsLiveKrakenWhenKrakenIsTheBestSourceThatAnswered() {
+        PriceBoard board = new PriceBoard(TokenCatalog.defaults(), List.of(answeringSol(PriceSource.KRAKEN)), CLOCK);
+
+        PricesResponse response = PricesResponse.of(board.refresh());
+
+        assertThat(response.primarySource()).isEqualTo("KRAKEN");
+        assertThat(response.status()).isEqualTo("LIVE");
+        assertThat(response.prices().get("SOL").change24hBasis()).isEqualTo("SINCE_UTC_DAY_OPEN");
+        assertThat(response.prices().get("SOL").stale()).isFalse();
+        assertThat(response.prices().get("USDC").stale()).isTrue();
+        assertThat(response.prices().get("USDC").change24hBasis()).isNull();
+    }
+
+    @Test
+    void shouldReadAsOfflineWhenEveryPriceIsStatic() {
+        PricesResponse response = PricesResponse.of(new PriceBoard(TokenCatalog.defaults(), List.of(), CLOCK).refresh());
+
+        assertThat(response.status()).isEqualTo("OFFLINE");
+        assertThat(response.primarySource()).isEqualTo("STATIC");
+    }
+
+    private static PriceSourceClient answeringSol(PriceSource source) {
+        return new PriceSourceClient() {
+            @Override
+            public PriceSource source() {
+                return source;
+            }
+
+            @Override
+            public Map<String, SourcePrice> fetch(List<Token> tokens) {
+                return Map.of("SOL", new SourcePrice(new BigDecimal("187.5"), BigDecimal.ONE, NOW));
+            }
+        };
+    }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.otcrouter.events.PriceChangeBasis;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.tokens.Token;
@@ -35,6 +36,15 @@ class KafkaPriceUpdatedPublisherTest {
         assertThat(event.getObservedAt()).isEqualTo(Instant.ofEpochSecond(1711356300));
         assertThat(event.getOccurredAt()).isEqualTo(NOW);
         assertThat(event.getStale()).isFalse();
+        assertThat(event.getChange24hBasis()).isEqualTo(PriceChangeBasis.ROLLING_24H);
+    }
+
+    @Test
+    void shouldSayKrakensChangeIsMeasuredFromTodaysOpen() {
+        TokenPrice price = new TokenPrice(BONK, new BigDecimal("0.000023"), new BigDecimal("0.1954"),
+                PriceSource.KRAKEN, NOW, false);
+
+        assertThat(publisher.toEvent(price).getChange24hBasis()).isEqualTo(PriceChangeBasis.SINCE_UTC_DAY_OPEN);
     }
 
     @Test
@@ -42,6 +52,7 @@ class KafkaPriceUpdatedPublisherTest {
         PriceUpdated event = publisher.toEvent(TokenPrice.fallback(BONK, NOW));
 
         assertThat(event.getChange24hPct()).isNull();
+        assertThat(event.getChange24hBasis()).isNull();
         assertThat(event.getSource()).isEqualTo(PriceSource.STATIC);
         assertThat(event.getStale()).isTrue();
         assertThat(event.getPriceUsd()).isEqualTo(new BigDecimal("0.000020000000"));
