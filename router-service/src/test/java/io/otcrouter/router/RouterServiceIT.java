@@ -29,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
@@ -36,7 +38,10 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 
-/** The router on a real broker, with the venues played by {@link FakeVenues}. */
+/**
+ * The router on a real broker and a real PostgreSQL, with the venues played by {@link FakeVenues}; no API keys
+ * configured, so writes are open.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)
@@ -50,6 +55,11 @@ class RouterServiceIT {
     EmbeddedKafkaBroker broker;
 
     private FakeVenues venues;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
+    }
 
     @BeforeEach
     void startVenues() {

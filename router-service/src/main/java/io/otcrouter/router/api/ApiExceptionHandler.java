@@ -1,5 +1,7 @@
 package io.otcrouter.router.api;
 
+import java.util.stream.Collectors;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +14,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.otcrouter.router.trades.DecisionNotPublishedException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every refusal as {@code application/problem+json} saying what was wrong. */
 @RestControllerAdvice
@@ -25,20 +30,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Malformed JSON, unknown fields, wrong types: say which, from the parser's own words. */
+    /** Malformed JSON, unknown fields, wrong types: say which field, from the parser's own words. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        String detail = cause == e ? "The request body is missing or not JSON" : firstLine(cause.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e));
         problem.setTitle("Unreadable trade request");
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    private static String unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'; known fields: " + unknown.getKnownPropertyIds();
+        }
+        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream().map(ref -> ref.getPropertyName() != null
+                    ? ref.getPropertyName() : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
+            return "Field '" + field + "' is invalid: " + firstLine(json.getOriginalMessage());
+        }
+        if (cause instanceof MismatchedInputException shape) {
+            return "The request body must be a JSON object with the trade's fields: "
+                    + firstLine(shape.getOriginalMessage());
+        }
+        if (cause instanceof JacksonException json) {
+            return "Malformed JSON: " + firstLine(json.getOriginalMessage());
+        }
+        return "The request body is missing or not JSON";
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
-            return "The request body is not valid JSON";
+            return "not valid JSON";
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

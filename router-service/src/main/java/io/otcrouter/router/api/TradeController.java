@@ -1,6 +1,7 @@
 package io.otcrouter.router.api;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,33 +17,46 @@ import org.springframework.web.bind.annotation.RestController;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.router.api.InvalidTradeRequestException.FieldError;
 import io.otcrouter.router.config.RouterProperties;
+import io.otcrouter.router.config.TradeApiProperties;
 import io.otcrouter.router.routing.TradeIntent;
-import io.otcrouter.router.trades.RecentDecisions;
+import io.otcrouter.router.tracking.TradeTracker;
+import io.otcrouter.router.tracking.TradeView;
 import io.otcrouter.router.trades.TradeService;
 
-/** The trade API: submit a trade, ask for an indicative quote, read a decision back. */
+/**
+ * The trade API: submit a trade (optionally waiting for its settlement), ask for an indicative quote, follow a
+ * trade from its decision to its settlement. API keys, body size and idempotency are checked by filters before.
+ */
 @RestController
 @RequestMapping("/api")
 class TradeController {
 
-    private final TradeService trades;
-    private final RecentDecisions recent;
-    private final TokenCatalog tokens;
-    private final TradeRequestValidator validator;
+    private static final String WAIT_SETTLED = "settled";
 
-    TradeController(TradeService trades, RecentDecisions recent, RouterProperties properties) {
+    private final TradeService trades;
+    private final TradeTracker tracker;
+    private final TradeRequestValidator validator;
+    private final TradeApiProperties api;
+
+    TradeController(TradeService trades, TradeTracker tracker, RouterProperties properties, TradeApiProperties api) {
         this.trades = trades;
-        this.recent = recent;
-        this.tokens = TokenCatalog.defaults();
-        this.validator = new TradeRequestValidator(tokens, properties.maxAmountUnits());
+        this.tracker = tracker;
+        this.validator = new TradeRequestValidator(TokenCatalog.defaults(), properties.maxAmountUnits());
+        this.api = api;
     }
 
     @PostMapping("/trades")
-    ResponseEntity<?> submit(@RequestBody TradeRequest request) throws InterruptedException {
+    ResponseEntity<?> submit(@RequestBody TradeRequest request, @RequestParam(required = false) String wait)
+            throws InterruptedException {
+        if (wait != null && !WAIT_SETTLED.equals(wait)) {
+            throw new InvalidTradeRequestException(
+                    List.of(new FieldError("wait", "must be '" + WAIT_SETTLED + "' or absent, not '" + wait + "'")));
+        }
         TradeIntent intent = validator.validate(request);
         RouteDecided decision = trades.execute(intent);
-        DecisionView view = DecisionView.of(decision, intent.input(), intent.output());
+        TradeView view = tracker.view(decision);
         if (decision.getRoute() == Route.REJECTED) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     decision.getReason());
@@ -51,23 +65,25 @@ class TradeController {
             problem.setProperty("candidates", view.candidates());
             return ResponseEntity.unprocessableContent().body(problem);
         }
+        if (wait != null) {
+            // Settled, or still DECIDED when the ledger did not settle within the wait: the client can GET it later.
+            view = tracker.awaitSettled(decision.getTradeId(), api.settleWait()).orElse(view);
+        }
         return ResponseEntity.created(URI.create("/api/trades/" + decision.getTradeId())).body(view);
     }
 
     @GetMapping("/quote")
-    DecisionView quote(@RequestParam String inputToken, @RequestParam String outputToken, @RequestParam String amount,
+    TradeView quote(@RequestParam String inputToken, @RequestParam String outputToken, @RequestParam String amount,
             @RequestParam(required = false) Integer slippageBps) throws InterruptedException {
         TradeIntent intent = validator.validate(new TradeRequest(inputToken, outputToken, amount, slippageBps, null));
-        return DecisionView.indicative(intent, trades.quote(intent));
+        return TradeView.indicative(intent, trades.quote(intent));
     }
 
     @GetMapping("/trades/{tradeId}")
     ResponseEntity<?> find(@PathVariable String tradeId) {
-        return recent.find(tradeId)
-                .<ResponseEntity<?>>map(event -> ResponseEntity.ok(DecisionView.of(event,
-                        tokens.byMint(event.getInputMint()).orElseThrow(),
-                        tokens.byMint(event.getOutputMint()).orElseThrow())))
+        return tracker.find(tradeId)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.NOT_FOUND, "No recent trade " + tradeId + " on this router; the ledger has all")));
+                        HttpStatus.NOT_FOUND, "No trade " + tradeId + " was decided by this router")));
     }
 }

@@ -25,7 +25,8 @@ class KafkaConfig {
         short replication = properties.replicationFactor();
         var topics = new java.util.ArrayList<NewTopic>();
         Topics.writtenBy(SERVICE).forEach(topic -> topics.add(topic.newTopic(partitions, replication)));
-        for (Topic<?> consumed : new Topic<?>[] {Topics.JUPITER_QUOTED, Topics.POOLS_QUOTED, Topics.PRICES_UPDATED}) {
+        for (Topic<?> consumed : new Topic<?>[] {Topics.JUPITER_QUOTED, Topics.POOLS_QUOTED, Topics.PRICES_UPDATED,
+                Topics.TRADES_SETTLED, Topics.JUPITER_EXECUTED, Topics.POOLS_EXECUTED}) {
             topics.add(consumed.newDeadLetterTopic(partitions, replication));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

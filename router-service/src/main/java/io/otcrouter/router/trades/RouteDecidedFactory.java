@@ -48,7 +48,18 @@ class RouteDecidedFactory {
                 .setInputPriceUsd(prices.usd(intent.input().mint()).map(EventDecimals::price).orElse(null))
                 .setOutputPriceUsd(prices.usd(intent.output().mint()).map(EventDecimals::price).orElse(null))
                 .setReason(decision.reason())
+                .setExpectedSavingUsd(savingUsd(intent, decision))
+                .setOriginalRuleRoute(decision.originalRule())
                 .build();
+    }
+
+    private java.math.BigDecimal savingUsd(TradeIntent intent, Decision decision) {
+        if (decision.expectedSaving() == null) {
+            return null;
+        }
+        return prices.usd(intent.output().mint())
+                .map(usd -> EventDecimals.usd(intent.output().toUnits(decision.expectedSaving()).multiply(usd)))
+                .orElse(null);
     }
 
     private static RouteLeg leg(Leg leg) {

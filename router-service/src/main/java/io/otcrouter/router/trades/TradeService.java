@@ -16,9 +16,12 @@ import io.otcrouter.router.config.RouterProperties;
 import io.otcrouter.router.quoting.QuoteCollector;
 import io.otcrouter.router.quoting.QuoteRequestPublisher;
 import io.otcrouter.router.routing.Decision;
+import io.otcrouter.router.pricing.ReferencePrices;
+import io.otcrouter.router.routing.ReferenceRate;
 import io.otcrouter.router.routing.RouteSelector;
 import io.otcrouter.router.routing.TradeIntent;
 import io.otcrouter.router.routing.VenueQuotes;
+import io.otcrouter.router.tracking.TradeTracker;
 
 /**
  * Owns the life of a trade inside the router: ask every venue, wait for their quotes until the deadline, decide,
@@ -32,19 +35,23 @@ public class TradeService {
     private final QuoteCollector collector;
     private final QuoteRequestPublisher quoteRequests;
     private final DecisionPublisher decisions;
-    private final RecentDecisions recent;
+    private final TradeTracker tracker;
     private final RouteDecidedFactory events;
-    private final RouteSelector selector = new RouteSelector();
+    private final RouteSelector selector;
+    private final ReferencePrices prices;
     private final RouterProperties properties;
     private final Clock clock;
 
     TradeService(QuoteCollector collector, QuoteRequestPublisher quoteRequests, DecisionPublisher decisions,
-            RecentDecisions recent, RouteDecidedFactory events, RouterProperties properties) {
+            TradeTracker tracker, RouteDecidedFactory events, RouteSelector selector, ReferencePrices prices,
+            RouterProperties properties) {
         this.collector = collector;
         this.quoteRequests = quoteRequests;
         this.decisions = decisions;
-        this.recent = recent;
+        this.tracker = tracker;
         this.events = events;
+        this.selector = selector;
+        this.prices = prices;
         this.properties = properties;
         this.clock = Clock.systemUTC();
     }
@@ -55,8 +62,14 @@ public class TradeService {
         String requestId = UUID.randomUUID().toString();
         Decision decision = decide(requestId, tradeId, intent);
         RouteDecided event = events.create(tradeId, requestId, intent, decision, now());
-        decisions.publish(event);
-        recent.remember(event);
+        // Stored first, so that a settlement arriving right after the publish finds its trade on any instance.
+        tracker.decided(event);
+        try {
+            decisions.publish(event);
+        } catch (RuntimeException e) {
+            tracker.notPublished(tradeId);
+            throw e;
+        }
         log.info("Trade {} {} {} -> {}: {}", tradeId, intent.amountIn(), intent.pair(), decision.route(),
                 decision.reason());
         return event;
@@ -77,7 +90,9 @@ public class TradeService {
             throw e;
         }
         VenueQuotes quotes = collector.await(requestId, properties.quoteTimeout());
-        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, now());
+        var referenceRate = ReferenceRate.of(intent, prices.usd(intent.input().mint()),
+                prices.usd(intent.output().mint()));
+        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, referenceRate, now());
     }
 
     private QuoteRequested quoteRequest(String requestId, String tradeId, TradeIntent intent, Instant replyBy) {

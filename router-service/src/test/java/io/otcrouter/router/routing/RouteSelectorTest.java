@@ -26,13 +26,13 @@ class RouteSelectorTest {
     private static final TradeIntent SELL_1000_SOL = new TradeIntent(TOKENS.bySymbol("SOL").orElseThrow(),
             TOKENS.bySymbol("USDC").orElseThrow(), THOUSAND_SOL, 50, "desk-1");
 
-    private final RouteSelector selector = new RouteSelector();
+    private final RouteSelector selector = new RouteSelector(RoutingPolicy.DEFAULT);
 
     @Test
     void shouldSendTheTradeToThePoolWhenItReturnsMoreThanJupiter() {
         var quotes = new VenueQuotes(dex("148000000000", "147260000000"), List.of(pool("sol-usdc-main", "149625000000")));
 
-        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes, NOW);
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes, java.util.Optional.empty(), NOW);
 
         assertThat(decision.route()).isEqualTo(Route.OTC);
         assertThat(decision.legs()).singleElement().satisfies(leg -> {
@@ -51,7 +51,7 @@ class RouteSelectorTest {
     void shouldKeepJupiterWhenItReturnsMoreAndUseItsOwnMinimumOut() {
         var quotes = new VenueQuotes(dex("150000000000", "149250000000"), List.of(pool("sol-usdc-main", "149625000000")));
 
-        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes, NOW);
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes, java.util.Optional.empty(), NOW);
 
         assertThat(decision.route()).isEqualTo(Route.DEX);
         assertThat(decision.legs()).singleElement().satisfies(leg -> {
@@ -67,7 +67,7 @@ class RouteSelectorTest {
                 .setOutAmount(null).setOtherAmountThreshold(null).setReason("HTTP 429").build();
 
         Decision decision = selector.decide("t-1", SELL_1000_SOL,
-                new VenueQuotes(unavailable, List.of(pool("sol-usdc-main", "149625000000"))), NOW);
+                new VenueQuotes(unavailable, List.of(pool("sol-usdc-main", "149625000000"))), java.util.Optional.empty(), NOW);
 
         assertThat(decision.route()).isEqualTo(Route.OTC);
         assertThat(decision.dexBaseline()).isNull();
@@ -80,7 +80,7 @@ class RouteSelectorTest {
         PoolQuoted expired = PoolQuoted.newBuilder(pool("sol-usdc-main", "999999000000")).setExpiresAt(NOW).build();
 
         Decision decision = selector.decide("t-1", SELL_1000_SOL,
-                new VenueQuotes(dex("148000000000", "147260000000"), List.of(expired)), NOW);
+                new VenueQuotes(dex("148000000000", "147260000000"), List.of(expired)), java.util.Optional.empty(), NOW);
 
         assertThat(decision.route()).isEqualTo(Route.DEX);
         assertThat(decision.candidates()).anySatisfy(c -> assertThat(c.reason()).contains("expired"));
@@ -91,7 +91,7 @@ class RouteSelectorTest {
         PoolQuoted noPool = PoolQuoted.newBuilder(pool("x", "1")).setPoolId(null).setQuoteId(null)
                 .setStatus(PoolQuoteStatus.NO_POOL).setOutAmount(null).build();
 
-        Decision decision = selector.decide("t-1", SELL_1000_SOL, new VenueQuotes(null, List.of(noPool)), NOW);
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, new VenueQuotes(null, List.of(noPool)), java.util.Optional.empty(), NOW);
 
         assertThat(decision.route()).isEqualTo(Route.REJECTED);
         assertThat(decision.legs()).isEmpty();
@@ -103,7 +103,94 @@ class RouteSelectorTest {
     void shouldPreferJupiterOnATie() {
         var quotes = new VenueQuotes(dex("149625000000", "148000000000"), List.of(pool("sol-usdc-main", "149625000000")));
 
-        assertThat(selector.decide("t-1", SELL_1000_SOL, quotes, NOW).route()).isEqualTo(Route.DEX);
+        assertThat(selector.decide("t-1", SELL_1000_SOL, quotes, java.util.Optional.empty(), NOW).route()).isEqualTo(Route.DEX);
+    }
+
+    @Test
+    void shouldSplitBetweenJupiterAndThePoolWhenThatPaysMoreThanEitherAlone() {
+        BigInteger size = new BigInteger("5000000000000");
+        TradeIntent sell = new TradeIntent(SELL_1000_SOL.input(), SELL_1000_SOL.output(), size, 50, null);
+        JupiterQuoted curved = curvedDex(size);
+        PoolQuoted pool = PoolQuoted.newBuilder(pool("sol-usdc-main", "742500000000"))
+                .setInAmount(EventDecimals.atomic(size)).build();
+
+        Decision decision = selector.decide("t-9", sell, new VenueQuotes(curved, List.of(pool)),
+                java.util.Optional.empty(), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.SPLIT);
+        assertThat(decision.legs()).extracting(Leg::venue).containsExactly(Venue.DEX, Venue.OTC);
+        assertThat(decision.legs()).extracting(Leg::legId).containsExactly("t-9-1", "t-9-2");
+        assertThat(decision.legs().stream().map(Leg::in).reduce(BigInteger::add)).contains(size);
+        assertThat(decision.expectedOut()).isGreaterThan(decision.dexBaseline())
+                .isGreaterThan(new BigInteger("742500000000"));
+        assertThat(decision.legs()).allSatisfy(leg -> assertThat(leg.minOut())
+                .isEqualTo(leg.expectedOut().multiply(BigInteger.valueOf(9950)).divide(BigInteger.valueOf(10000))));
+        assertThat(decision.candidates()).extracting(Candidate::label)
+                .contains("DEX", "OTC:sol-usdc-main").anyMatch(label -> label.startsWith("SPLIT DEX"));
+        assertThat(decision.reason()).startsWith("Split ").contains("to Jupiter").contains("to sol-usdc-main");
+    }
+
+    @Test
+    void shouldNeverDecideWorseThanAllToJupiter() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 200; i++) {
+            BigInteger size = BigInteger.valueOf(1 + random.nextInt(5000)).multiply(BigInteger.TEN.pow(9));
+            TradeIntent sell = new TradeIntent(SELL_1000_SOL.input(), SELL_1000_SOL.output(), size, 50, null);
+            BigInteger poolOut = new java.math.BigDecimal(size)
+                    .multiply(new java.math.BigDecimal("0.14").add(java.math.BigDecimal.valueOf(random.nextInt(1000), 5)))
+                    .toBigInteger();
+            PoolQuoted pool = PoolQuoted.newBuilder(pool("p", poolOut.toString()))
+                    .setInAmount(EventDecimals.atomic(size))
+                    .setMinInAmount(EventDecimals.atomic(BigInteger.valueOf(random.nextInt(300)).multiply(BigInteger.TEN.pow(9))))
+                    .setMaxInAmount(EventDecimals.atomic(BigInteger.valueOf(100 + random.nextInt(4000)).multiply(BigInteger.TEN.pow(9))))
+                    .build();
+
+            Decision decision = selector.decide("t", sell, new VenueQuotes(curvedDex(size), List.of(pool)),
+                    java.util.Optional.empty(), NOW);
+
+            assertThat(decision.expectedOut()).as("case %d", i).isGreaterThanOrEqualTo(decision.dexBaseline());
+        }
+    }
+
+    @Test
+    void shouldDiscardAQuoteFarFromTheReferencePriceAndSayWhy() {
+        var quotes = new VenueQuotes(dex("148000000000", "147260000000"),
+                List.of(pool("too-good", "200000000000")));
+        // Reference: 150 USDC per SOL = 0.15 atomic USDC per lamport; the pool claims 200.
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes,
+                java.util.Optional.of(new java.math.BigDecimal("0.15")), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.DEX);
+        assertThat(decision.candidates()).filteredOn(c -> c.label().equals("OTC:too-good")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).contains("bps from the reference"));
+    }
+
+    @Test
+    void shouldRecordWhatTheOriginalRuleWouldHaveChosen() {
+        JupiterQuoted highImpact = JupiterQuoted.newBuilder(dex("148000000000", "147260000000"))
+                .setPriceImpactPct(EventDecimals.price(new java.math.BigDecimal("0.012"))).build();
+        TradeIntent small = new TradeIntent(SELL_1000_SOL.input(), SELL_1000_SOL.output(),
+                new BigInteger("100000000000"), 50, null);
+
+        assertThat(selector.decide("t", SELL_1000_SOL, new VenueQuotes(highImpact, List.of()),
+                java.util.Optional.empty(), NOW).originalRule()).isEqualTo(Route.OTC);
+        assertThat(selector.decide("t", small, new VenueQuotes(highImpact, List.of()),
+                java.util.Optional.empty(), NOW).originalRule()).isEqualTo(Route.DEX);
+    }
+
+    /** Jupiter over the constant-product pool of {@link DepthCurveTest}, with its depth curve. */
+    private static JupiterQuoted curvedDex(BigInteger size) {
+        DepthCurve model = DepthCurveTest.sampledAt(size, 100);
+        List<io.otcrouter.events.DepthPoint> points = new java.util.ArrayList<>();
+        for (int percent : new int[] {10, 25, 50, 100, 200}) {
+            BigInteger in = size.multiply(BigInteger.valueOf(percent)).divide(BigInteger.valueOf(100));
+            points.add(new io.otcrouter.events.DepthPoint(EventDecimals.atomic(in),
+                    EventDecimals.atomic(DepthCurveTest.constantProduct(new java.math.BigDecimal(in)).toBigInteger())));
+        }
+        BigInteger out = model.outFor(new java.math.BigDecimal(size)).toBigInteger();
+        return JupiterQuoted.newBuilder(dex(out.toString(), out.multiply(BigInteger.valueOf(9950))
+                .divide(BigInteger.valueOf(10000)).toString()))
+                .setInAmount(EventDecimals.atomic(size)).setDepthCurve(points).build();
     }
 
     private static JupiterQuoted dex(String out, String threshold) {

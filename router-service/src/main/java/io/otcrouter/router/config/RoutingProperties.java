@@ -1,0 +1,22 @@
+package io.otcrouter.router.config;
+
+import java.math.BigInteger;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Costs and guard rails of the routing decision.
+ *
+ * @param dexFeeBps               extra fee on Jupiter legs beyond what Jupiter nets out
+ * @param otcFeeBps               extra fee on OTC legs beyond the pool's spread
+ * @param networkFeePerLegAtomic  estimated network fee per leg, in atomic units of the output token
+ * @param priceBandBps            quotes further than this from the reference rate are discarded
+ */
+@ConfigurationProperties("otc.routing")
+public record RoutingProperties(
+        @DefaultValue("0") int dexFeeBps,
+        @DefaultValue("0") int otcFeeBps,
+        @DefaultValue("0") BigInteger networkFeePerLegAtomic,
+        @DefaultValue("1000") int priceBandBps) {
+}

@@ -1,0 +1,111 @@
+package io.otcrouter.router.tracking;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.TradeSettled;
+
+/**
+ * Upserts keyed by tradeId, so a decision, its legs and its settlement can arrive in any order and any number
+ * of times: the decision only fills the summary, the first settlement wins, a leg is stored once.
+ */
+@Repository
+class TrackedTradeRepository {
+
+    private final JdbcClient jdbc;
+
+    TrackedTradeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveDecision(String tradeId, String summaryJson, Instant decidedAt) {
+        jdbc.sql("""
+                insert into tracked_trade (trade_id, status, summary, decided_at)
+                values (:tradeId, 'DECIDED', cast(:summary as jsonb), :decidedAt)
+                on conflict (trade_id) do update set summary = excluded.summary, decided_at = excluded.decided_at
+                """).param("tradeId", tradeId).param("summary", summaryJson)
+                .param("decidedAt", Timestamp.from(decidedAt)).update();
+    }
+
+    void deleteUnsettled(String tradeId) {
+        jdbc.sql("delete from tracked_trade where trade_id = :tradeId and status = 'DECIDED'")
+                .param("tradeId", tradeId).update();
+    }
+
+    /** @return whether this call settled the trade (false for a redelivery) */
+    boolean settle(TradeSettled settled) {
+        return jdbc.sql("""
+                insert into tracked_trade (trade_id, status, settlement_status, filled_in_amount, out_amount,
+                        saving_out_amount, execution_price, settled_at)
+                values (:tradeId, 'SETTLED', :status, :filledIn, :out, :saving, :price, :settledAt)
+                on conflict (trade_id) do update set status = 'SETTLED',
+                        settlement_status = excluded.settlement_status, filled_in_amount = excluded.filled_in_amount,
+                        out_amount = excluded.out_amount, saving_out_amount = excluded.saving_out_amount,
+                        execution_price = excluded.execution_price, settled_at = excluded.settled_at
+                where tracked_trade.settled_at is null
+                """).param("tradeId", settled.getTradeId()).param("status", settled.getStatus().name())
+                .param("filledIn", settled.getFilledInAmount()).param("out", settled.getOutAmount())
+                .param("saving", settled.getSavingOutAmount()).param("price", settled.getExecutionPrice())
+                .param("settledAt", Timestamp.from(settled.getSettledAt())).update() == 1;
+    }
+
+    void saveLeg(LegExecuted leg) {
+        jdbc.sql("""
+                insert into tracked_leg (trade_id, leg_id, venue, pool_id, status, reason, in_amount, out_amount,
+                        executed_at)
+                values (:tradeId, :legId, :venue, :poolId, :status, :reason, :in, :out, :executedAt)
+                on conflict (trade_id, leg_id) do nothing
+                """).param("tradeId", leg.getTradeId()).param("legId", leg.getLegId())
+                .param("venue", leg.getVenue().name()).param("poolId", leg.getPoolId())
+                .param("status", leg.getStatus().name()).param("reason", leg.getReason())
+                .param("in", EventDecimals.atomic(EventDecimals.toAtomic(leg.getInAmount())))
+                .param("out", EventDecimals.atomic(EventDecimals.toAtomic(leg.getOutAmount())))
+                .param("executedAt", Timestamp.from(leg.getExecutedAt())).update();
+    }
+
+    Optional<TrackedTrade> find(String tradeId) {
+        return jdbc.sql("select * from tracked_trade where trade_id = :tradeId").param("tradeId", tradeId)
+                .query(TrackedTradeRepository::trade).optional();
+    }
+
+    List<TrackedLeg> legs(String tradeId) {
+        return jdbc.sql("select * from tracked_leg where trade_id = :tradeId order by leg_id")
+                .param("tradeId", tradeId).query(TrackedTradeRepository::leg).list();
+    }
+
+    private static TrackedTrade trade(ResultSet rs, int row) throws SQLException {
+        return new TrackedTrade(rs.getString("trade_id"), rs.getString("status"), rs.getString("summary"),
+                rs.getString("settlement_status"), rs.getBigDecimal("filled_in_amount"), rs.getBigDecimal("out_amount"),
+                rs.getBigDecimal("saving_out_amount"), rs.getBigDecimal("execution_price"),
+                instant(rs.getTimestamp("settled_at")));
+    }
+
+    private static TrackedLeg leg(ResultSet rs, int row) throws SQLException {
+        return new TrackedLeg(rs.getString("leg_id"), rs.getString("venue"), rs.getString("pool_id"),
+                rs.getString("status"), rs.getString("reason"), rs.getBigDecimal("in_amount"),
+                rs.getBigDecimal("out_amount"), instant(rs.getTimestamp("executed_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    record TrackedTrade(String tradeId, String status, String summary, String settlementStatus,
+            BigDecimal filledInAmount, BigDecimal outAmount, BigDecimal savingOutAmount, BigDecimal executionPrice,
+            Instant settledAt) {
+    }
+
+    record TrackedLeg(String legId, String venue, String poolId, String status, String reason, BigDecimal inAmount,
+            BigDecimal outAmount, Instant executedAt) {
+    }
+}

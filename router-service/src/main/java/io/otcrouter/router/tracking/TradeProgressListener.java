@@ -1,0 +1,39 @@
+package io.otcrouter.router.tracking;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.TradeSettled;
+
+/**
+ * Reads settlements and leg executions in the shared {@code router-service} group, so exactly one instance
+ * records each. Redeliveries are harmless: a leg is stored once per (tradeId, legId) and only the first
+ * settlement of a trade is written (see {@link TrackedTradeRepository}). Starts at the earliest offset the first
+ * time the group runs, so no settlement published before the router started is lost.
+ */
+@Component
+@KafkaListener(id = "trade-progress",
+        topics = {"#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}",
+                "#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
+                "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"},
+        properties = "auto.offset.reset=earliest")
+class TradeProgressListener {
+
+    private final TradeTracker tracker;
+
+    TradeProgressListener(TradeTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @KafkaHandler
+    void on(TradeSettled settled) {
+        tracker.settled(settled);
+    }
+
+    @KafkaHandler
+    void on(LegExecuted leg) {
+        tracker.legExecuted(leg);
+    }
+}

@@ -1,0 +1,144 @@
+package io.otcrouter.router.tracking;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.router.tracking.TrackedTradeRepository.TrackedLeg;
+import io.otcrouter.router.tracking.TrackedTradeRepository.TrackedTrade;
+import io.otcrouter.router.tracking.TradeView.ExecutionView;
+import io.otcrouter.router.tracking.TradeView.SettlementView;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Follows each trade from its decision to its settlement, in the router's database so that any instance can
+ * answer for any trade, also after a restart. The settlement is consumed by one instance of the group; an
+ * instance waiting for it reads the database, woken early when it consumed the settlement itself.
+ */
+@Component
+public class TradeTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(TradeTracker.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final TrackedTradeRepository repository;
+    private final JsonMapper json;
+    private final TokenCatalog tokens = TokenCatalog.defaults();
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    TradeTracker(TrackedTradeRepository repository, JsonMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    /** Stores the decision about to be published; call {@link #notPublished} if publishing fails. */
+    public void decided(RouteDecided decision) {
+        TradeView view = view(decision);
+        repository.saveDecision(decision.getTradeId(), json.writeValueAsString(view), decision.getOccurredAt());
+    }
+
+    public void notPublished(String tradeId) {
+        repository.deleteUnsettled(tradeId);
+    }
+
+    /** The summary answered to the client at decision time, as stored. */
+    public TradeView view(RouteDecided decision) {
+        return TradeView.of(decision, token(decision.getInputMint()), token(decision.getOutputMint()));
+    }
+
+    void settled(TradeSettled settled) {
+        if (repository.settle(settled)) {
+            log.info("Trade {} settled {}", settled.getTradeId(), settled.getStatus());
+        }
+        wake(settled.getTradeId());
+    }
+
+    void legExecuted(LegExecuted leg) {
+        repository.saveLeg(leg);
+    }
+
+    public Optional<TradeView> find(String tradeId) {
+        return repository.find(tradeId).filter(trade -> trade.summary() != null).map(this::view);
+    }
+
+    /**
+     * Waits, at most {@code timeout}, for the trade's settlement; returns the trade as it stands then
+     * (SETTLED, or still DECIDED when the ledger was slower).
+     */
+    public Optional<TradeView> awaitSettled(String tradeId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<Void> signal = waiting.computeIfAbsent(tradeId, id -> new CompletableFuture<>());
+        try {
+            while (true) {
+                Optional<TradeView> trade = find(tradeId);
+                long left = deadline - System.nanoTime();
+                if (trade.isEmpty() || trade.get().settled() || left <= 0) {
+                    return trade;
+                }
+                awaitSignal(signal, Math.min(left, POLL.toNanos()));
+            }
+        } finally {
+            waiting.remove(tradeId, signal);
+        }
+    }
+
+    private static void awaitSignal(CompletableFuture<Void> signal, long nanos) throws InterruptedException {
+        try {
+            signal.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException pollAgain) {
+            // Another instance may have consumed the settlement: the next read of the database tells.
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private void wake(String tradeId) {
+        CompletableFuture<Void> signal = waiting.get(tradeId);
+        if (signal != null) {
+            signal.complete(null);
+        }
+    }
+
+    private TradeView view(TrackedTrade trade) {
+        TradeView decided = json.readValue(trade.summary(), TradeView.class);
+        Token input = tokens.bySymbol(decided.inputToken()).orElseThrow();
+        Token output = tokens.bySymbol(decided.outputToken()).orElseThrow();
+        SettlementView settlement = trade.settledAt() == null ? null : new SettlementView(trade.settlementStatus(),
+                units(input, trade.filledInAmount()), units(output, trade.outAmount()),
+                units(output, trade.savingOutAmount()),
+                trade.executionPrice() == null ? null : trade.executionPrice().stripTrailingZeros().toPlainString(),
+                trade.settledAt());
+        List<ExecutionView> executions = repository.legs(trade.tradeId()).stream()
+                .map(leg -> execution(leg, input, output)).toList();
+        return decided.withProgress(trade.status(), settlement, executions);
+    }
+
+    private static ExecutionView execution(TrackedLeg leg, Token input, Token output) {
+        return new ExecutionView(leg.legId(), leg.venue(), leg.poolId(), leg.status(), leg.reason(),
+                units(input, leg.inAmount()), units(output, leg.outAmount()), leg.executedAt());
+    }
+
+    private static String units(Token token, BigDecimal atomic) {
+        return atomic == null ? null : TradeView.units(token, atomic.toBigIntegerExact());
+    }
+
+    private Token token(String mint) {
+        return tokens.byMint(mint).orElseThrow(() -> new IllegalStateException("Unknown mint " + mint));
+    }
+}

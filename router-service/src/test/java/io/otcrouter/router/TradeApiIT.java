@@ -1,0 +1,409 @@
+package io.otcrouter.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.otcrouter.events.catalog.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trade API over real HTTP with API keys configured, on a real broker and a real PostgreSQL: refusals,
+ * API keys, idempotent replay (also of a request still in flight), and following a trade to its settlement.
+ * The venues are played by {@link FakeVenues}, execution and the ledger by {@link FakeLedger}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "otc.router.api.api-keys=" + TradeApiIT.KEY + ", " + TradeApiIT.OTHER_KEY,
+        "otc.router.api.settle-wait=3s"})
+@EmbeddedKafka(partitions = 1)
+@Import(TradeApiIT.UpstreamTopics.class)
+class TradeApiIT {
+
+    static final String KEY = "it-key-0123456789";
+    static final String OTHER_KEY = "it-key-second";
+    static final String REUSED_KEY = "battery-reused-key";
+    private static final String TRADE = """
+            {"inputToken":"SOL","outputToken":"USDC","amount":"1000","slippageBps":50,"clientOrderId":"%s"}""";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JdbcClient jdbc;
+
+    private FakeVenues venues;
+    private FakeLedger ledger;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
+    }
+
+    @BeforeEach
+    void start() {
+        venues = new FakeVenues(broker.getBrokersAsString(), new BigDecimal("0.148"), new BigDecimal("0.149625"));
+        ledger = new FakeLedger(broker.getBrokersAsString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").body()
+                .contains("UP") && ledger.assigned());
+        // A key already used by another request, for the battery's reuse case.
+        jdbc.sql("""
+                insert into idempotency_key (idempotency_key, request_hash, status_code, response_body, created_at)
+                values (:key, :hash, 201, '{}', now()) on conflict do nothing""")
+                .param("key", REUSED_KEY).param("hash", "0".repeat(64)).update();
+    }
+
+    @AfterEach
+    void stop() {
+        venues.close();
+        ledger.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void shouldRefuseABadRequestWithAProblemNamingWhatIsWrongAndPublishNothing(BadRequest bad) throws Exception {
+        long publishedBefore = publishedRecords();
+
+        HttpResponse<String> response = send(bad);
+
+        assertThat(response.statusCode()).isEqualTo(bad.status());
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
+        assertThat(problem.get("detail").asString()).contains(bad.detail());
+        assertThat(publishedRecords()).isEqualTo(publishedBefore);
+    }
+
+    static Stream<BadRequest> badRequests() {
+        String big = "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"1\",\"clientOrderId\":\""
+                + "x".repeat(17 * 1024) + "\"}";
+        return Stream.of(
+                json("malformed JSON", "{not json", 400, "Malformed JSON"),
+                json("truncated JSON", "{\"inputToken\":\"SOL\"", 400, "Malformed JSON"),
+                json("array instead of object", "[]", 400, "must be a JSON object"),
+                json("string instead of object", "\"SOL\"", 400, "must be a JSON object"),
+                json("JSON null", "null", 400, "missing"),
+                trade("unknown field", "\"price\":\"1\"", 400, "Unknown field 'price'"),
+                trade("field name in the wrong case", "\"Amount\":\"1\"", 400, "Unknown field 'Amount'"),
+                json("unknown input token", body("DOGE", "USDC", "1"), 400, "inputToken: unknown token 'DOGE'"),
+                json("unknown output token", body("SOL", "XYZ", "1"), 400, "outputToken: unknown token 'XYZ'"),
+                json("numeric token", "{\"inputToken\":123,\"outputToken\":\"USDC\",\"amount\":\"1\"}", 400,
+                        "inputToken: unknown token '123'"),
+                json("same token on both sides", body("SOL", "SOL", "1"), 400, "outputToken: must differ"),
+                json("input token missing", "{\"outputToken\":\"USDC\",\"amount\":\"1\"}", 400,
+                        "inputToken: is required"),
+                json("output token missing", "{\"inputToken\":\"SOL\",\"amount\":\"1\"}", 400,
+                        "outputToken: is required"),
+                json("amount zero", body("SOL", "USDC", "0"), 400, "amount: must be greater than zero"),
+                json("amount negative", body("SOL", "USDC", "-5"), 400, "amount: must be greater than zero"),
+                json("amount not a number", body("SOL", "USDC", "abc"), 400, "amount: 'abc' is not a decimal"),
+                json("amount with exponent", body("SOL", "USDC", "1e3"), 400, "amount: '1e3' is not a decimal"),
+                json("amount NaN", body("SOL", "USDC", "NaN"), 400, "amount: 'NaN' is not a decimal"),
+                json("amount in hex", body("SOL", "USDC", "0x10"), 400, "amount: '0x10' is not a decimal"),
+                json("amount with a space", body("SOL", "USDC", "1 000"), 400, "is not a decimal"),
+                json("amount in non-ASCII digits", body("SOL", "USDC", "١٢"), 400, "is not a decimal"),
+                json("amount with more decimals than SOL", body("SOL", "USDC", "1.0000000001"), 400,
+                        "SOL has 9 decimals"),
+                json("amount with more decimals than USDC", body("USDC", "USDT", "1.0000001"), 400,
+                        "USDC has 6 decimals"),
+                json("amount above the maximum", body("SOL", "USDC", "1000000001"), 400,
+                        "amount: must not exceed 1000000000"),
+                json("amount empty", body("SOL", "USDC", ""), 400, "amount: is required"),
+                json("amount missing", "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\"}", 400,
+                        "amount: is required"),
+                json("amount an object", "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":{\"v\":1}}",
+                        400, "Field 'amount' is invalid"),
+                trade("slippage zero", "\"slippageBps\":0", 400, "slippageBps: must be between 1 and 5000"),
+                trade("slippage 5001", "\"slippageBps\":5001", 400, "slippageBps: must be between 1 and 5000"),
+                trade("slippage negative", "\"slippageBps\":-1", 400, "slippageBps: must be between 1 and 5000"),
+                trade("slippage not a number", "\"slippageBps\":\"abc\"", 400, "Field 'slippageBps' is invalid"),
+                trade("slippage beyond an int", "\"slippageBps\":99999999999", 400, "slippageBps"),
+                trade("clientOrderId too long", "\"clientOrderId\":\"" + "a".repeat(65) + "\"", 400,
+                        "clientOrderId: must be 1 to 64 characters"),
+                trade("clientOrderId with markup", "\"clientOrderId\":\"<script>\"", 400, "clientOrderId"),
+                trade("clientOrderId with a space", "\"clientOrderId\":\"desk 7\"", 400, "clientOrderId"),
+                trade("clientOrderId empty", "\"clientOrderId\":\"\"", 400, "clientOrderId"),
+                json("oversized body", big, 413, "exceeds the limit of 16384 bytes"),
+                new BadRequest("oversized chunked body", "/api/trades", "application/json", big, Map.of(), true,
+                        true, 413, "exceeds the limit of 16384 bytes"),
+                new BadRequest("plain text content type", "/api/trades", "text/plain", body("SOL", "USDC", "1"),
+                        Map.of(), true, false, 415, "text/plain"),
+                new BadRequest("XML content type", "/api/trades", "application/xml", "<trade/>", Map.of(), true,
+                        false, 415, "application/xml"),
+                json("missing body", "", 400, "missing"),
+                new BadRequest("API key missing", "/api/trades", "application/json", body("SOL", "USDC", "1"),
+                        Map.of(), false, false, 401, "needs an API key in the X-API-Key header"),
+                new BadRequest("API key wrong", "/api/trades", "application/json", body("SOL", "USDC", "1"),
+                        Map.of("X-API-Key", "not-" + KEY), false, false, 403, "X-API-Key header is not valid"),
+                new BadRequest("API key of another case", "/api/trades", "application/json",
+                        body("SOL", "USDC", "1"), Map.of("X-API-Key", KEY.toUpperCase()), false, false, 403,
+                        "is not valid"),
+                new BadRequest("idempotency key too long", "/api/trades", "application/json",
+                        body("SOL", "USDC", "1"), Map.of("Idempotency-Key", "k".repeat(256)), true, false, 400,
+                        "Idempotency-Key header must be 1 to 255 visible ASCII characters"),
+                new BadRequest("idempotency key reused with another body", "/api/trades", "application/json",
+                        body("SOL", "USDC", "1"), Map.of("Idempotency-Key", REUSED_KEY), true, false, 422,
+                        "already used with a different request"),
+                new BadRequest("unknown wait mode", "/api/trades?wait=forever", "application/json",
+                        body("SOL", "USDC", "1"), Map.of(), true, false, 400, "wait: must be 'settled'"),
+                new BadRequest("POST on a trade", "/api/trades/abc", "application/json", body("SOL", "USDC", "1"),
+                        Map.of(), true, false, 405, "POST"));
+    }
+
+    @Test
+    void shouldReplayTheFirstAnswerForTheSameKeyAndTheSameRequestWrittenDifferently() throws Exception {
+        String key = "replay-" + UUID.randomUUID();
+        String clientOrderId = "replay-" + UUID.randomUUID();
+        long decisionsBefore = endOffsets(Topics.ROUTES_DECIDED.name());
+
+        HttpResponse<String> first = post("/api/trades", TRADE.formatted(clientOrderId), Map.of(
+                "X-API-Key", KEY, "Idempotency-Key", key));
+        HttpResponse<String> again = post("/api/trades", """
+                { "clientOrderId": "%s", "slippageBps": 50,
+                  "amount": "1000", "outputToken": "USDC", "inputToken": "SOL" }""".formatted(clientOrderId),
+                Map.of("X-API-Key", KEY, "Idempotency-Key", key));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).startsWith("/api/trades/"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(endOffsets(Topics.ROUTES_DECIDED.name()) - decisionsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseTheSameKeyWithAnotherBodyWith422AndKeepTheFirstAnswer() throws Exception {
+        String key = "reuse-" + UUID.randomUUID();
+        HttpResponse<String> first = post("/api/trades", TRADE.formatted("reuse-a"),
+                Map.of("X-API-Key", KEY, "Idempotency-Key", key));
+        long publishedBefore = publishedRecords();
+
+        HttpResponse<String> other = post("/api/trades", TRADE.formatted("reuse-b"),
+                Map.of("X-API-Key", KEY, "Idempotency-Key", key));
+        HttpResponse<String> same = post("/api/trades", TRADE.formatted("reuse-a"),
+                Map.of("X-API-Key", KEY, "Idempotency-Key", key));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(other.body()).get("detail").asString()).contains(key).contains("different request");
+        assertThat(same.body()).isEqualTo(first.body());
+        assertThat(publishedRecords()).isEqualTo(publishedBefore);
+    }
+
+    @Test
+    void shouldMakeARepeatWaitForTheFirstRequestStillInFlightAndReplayItsAnswer() throws Exception {
+        ledger.delay(Duration.ofMillis(1500));
+        String key = "in-flight-" + UUID.randomUUID();
+        String body = TRADE.formatted("in-flight-" + UUID.randomUUID());
+        long decisionsBefore = endOffsets(Topics.ROUTES_DECIDED.name());
+
+        CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(request("/api/trades?wait=settled", body,
+                Map.of("X-API-Key", KEY, "Idempotency-Key", key)), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from idempotency_key where idempotency_key = :key and status_code is null")
+                .param("key", key).query(Long.class).single() == 1);
+        HttpResponse<String> repeat = post("/api/trades?wait=settled", body,
+                Map.of("X-API-Key", KEY, "Idempotency-Key", key));
+
+        HttpResponse<String> original = first.get();
+        assertThat(original.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(original.body()).get("status").asString()).isEqualTo("SETTLED");
+        assertThat(repeat.statusCode()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(original.body());
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(endOffsets(Topics.ROUTES_DECIDED.name()) - decisionsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAcceptAWriteWithAnyConfiguredKeyAndKeepReadsOpen() throws Exception {
+        HttpResponse<String> created = post("/api/trades", TRADE.formatted("other-key"), Map.of("X-API-Key", OTHER_KEY));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(get(location).statusCode()).isEqualTo(200);
+        assertThat(get("/api/quote?inputToken=SOL&outputToken=USDC&amount=1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldWaitForTheSettlementWhenAskedAndReturnTheRealizedOutput() throws Exception {
+        HttpResponse<String> response = post("/api/trades?wait=settled", TRADE.formatted("wait-settled"),
+                Map.of("X-API-Key", KEY));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode trade = JSON.readTree(response.body());
+        assertThat(trade.get("status").asString()).isEqualTo("SETTLED");
+        assertThat(trade.at("/settlement/status").asString()).isEqualTo("FILLED");
+        assertThat(trade.at("/settlement/realizedOutput").asString()).isEqualTo("149625.000000");
+        assertThat(trade.at("/settlement/filledInput").asString()).isEqualTo("1000.000000000");
+        assertThat(trade.get("expectedOutput").asString()).isEqualTo("149625.000000");
+    }
+
+    @Test
+    void shouldAnswerTheDecisionWhenTheSettlementDoesNotComeWithinTheWait() throws Exception {
+        ledger.settling(false);
+        Instant start = Instant.now();
+
+        HttpResponse<String> response = post("/api/trades?wait=settled", TRADE.formatted("wait-timeout"),
+                Map.of("X-API-Key", KEY));
+
+        assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode trade = JSON.readTree(response.body());
+        assertThat(trade.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(trade.get("settlement")).isNull();
+    }
+
+    @Test
+    void shouldFollowTheTradeFromDecidedToSettledWithItsLegs() throws Exception {
+        ledger.delay(Duration.ofSeconds(2));
+        HttpResponse<String> created = post("/api/trades", TRADE.formatted("follow"), Map.of("X-API-Key", KEY));
+        String location = created.headers().firstValue("Location").orElseThrow();
+
+        JsonNode decided = JSON.readTree(get(location).body());
+        assertThat(decided.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(decided.get("tradeId").asString()).isEqualTo(JSON.readTree(created.body()).get("tradeId").asString());
+
+        JsonNode settled = await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get(location).body()),
+                trade -> "SETTLED".equals(trade.get("status").asString()) && trade.has("executions"));
+        assertThat(settled.at("/settlement/realizedOutput").asString()).isEqualTo("149625.000000");
+        assertThat(settled.at("/settlement/savingVsDex").asString()).isEqualTo("1625.000000");
+        assertThat(settled.at("/executions/0/venue").asString()).isEqualTo("OTC");
+        assertThat(settled.at("/executions/0/status").asString()).isEqualTo("FILLED");
+        assertThat(settled.at("/executions/0/output").asString()).isEqualTo("149625.000000");
+    }
+
+    @Test
+    void shouldAnswerNotFoundAsAProblemForATradeNobodyDecided() throws Exception {
+        HttpResponse<String> response = get("/api/trades/no-such-trade");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("no-such-trade");
+    }
+
+    /** Records on the topics a trade request would write: the quote request and the decision. */
+    private long publishedRecords() {
+        return endOffsets(Topics.QUOTES_REQUESTED.name()) + endOffsets(Topics.ROUTES_DECIDED.name());
+    }
+
+    private long endOffsets(String topic) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "offsets");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private HttpResponse<String> send(BadRequest bad) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + bad.path()));
+        if (bad.contentType() != null) {
+            builder.header("Content-Type", bad.contentType());
+        }
+        if (bad.withApiKey()) {
+            builder.header("X-API-Key", KEY);
+        }
+        bad.headers().forEach(builder::header);
+        byte[] bytes = bad.body().getBytes(StandardCharsets.UTF_8);
+        builder.POST(bad.chunked()
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path, String json, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    private HttpResponse<String> post(String path, String json, Map<String, String> headers) throws Exception {
+        return HTTP.send(request(path, json, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String body(String input, String output, String amount) {
+        return "{\"inputToken\":\"%s\",\"outputToken\":\"%s\",\"amount\":\"%s\"}".formatted(input, output, amount);
+    }
+
+    private static BadRequest json(String name, String body, int status, String detail) {
+        return new BadRequest(name, "/api/trades", "application/json", body, Map.of(), true, false, status, detail);
+    }
+
+    /** A valid SOL->USDC trade with one field added or replaced. */
+    private static BadRequest trade(String name, String field, int status, String detail) {
+        return json(name, "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"1\"," + field + "}",
+                status, detail);
+    }
+
+    record BadRequest(String name, String path, String contentType, String body, Map<String, String> headers,
+            boolean withApiKey, boolean chunked, int status, String detail) {
+
+        @Override
+        public String toString() {
+            return name + " -> " + status;
+        }
+    }
+
+    /** The topics upstream services declare in production; here nobody else runs, so the test declares them. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class UpstreamTopics {
+
+        @Bean
+        KafkaAdmin.NewTopics upstreamTopics() {
+            return new KafkaAdmin.NewTopics(List.of(Topics.JUPITER_QUOTED, Topics.POOLS_QUOTED, Topics.TRADES_SETTLED,
+                    Topics.JUPITER_EXECUTED, Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1))
+                    .toArray(NewTopic[]::new));
+        }
+    }
+}
