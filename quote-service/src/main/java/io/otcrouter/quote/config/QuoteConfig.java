@@ -7,6 +7,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.quote.budget.JupiterBudgetProperties;
+import io.otcrouter.quote.budget.JupiterRateLimiter;
+import io.otcrouter.quote.budget.Pacer;
+import io.otcrouter.quote.curve.DepthCurveCache;
+import io.otcrouter.quote.curve.DepthCurveProperties;
+import io.otcrouter.quote.dex.BudgetedJupiter;
+import io.otcrouter.quote.dex.DepthCurveRefresher;
 import io.otcrouter.quote.dex.DexQuoter;
 import io.otcrouter.quote.dex.JupiterClient;
 import io.otcrouter.quote.dex.JupiterProperties;
@@ -19,7 +26,10 @@ import io.otcrouter.quote.quoting.JupiterQuotedPublisher;
 import io.otcrouter.quote.quoting.QuoteResponder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the plain domain objects of quote-service. */
+/**
+ * Wires the plain domain objects of quote-service. The Jupiter client is reachable only through
+ * {@link BudgetedJupiter}, so every Jupiter call of the service spends the one shared {@link JupiterRateLimiter}.
+ */
 @Configuration(proxyBeanMethods = false)
 class QuoteConfig {
 
@@ -47,23 +57,43 @@ class QuoteConfig {
     }
 
     @Bean
-    JupiterClient jupiterClient(RestClient.Builder builder, JsonMapper jsonMapper, JupiterProperties properties) {
-        return JupiterClient.create(builder, jsonMapper, properties);
+    JupiterRateLimiter jupiterRateLimiter(JupiterProperties jupiter, JupiterBudgetProperties budget, Clock clock) {
+        return new JupiterRateLimiter(budget.effectiveRate(jupiter.hasApiKey()), budget.burst(),
+                budget.cooldownAfterRateLimit(), budget.outageCooldown(), clock);
     }
 
     @Bean
-    DexQuoter dexQuoter(JupiterProperties properties, JupiterClient jupiter, SimulatedDex simulated) {
-        return new DexQuoter(properties.mode(), jupiter, simulated);
+    DepthCurveCache depthCurveCache(DepthCurveProperties properties, Clock clock) {
+        return new DepthCurveCache(properties.ttl(), properties.activeFor(), properties.maxPointsPerPair(), clock);
     }
 
     @Bean
-    QuoteResponder quoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock) {
-        return new QuoteResponder(quoter, publisher, clock);
+    BudgetedJupiter budgetedJupiter(RestClient.Builder builder, JsonMapper jsonMapper, JupiterProperties properties,
+            JupiterRateLimiter limiter, DepthCurveCache curves, Clock clock) {
+        JupiterClient client = JupiterClient.create(builder, jsonMapper, properties, limiter);
+        return new BudgetedJupiter(client, limiter, Pacer.parking(clock), curves);
+    }
+
+    @Bean
+    DepthCurveRefresher depthCurveRefresher(BudgetedJupiter jupiter, DepthCurveCache curves) {
+        return new DepthCurveRefresher(jupiter, curves);
+    }
+
+    @Bean
+    DexQuoter dexQuoter(JupiterProperties properties, BudgetedJupiter jupiter, SimulatedDex simulated,
+            DepthCurveCache curves, Clock clock) {
+        return new DexQuoter(properties.mode(), jupiter, simulated, curves, clock);
+    }
+
+    @Bean
+    QuoteResponder quoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock,
+            JupiterBudgetProperties budget) {
+        return new QuoteResponder(quoter, publisher, clock, budget.callAllowance());
     }
 
     @Bean
     DexLegExecutor dexLegExecutor(DexQuoter quoter, LegExecutedPublisher publisher, TokenCatalog tokens,
-            Clock clock) {
-        return new DexLegExecutor(quoter, publisher, tokens, REMEMBERED_LEGS, clock);
+            Clock clock, JupiterBudgetProperties budget) {
+        return new DexLegExecutor(quoter, publisher, tokens, REMEMBERED_LEGS, clock, budget.executionWait());
     }
 }

@@ -14,10 +14,18 @@ import io.otcrouter.events.QuoteSource;
  *
  * @param priceImpactPct a fraction, as Jupiter reports it: 0.01 is 1 %
  * @param reason         why it is not QUOTED, or a note on a QUOTED one (for example a simulated fallback)
+ * @param fromCache      the output was interpolated from the cached live depth curve, not quoted by Jupiter now
  */
 public record DexQuote(JupiterQuoteStatus status, QuoteSource source, BigInteger outAmount,
         BigInteger otherAmountThreshold, BigDecimal priceImpactPct, List<String> routeLabels, Long contextSlot,
-        String reason) {
+        String reason, boolean fromCache) {
+
+    public DexQuote(JupiterQuoteStatus status, QuoteSource source, BigInteger outAmount,
+            BigInteger otherAmountThreshold, BigDecimal priceImpactPct, List<String> routeLabels, Long contextSlot,
+            String reason) {
+        this(status, source, outAmount, otherAmountThreshold, priceImpactPct, routeLabels, contextSlot, reason,
+                false);
+    }
 
     public DexQuote {
         Objects.requireNonNull(status, "status");
@@ -42,6 +50,6 @@ public record DexQuote(JupiterQuoteStatus status, QuoteSource source, BigInteger
 
     public DexQuote withReason(String note) {
         return new DexQuote(status, source, outAmount, otherAmountThreshold, priceImpactPct, routeLabels, contextSlot,
-                note);
+                note, fromCache);
     }
 }

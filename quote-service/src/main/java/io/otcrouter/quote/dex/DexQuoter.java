@@ -1,67 +1,108 @@
 package io.otcrouter.quote.dex;
 
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
+import io.otcrouter.quote.curve.DepthCurve;
+import io.otcrouter.quote.curve.DepthCurveCache;
+import io.otcrouter.quote.curve.DepthSample;
 
 /**
- * Owns the choice of DEX quote source ({@link JupiterMode}): live Jupiter, the simulated pools, or live with a
- * per-request fallback to the simulation when Jupiter is UNAVAILABLE. A NO_ROUTE from Jupiter is an answer, not
- * an outage, so it is never replaced by a simulated quote.
+ * Owns the choice of DEX quote source ({@link JupiterMode}) within the Jupiter budget. In live and auto mode a
+ * request gets, in this order: Jupiter's firm quote if the shared budget lets the call start before the caller's
+ * deadline; else (or when Jupiter is UNAVAILABLE) an estimate interpolated from the pair's fresh live depth
+ * curve, flagged as from the cache; else, in auto mode only, the simulated pools; else UNAVAILABLE. A NO_ROUTE
+ * from Jupiter is an answer, not an outage, so it is never replaced.
  */
 public class DexQuoter {
 
     private static final Logger log = LoggerFactory.getLogger(DexQuoter.class);
-    /** Depth-curve sizes, in percent of the requested size. */
-    static final List<Integer> CURVE_PERCENTS = List.of(10, 25, 50, 100, 200);
+    private static final BigInteger BPS = BigInteger.valueOf(10_000);
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+    static final String CURVE_ROUTE_LABEL = "Jupiter depth curve";
 
     private final JupiterMode mode;
-    private final JupiterClient jupiter;
+    private final BudgetedJupiter jupiter;
     private final SimulatedDex simulated;
+    private final DepthCurveCache curves;
+    private final Clock clock;
 
-    public DexQuoter(JupiterMode mode, JupiterClient jupiter, SimulatedDex simulated) {
+    public DexQuoter(JupiterMode mode, BudgetedJupiter jupiter, SimulatedDex simulated, DepthCurveCache curves,
+            Clock clock) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.jupiter = jupiter;
         this.simulated = Objects.requireNonNull(simulated, "simulated");
+        this.curves = curves;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (mode != JupiterMode.SIMULATED && (jupiter == null || curves == null)) {
+            throw new IllegalArgumentException(mode + " mode needs Jupiter and the curve cache");
+        }
     }
 
-    public DexQuote quote(DexQuoteRequest request) {
-        if (mode == JupiterMode.SIMULATED) {
-            return simulated.quote(request);
-        }
-        DexQuote live = jupiter.quote(request);
-        if (mode == JupiterMode.AUTO && live.status() == JupiterQuoteStatus.UNAVAILABLE) {
-            log.info("Jupiter unavailable ({}), answering {} -> {} from the simulated pools", live.reason(),
-                    request.inputMint(), request.outputMint());
-            DexQuote fallback = simulated.quote(request);
-            return fallback.withReason("simulated fallback; " + live.reason());
-        }
-        return live;
+    /** A simulated-only quoter: never calls Jupiter. */
+    public static DexQuoter simulatedOnly(SimulatedDex simulated, Clock clock) {
+        return new DexQuoter(JupiterMode.SIMULATED, null, simulated, null, clock);
+    }
+
+    public JupiterMode mode() {
+        return mode;
     }
 
     /**
-     * The depth curve for a quote: output at 10/25/50/100/200 % of the size. For a SIMULATED quote every point
-     * comes from the model (free). For a LIVE quote only the full-size point is known: each extra point would be
-     * another Jupiter call against a keyless budget of 0.5 req/s, so richer live curves wait for the shared rate
-     * limiter and curve cache (and mixing simulated points into a live curve would mislead the router).
+     * The best quote obtainable without starting a Jupiter call after {@code latestStart}.
      */
-    public List<DepthSample> depthCurve(DexQuoteRequest request, DexQuote quote) {
+    public DexQuote quote(DexQuoteRequest request, Instant latestStart) {
+        if (mode == JupiterMode.SIMULATED) {
+            return simulated.quote(request);
+        }
+        curves.markActive(request.inputMint(), request.outputMint(), request.amount(), request.slippageBps());
+        Optional<DexQuote> live = jupiter.quote(request, latestStart);
+        if (live.isPresent() && live.get().status() != JupiterQuoteStatus.UNAVAILABLE) {
+            return live.get();
+        }
+        String why = live.map(DexQuote::reason).orElseGet(() -> jupiter.whyNoSlot(latestStart));
+        Optional<DexQuote> estimate = fromCurve(request, why);
+        if (estimate.isPresent()) {
+            return estimate.get();
+        }
+        if (mode == JupiterMode.AUTO) {
+            log.info("Jupiter unavailable ({}), answering {} -> {} from the simulated pools", why,
+                    request.inputMint(), request.outputMint());
+            return simulated.quote(request).withReason("simulated fallback; " + why);
+        }
+        return live.orElse(DexQuote.unavailable(QuoteSource.LIVE, why));
+    }
+
+    /** Calls that could start right now; null in simulated mode (no budget involved). */
+    public Integer budgetRemaining() {
+        return mode == JupiterMode.SIMULATED ? null : jupiter.budgetRemaining();
+    }
+
+    /**
+     * The depth curve to publish with a quote. SIMULATED: the model at 10/25/50/100/200 % of the size (free),
+     * observed now. LIVE: the pair's fresh Jupiter points (every live quote of the pair within the TTL, filled in
+     * by the background refresh), aged by the oldest of them — never simulated points mixed into a live curve.
+     */
+    public Optional<DepthCurve> depthCurve(DexQuoteRequest request, DexQuote quote) {
         if (!quote.isQuoted()) {
-            return List.of();
+            return Optional.empty();
         }
         if (quote.source() == QuoteSource.LIVE) {
-            return List.of(new DepthSample(request.amount(), quote.outAmount()));
+            return curves.fresh(request.inputMint(), request.outputMint());
         }
         List<DepthSample> curve = new ArrayList<>();
-        for (int percent : CURVE_PERCENTS) {
+        for (int percent : DepthCurveCache.CURVE_PERCENTS) {
             BigInteger size = request.amount().multiply(BigInteger.valueOf(percent)).divide(HUNDRED);
             if (size.signum() <= 0) {
                 continue;
@@ -71,10 +112,22 @@ public class DexQuoter {
                 curve.add(new DepthSample(size, point.outAmount()));
             }
         }
-        return List.copyOf(curve);
+        return Optional.of(DepthCurve.of(curve, clock.instant()));
     }
 
-    /** One point of a depth curve, atomic units. */
-    public record DepthSample(BigInteger inAmount, BigInteger outAmount) {
+    private Optional<DexQuote> fromCurve(DexQuoteRequest request, String why) {
+        Optional<DepthCurve> curve = curves.fresh(request.inputMint(), request.outputMint());
+        Optional<BigInteger> out = curve.flatMap(c -> c.outFor(request.amount())).filter(o -> o.signum() > 0);
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        long ageMs = Duration.between(curve.get().observedAt(), clock.instant()).toMillis();
+        BigInteger threshold = out.get().multiply(BPS.subtract(BigInteger.valueOf(request.slippageBps())))
+                .divide(BPS);
+        log.info("Answering {} {} -> {} from the depth curve ({} ms old): {}", request.amount(),
+                request.inputMint(), request.outputMint(), ageMs, why);
+        return Optional.of(new DexQuote(JupiterQuoteStatus.QUOTED, QuoteSource.LIVE, out.get(), threshold, null,
+                List.of(CURVE_ROUTE_LABEL), null,
+                "interpolated from Jupiter's depth curve observed " + ageMs + " ms ago; " + why, true));
     }
 }

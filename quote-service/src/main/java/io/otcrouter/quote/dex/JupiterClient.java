@@ -19,6 +19,7 @@ import org.springframework.web.util.UriBuilder;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
+import io.otcrouter.quote.budget.RateLimitFeedback;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,25 +36,36 @@ public class JupiterClient {
     static final Set<String> NO_ROUTE_CODES = Set.of("COULD_NOT_FIND_ANY_ROUTE", "NO_ROUTES_FOUND",
             "TOKEN_NOT_TRADABLE");
     static final String API_KEY_HEADER = "x-api-key";
+    static final String REMAINING_HEADER = "x-ratelimit-remaining";
+    static final String RESET_HEADER = "x-ratelimit-reset";
     private static final int MAX_REASON_BODY = 200;
 
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
     private final String apiKey;
+    private final RateLimitFeedback feedback;
 
     /**
      * @param restClient a client whose base URL is Jupiter's {@code /swap/v1} and whose request factory carries
      *                   the timeouts
+     * @param feedback   told the status and {@code x-ratelimit-*} headers of every response (the rate limiter)
      */
-    public JupiterClient(RestClient restClient, JsonMapper jsonMapper, String apiKey) {
+    public JupiterClient(RestClient restClient, JsonMapper jsonMapper, String apiKey, RateLimitFeedback feedback) {
         this.restClient = Objects.requireNonNull(restClient, "restClient");
         this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+    }
+
+    /** A client for {@code properties.baseUrl()} with the configured timeouts and no rate-limit feedback. */
+    public static JupiterClient create(RestClient.Builder builder, JsonMapper jsonMapper,
+            JupiterProperties properties) {
+        return create(builder, jsonMapper, properties, RateLimitFeedback.NONE);
     }
 
     /** A client for {@code properties.baseUrl()} with the configured connect and read timeouts. */
     public static JupiterClient create(RestClient.Builder builder, JsonMapper jsonMapper,
-            JupiterProperties properties) {
+            JupiterProperties properties, RateLimitFeedback feedback) {
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
         requestFactory.setReadTimeout(properties.readTimeout());
@@ -61,7 +73,7 @@ public class JupiterClient {
                 .baseUrl(properties.baseUrl())
                 .requestFactory(requestFactory)
                 .build();
-        return new JupiterClient(restClient, jsonMapper, properties.apiKey());
+        return new JupiterClient(restClient, jsonMapper, properties.apiKey(), feedback);
     }
 
     public DexQuote quote(DexQuoteRequest request) {
@@ -73,10 +85,15 @@ public class JupiterClient {
                             headers.set(API_KEY_HEADER, apiKey);
                         }
                     })
-                    .exchange((httpRequest, response) -> interpret(response.getStatusCode(),
-                            response.getBody().readAllBytes()));
+                    .exchange((httpRequest, response) -> {
+                        feedback.onResponse(response.getStatusCode().value(),
+                                response.getHeaders().getFirst(REMAINING_HEADER),
+                                response.getHeaders().getFirst(RESET_HEADER));
+                        return interpret(request, response.getStatusCode(), response.getBody().readAllBytes());
+                    });
         } catch (RestClientException e) {
             log.warn("Jupiter unreachable for {} -> {}: {}", request.inputMint(), request.outputMint(), e.toString());
+            feedback.onOutage(e.toString());
             return unavailable("Jupiter unreachable: " + e.getMessage());
         }
     }
@@ -92,9 +109,9 @@ public class JupiterClient {
                 .build();
     }
 
-    private DexQuote interpret(HttpStatusCode status, byte[] body) {
+    private DexQuote interpret(DexQuoteRequest request, HttpStatusCode status, byte[] body) {
         if (status.is2xxSuccessful()) {
-            return parseQuote(body);
+            return parseQuote(request, body);
         }
         JupiterErrorResponse error = parseError(body);
         if (status.value() == 400 && error != null && NO_ROUTE_CODES.contains(error.errorCode())) {
@@ -104,28 +121,67 @@ public class JupiterClient {
         String detail = error == null ? abbreviate(new String(body, StandardCharsets.UTF_8))
                 : (error.errorCode() == null ? "" : error.errorCode() + " ") + Objects.toString(error.text(), "");
         log.warn("Jupiter answered HTTP {}: {}", status.value(), detail);
+        if (status.is5xxServerError()) {
+            feedback.onOutage("HTTP " + status.value());
+        }
         return unavailable("Jupiter HTTP " + status.value() + ": " + detail.strip());
     }
 
-    private DexQuote parseQuote(byte[] body) {
+    private DexQuote parseQuote(DexQuoteRequest request, byte[] body) {
         try {
-            JupiterQuoteResponse quote = jsonMapper.readValue(body, JupiterQuoteResponse.class);
+            JupiterQuoteResponse quote = readQuote(body);
             if (quote == null || quote.outAmount() == null || quote.otherAmountThreshold() == null) {
                 return unavailable("Jupiter quote malformed: no outAmount or otherAmountThreshold");
             }
+            String mismatch = mismatch(request, quote);
+            if (mismatch != null) {
+                log.warn("Jupiter answered another quote than asked: {}", mismatch);
+                return unavailable("Jupiter quote does not match the request: " + mismatch);
+            }
             BigInteger out = new BigInteger(quote.outAmount());
             BigInteger threshold = new BigInteger(quote.otherAmountThreshold());
+            if (out.signum() < 0 || threshold.signum() < 0 || threshold.compareTo(out) > 0) {
+                return unavailable("Jupiter quote malformed: outAmount " + out + ", otherAmountThreshold "
+                        + threshold);
+            }
             BigDecimal impact = quote.priceImpactPct() == null ? null : new BigDecimal(quote.priceImpactPct());
-            List<String> labels = quote.routePlan() == null ? List.of() : quote.routePlan().stream()
-                    .filter(step -> step != null && step.swapInfo() != null && step.swapInfo().label() != null)
+            List<JupiterQuoteResponse.RoutePlanStep> plan = quote.routePlan() == null ? List.of()
+                    : quote.routePlan().stream().filter(Objects::nonNull).toList();
+            List<String> labels = plan.stream()
+                    .filter(step -> step.swapInfo() != null && step.swapInfo().label() != null)
                     .map(step -> step.swapInfo().label())
                     .toList();
+            log.debug("Jupiter quote {} -> {} in {}s at slot {}, platform fee {}, {} hop(s) {}", quote.inAmount(),
+                    quote.outAmount(), quote.timeTaken(), quote.contextSlot(), quote.platformFee(), plan.size(),
+                    plan.stream().map(JupiterQuoteResponse.RoutePlanStep::shareBps).toList());
             return new DexQuote(JupiterQuoteStatus.QUOTED, QuoteSource.LIVE, out, threshold, impact, labels,
                     quote.contextSlot(), null);
-        } catch (JacksonException | NumberFormatException e) {
+        } catch (JacksonException | NumberFormatException | ArithmeticException e) {
             log.warn("Jupiter sent a quote the service cannot read: {}", e.toString());
             return unavailable("Jupiter quote malformed: " + e.getMessage());
         }
+    }
+
+    /** Jupiter's quote body, every field; throws {@link JacksonException} on an unreadable body. */
+    JupiterQuoteResponse readQuote(byte[] body) {
+        return jsonMapper.readValue(body, JupiterQuoteResponse.class);
+    }
+
+    /** What in Jupiter's answer contradicts the request (mints, size, ExactIn), or null when it is this quote. */
+    private static String mismatch(DexQuoteRequest request, JupiterQuoteResponse quote) {
+        if (quote.inputMint() != null && !quote.inputMint().equals(request.inputMint())) {
+            return "inputMint " + quote.inputMint();
+        }
+        if (quote.outputMint() != null && !quote.outputMint().equals(request.outputMint())) {
+            return "outputMint " + quote.outputMint();
+        }
+        if (quote.inAmount() != null && new BigInteger(quote.inAmount()).compareTo(request.amount()) != 0) {
+            return "inAmount " + quote.inAmount() + " for a request of " + request.amount();
+        }
+        if (quote.swapMode() != null && !"ExactIn".equals(quote.swapMode())) {
+            return "swapMode " + quote.swapMode();
+        }
+        return null;
     }
 
     private JupiterErrorResponse parseError(byte[] body) {

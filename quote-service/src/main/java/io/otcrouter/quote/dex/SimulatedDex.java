@@ -5,18 +5,21 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.quote.dex.SimulatedDexProperties.PoolSettings;
 import io.otcrouter.quote.pricing.ReferencePrices;
 
 /**
  * The offline DEX: one constant-product pool (x·y = k) per pair, seeded from the reference prices so that each
- * side holds {@code depthUsdPerSide} USD. Amounts are atomic units of each token's own decimals, so a 6→6 decimal
- * pair (USDC→USDT) and a 9→6 pair (SOL→USDC) are both priced right. Every quote is SIMULATED.
+ * side holds the configured USD depth (the pair's own setting, else the default; a pair's pool serves both
+ * directions) and takes the configured fee. Amounts are atomic units of each token's own decimals, so a 6→6
+ * decimal pair (USDC→USDT) and a 9→6 pair (SOL→USDC) are both priced right. Every quote is SIMULATED.
  *
  * <p>{@code priceImpactPct} is the curve's move against the mid price, without the fee (the fee is a cost, not
  * impact, as with Jupiter): {@code inAfterFee / (reserveIn + inAfterFee)}.
@@ -29,17 +32,23 @@ public class SimulatedDex {
 
     private final ReferencePrices prices;
     private final TokenCatalog tokens;
-    private final BigDecimal depthUsdPerSide;
-    private final int feeBps;
+    private final PoolSettings defaults;
+    private final Map<String, PoolSettings> poolsByPair;
 
     public SimulatedDex(ReferencePrices prices, TokenCatalog tokens, SimulatedDexProperties properties) {
-        if (properties.depthUsdPerSide().signum() <= 0 || properties.feeBps() < 0 || properties.feeBps() >= 10_000) {
-            throw new IllegalArgumentException("Invalid simulated DEX settings: " + properties);
-        }
         this.prices = prices;
         this.tokens = tokens;
-        this.depthUsdPerSide = properties.depthUsdPerSide();
-        this.feeBps = properties.feeBps();
+        this.defaults = properties.defaults();
+        this.poolsByPair = properties.poolsByPair();
+    }
+
+    /** The settings of the pool between two tokens, whichever way round the pair is written. */
+    PoolSettings pool(Token input, Token output) {
+        PoolSettings pool = poolsByPair.get(TokenCatalog.pair(input, output));
+        if (pool == null) {
+            pool = poolsByPair.get(TokenCatalog.pair(output, input));
+        }
+        return pool == null ? defaults : pool;
     }
 
     public DexQuote quote(DexQuoteRequest request) {
@@ -52,9 +61,11 @@ public class SimulatedDex {
         if (input.get().equals(output.get())) {
             return DexQuote.noRoute(QuoteSource.SIMULATED, "input and output are the same token");
         }
-        BigInteger reserveIn = reserve(input.get());
-        BigInteger reserveOut = reserve(output.get());
-        BigInteger inAfterFee = request.amount().multiply(BPS.subtract(BigInteger.valueOf(feeBps))).divide(BPS);
+        PoolSettings pool = pool(input.get(), output.get());
+        BigInteger reserveIn = reserve(input.get(), pool.depthUsdPerSide());
+        BigInteger reserveOut = reserve(output.get(), pool.depthUsdPerSide());
+        BigInteger inAfterFee = request.amount().multiply(BPS.subtract(BigInteger.valueOf(pool.feeBps())))
+                .divide(BPS);
         BigInteger out = reserveOut.multiply(inAfterFee).divide(reserveIn.add(inAfterFee));
         if (out.signum() <= 0) {
             return DexQuote.noRoute(QuoteSource.SIMULATED, "amount too small to get any output");
@@ -66,7 +77,7 @@ public class SimulatedDex {
     }
 
     /** Atomic reserve worth {@code depthUsdPerSide} at the token's reference price (static price if none). */
-    private BigInteger reserve(Token token) {
+    private BigInteger reserve(Token token, BigDecimal depthUsdPerSide) {
         BigDecimal priceUsd = prices.usdPrice(token.mint()).orElse(token.staticPriceUsd());
         BigDecimal units = depthUsdPerSide.divide(priceUsd, MC);
         return units.movePointRight(token.decimals()).setScale(0, RoundingMode.DOWN).toBigIntegerExact();

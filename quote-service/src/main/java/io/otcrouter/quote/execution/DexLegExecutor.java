@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -25,28 +26,39 @@ import io.otcrouter.quote.dex.DexQuoter;
 
 /**
  * Paper-executes the DEX legs of a routing decision: re-quotes each leg at execution time (same mode rules as
- * quoting) and fills it only if the re-quoted output reaches the leg's minimum. A FILLED leg returns exactly the
- * re-quoted output; a REJECTED leg returns nothing and says by how much it missed; FAILED means no quote could be
- * had. Each leg yields one {@link LegExecuted}.
+ * quoting: Jupiter if the shared budget gives a slot within {@code executionWait}, else the pair's fresh depth
+ * curve, else in auto mode the simulation) and fills it only if the re-quoted output reaches the leg's minimum.
+ * A FILLED leg returns exactly the re-quoted output and carries a paper fill id in its reason; a leg whose
+ * re-quote falls short is FAILED with reason {@code SLIPPAGE: ...} and returns nothing; a leg that cannot be
+ * quoted at all is FAILED too. Each leg yields one {@link LegExecuted}.
  */
 public class DexLegExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(DexLegExecutor.class);
     private static final MathContext MC = MathContext.DECIMAL128;
+    /** Reason prefix of a leg whose re-quote fell below its minimum output. */
+    public static final String SLIPPAGE = "SLIPPAGE";
+    /**
+     * Paper fill ids: "paper-" and a UUID. The hyphens and the 0 are outside base58, so it can never be mistaken
+     * for a Solana transaction signature (87-88 base58 characters).
+     */
+    public static final String PAPER_FILL_PREFIX = "paper-";
 
     private final DexQuoter quoter;
     private final LegExecutedPublisher publisher;
     private final TokenCatalog tokens;
     private final ExecutedLegs executed;
     private final Clock clock;
+    private final Duration executionWait;
 
     public DexLegExecutor(DexQuoter quoter, LegExecutedPublisher publisher, TokenCatalog tokens, int memory,
-            Clock clock) {
+            Clock clock, Duration executionWait) {
         this.quoter = quoter;
         this.publisher = publisher;
         this.tokens = tokens;
         this.executed = new ExecutedLegs(memory);
         this.clock = clock;
+        this.executionWait = executionWait;
     }
 
     public void execute(RouteDecided decision) {
@@ -68,7 +80,7 @@ public class DexLegExecutor {
         BigInteger in = EventDecimals.toAtomic(leg.getInAmount());
         BigInteger minOut = EventDecimals.toAtomic(leg.getMinOutAmount());
         DexQuote quote = quoter.quote(new DexQuoteRequest(decision.getInputMint(), decision.getOutputMint(), in,
-                decision.getSlippageBps()));
+                decision.getSlippageBps()), clock.instant().plus(executionWait));
         LegExecuted.Builder event = LegExecuted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(now())
@@ -89,14 +101,16 @@ public class DexLegExecutor {
                     .build();
         }
         if (quote.outAmount().compareTo(minOut) < 0) {
-            log.info("DEX leg {} of trade {} rejected: re-quote {} below minimum {}", leg.getLegId(),
+            log.info("DEX leg {} of trade {} failed on slippage: re-quote {} below minimum {}", leg.getLegId(),
                     decision.getTradeId(), quote.outAmount(), minOut);
-            return event.setStatus(LegStatus.REJECTED)
-                    .setReason("re-quote " + quote.outAmount() + " below minimum " + minOut)
+            return event.setStatus(LegStatus.FAILED)
+                    .setReason(SLIPPAGE + ": re-quote " + quote.outAmount() + " below minimum " + minOut
+                            + (quote.fromCache() ? " (from the depth curve)" : ""))
                     .build();
         }
+        String fillId = PAPER_FILL_PREFIX + UUID.randomUUID();
         return event.setStatus(LegStatus.FILLED)
-                .setReason(quote.reason())
+                .setReason("paper fill " + fillId + (quote.reason() == null ? "" : "; " + quote.reason()))
                 .setOutAmount(EventDecimals.atomic(quote.outAmount()))
                 .setExecutionPrice(EventDecimals.price(executionPrice(decision, in, quote.outAmount())))
                 .build();

@@ -1,9 +1,11 @@
 package io.otcrouter.quote.quoting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -13,14 +15,16 @@ import io.otcrouter.events.DepthPoint;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.quote.curve.DepthCurve;
 import io.otcrouter.quote.dex.DexQuote;
 import io.otcrouter.quote.dex.DexQuoteRequest;
 import io.otcrouter.quote.dex.DexQuoter;
 
 /**
  * Answers every router quote request with exactly one {@link JupiterQuoted}: the DEX quote for the full size and
- * its depth curve, or the reason there is none. A request whose reply deadline has passed is skipped: the router
- * has already decided without it.
+ * its depth curve (with its age), or the reason there is none. A request whose reply deadline has passed is
+ * skipped: the router has already decided without it. Jupiter is only called if the call can start
+ * {@code callAllowance} before the deadline; otherwise the answer comes from the cached curve.
  */
 public class QuoteResponder {
 
@@ -29,11 +33,13 @@ public class QuoteResponder {
     private final DexQuoter quoter;
     private final JupiterQuotedPublisher publisher;
     private final Clock clock;
+    private final Duration callAllowance;
 
-    public QuoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock) {
+    public QuoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock, Duration callAllowance) {
         this.quoter = quoter;
         this.publisher = publisher;
         this.clock = clock;
+        this.callAllowance = callAllowance;
     }
 
     public void answer(QuoteRequested request) {
@@ -45,14 +51,17 @@ public class QuoteResponder {
         }
         DexQuoteRequest dexRequest = new DexQuoteRequest(request.getInputMint(), request.getOutputMint(),
                 EventDecimals.toAtomic(request.getAmountIn()), request.getSlippageBps());
-        DexQuote quote = quoter.quote(dexRequest);
-        List<DepthPoint> curve = quoter.depthCurve(dexRequest, quote).stream()
+        DexQuote quote = quoter.quote(dexRequest, request.getReplyBy().minus(callAllowance));
+        Optional<DepthCurve> depth = quoter.depthCurve(dexRequest, quote);
+        List<DepthPoint> curve = depth.map(DepthCurve::points).orElse(List.of()).stream()
                 .map(sample -> DepthPoint.newBuilder()
                         .setInAmount(EventDecimals.atomic(sample.inAmount()))
                         .setOutAmount(EventDecimals.atomic(sample.outAmount()))
                         .build())
                 .toList();
         Instant answeredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant curveObservedAt = curve.isEmpty() ? null
+                : depth.get().observedAt().truncatedTo(ChronoUnit.MILLIS);
         JupiterQuoted event = JupiterQuoted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(answeredAt)
@@ -71,7 +80,11 @@ public class QuoteResponder {
                 .setRouteLabels(quote.routeLabels())
                 .setContextSlot(quote.contextSlot())
                 .setDepthCurve(curve)
-                .setCurveObservedAt(curve.isEmpty() ? null : answeredAt)
+                .setCurveObservedAt(curveObservedAt)
+                .setCurveAgeMs(curveObservedAt == null ? null
+                        : Math.max(0, Duration.between(curveObservedAt, answeredAt).toMillis()))
+                .setFromCache(quote.fromCache())
+                .setBudgetRemaining(quoter.budgetRemaining())
                 .build();
         publisher.publish(event);
         log.debug("Answered {} {}: {} {} out {}", request.getRequestId(), request.getPair(), quote.status(),

@@ -3,6 +3,7 @@ package io.otcrouter.quote.dex;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -18,7 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,22 +37,48 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
-import io.otcrouter.quote.dex.DexQuoter.DepthSample;
+import io.otcrouter.quote.MutableClock;
+import io.otcrouter.quote.budget.JupiterRateLimiter;
+import io.otcrouter.quote.budget.Pacer;
+import io.otcrouter.quote.curve.DepthCurve;
+import io.otcrouter.quote.curve.DepthCurveCache;
+import io.otcrouter.quote.curve.DepthSample;
 import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The quoter with the real limiter, curve cache and client against WireMock serving Jupiter's real payloads. The
+ * clock is moved by hand and the pacer only records the slots it was asked to wait for, so nothing waits.
+ */
 class DexQuoterTest {
 
-    private static final DexQuoteRequest THOUSAND_SOL = new DexQuoteRequest(SOL.mint(), USDC.mint(),
-            SOL.toAtomic(new BigDecimal("1000")), 50);
+    private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
+    /** The documented quote is for 0.1 SOL: 100,000,000 lamports → 16,198,753 micro-USDC. */
+    private static final DexQuoteRequest TENTH_OF_A_SOL = new DexQuoteRequest(SOL.mint(), USDC.mint(),
+            SOL.toAtomic(new BigDecimal("0.1")), 50);
+    private static final BigInteger TENTH_OUT = new BigInteger("16198753");
+    private static final DexQuoteRequest THOUSAND_SOL = TENTH_OF_A_SOL.withAmount(SOL.toAtomic(new BigDecimal("1000")));
 
     private final WireMockServer jupiter = new WireMockServer(options().dynamicPort());
+    private final MutableClock clock = new MutableClock(T0);
     private final SimulatedDex simulated = new SimulatedDex(new ReferencePrices(), CATALOG,
             new SimulatedDexProperties(new BigDecimal("20000000"), 30));
+    private final DepthCurveCache curves = new DepthCurveCache(Duration.ofSeconds(60), Duration.ofMinutes(5), 24,
+            clock);
+    private final JupiterRateLimiter limiter = new JupiterRateLimiter(new BigDecimal("0.5"), 1,
+            Duration.ofSeconds(10), Duration.ofSeconds(5), clock);
+    private final List<Instant> pacedSlots = Collections.synchronizedList(new ArrayList<>());
+    private BudgetedJupiter budgeted;
 
     @BeforeEach
     void start() {
         jupiter.start();
+        JupiterProperties properties = new JupiterProperties(jupiter.baseUrl(), null, JupiterMode.LIVE,
+                Duration.ofSeconds(3), Duration.ofSeconds(3));
+        JupiterClient client = JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties,
+                limiter);
+        Pacer recording = slot -> pacedSlots.add(slot);
+        budgeted = new BudgetedJupiter(client, limiter, recording, curves);
     }
 
     @AfterEach
@@ -53,10 +87,7 @@ class DexQuoterTest {
     }
 
     private DexQuoter quoter(JupiterMode mode) {
-        JupiterProperties properties = new JupiterProperties(jupiter.baseUrl(), null, mode, Duration.ofSeconds(3),
-                Duration.ofSeconds(3));
-        return new DexQuoter(mode,
-                JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties), simulated);
+        return new DexQuoter(mode, budgeted, simulated, curves, clock);
     }
 
     private void answer(int status, String fixture) {
@@ -64,11 +95,23 @@ class DexQuoterTest {
                 .withHeader("Content-Type", "application/json").withBody(body(fixture))));
     }
 
+    /** The documented quote for its own size; the real no-route answer for any other size. */
+    private void answerTheDocumentedSizeOnly() {
+        answer(400, ERROR_400_NO_ROUTE);
+        jupiter.stubFor(get(urlPathEqualTo("/quote")).withQueryParam("amount", equalTo("100000000"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(body(QUOTE_SOL_USDC))));
+    }
+
+    private int jupiterCalls() {
+        return jupiter.findAll(anyRequestedFor(anyUrl())).size();
+    }
+
     @Test
     void shouldFallBackToTheSimulatedPoolsInAutoModeWhenJupiterIsRateLimited() {
         answer(429, ERROR_429_API_GATEWAY);
 
-        DexQuote quote = quoter(JupiterMode.AUTO).quote(THOUSAND_SOL);
+        DexQuote quote = quoter(JupiterMode.AUTO).quote(THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
         assertThat(quote.source()).isEqualTo(QuoteSource.SIMULATED);
@@ -76,20 +119,21 @@ class DexQuoterTest {
     }
 
     @Test
-    void shouldReportUnavailableInLiveModeWhenJupiterIsRateLimited() {
+    void shouldReportUnavailableInLiveModeWhenJupiterIsRateLimitedAndNoCurveIsCached() {
         answer(429, ERROR_429_API_GATEWAY);
 
-        DexQuote quote = quoter(JupiterMode.LIVE).quote(THOUSAND_SOL);
+        DexQuote quote = quoter(JupiterMode.LIVE).quote(THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
         assertThat(quote.source()).isEqualTo(QuoteSource.LIVE);
+        assertThat(quote.reason()).contains("429");
     }
 
     @Test
     void shouldKeepJupitersNoRouteInAutoModeRatherThanInventALiquidPool() {
         answer(400, ERROR_400_NO_ROUTE);
 
-        DexQuote quote = quoter(JupiterMode.AUTO).quote(THOUSAND_SOL);
+        DexQuote quote = quoter(JupiterMode.AUTO).quote(THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.NO_ROUTE);
         assertThat(quote.source()).isEqualTo(QuoteSource.LIVE);
@@ -97,36 +141,181 @@ class DexQuoterTest {
 
     @Test
     void shouldNeverCallJupiterInSimulatedMode() {
-        DexQuote quote = quoter(JupiterMode.SIMULATED).quote(THOUSAND_SOL);
+        DexQuote quote = DexQuoter.simulatedOnly(simulated, clock).quote(THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.source()).isEqualTo(QuoteSource.SIMULATED);
-        jupiter.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(jupiterCalls()).isZero();
     }
 
     @Test
     void shouldDrawAFivePointCurveFromTheSimulationAroundTheFullSizeQuote() {
-        DexQuoter quoter = quoter(JupiterMode.SIMULATED);
-        DexQuote quote = quoter.quote(THOUSAND_SOL);
+        DexQuoter quoter = DexQuoter.simulatedOnly(simulated, clock);
+        DexQuote quote = quoter.quote(THOUSAND_SOL, T0);
 
-        List<DepthSample> curve = quoter.depthCurve(THOUSAND_SOL, quote);
+        DepthCurve curve = quoter.depthCurve(THOUSAND_SOL, quote).orElseThrow();
 
         BigInteger size = THOUSAND_SOL.amount();
-        assertThat(curve).extracting(DepthSample::inAmount).containsExactly(
+        assertThat(curve.points()).extracting(DepthSample::inAmount).containsExactly(
                 size.divide(BigInteger.TEN), size.divide(BigInteger.valueOf(4)), size.divide(BigInteger.TWO), size,
                 size.multiply(BigInteger.TWO));
-        assertThat(curve.get(3).outAmount()).isEqualTo(quote.outAmount());
-        assertThat(curve).extracting(DepthSample::outAmount).isSorted().doesNotHaveDuplicates();
+        assertThat(curve.points().get(3).outAmount()).isEqualTo(quote.outAmount());
+        assertThat(curve.points()).extracting(DepthSample::outAmount).isSorted().doesNotHaveDuplicates();
+        assertThat(curve.observedAt()).isEqualTo(T0);
     }
 
     @Test
-    void shouldSpendNoExtraJupiterCallsOnTheCurveOfALiveQuote() {
-        answer(200, QUOTE_SOL_USDC);
+    void shouldPublishOnlyLivePointsWithALiveQuoteAndRecordEachLiveQuoteAsAPoint() {
+        answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
-        DexQuote quote = quoter.quote(THOUSAND_SOL);
+        DexQuote quote = quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
 
-        List<DepthSample> curve = quoter.depthCurve(THOUSAND_SOL, quote);
+        DepthCurve curve = quoter.depthCurve(TENTH_OF_A_SOL, quote).orElseThrow();
 
-        assertThat(curve).containsExactly(new DepthSample(THOUSAND_SOL.amount(), new BigInteger("16198753")));
-        jupiter.verify(1, anyRequestedFor(anyUrl()));
+        assertThat(quote.fromCache()).isFalse();
+        assertThat(curve.points()).containsExactly(new DepthSample(TENTH_OF_A_SOL.amount(), TENTH_OUT));
+        assertThat(curve.observedAt()).isEqualTo(T0);
+        assertThat(jupiterCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWaitForTheNextSlotWhenItComesBeforeTheDeadline() {
+        answerTheDocumentedSizeOnly();
+        DexQuoter quoter = quoter(JupiterMode.LIVE);
+
+        quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(5));
+        DexQuote second = quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(5));
+
+        assertThat(second.fromCache()).isFalse();
+        assertThat(pacedSlots).containsExactly(T0, T0.plusSeconds(2));
+        assertThat(jupiterCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerFromTheFreshCurveAndSayItsAgeWhenTheBudgetCannotServeTheDeadline() {
+        answerTheDocumentedSizeOnly();
+        DexQuoter quoter = quoter(JupiterMode.LIVE);
+        quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        clock.advance(Duration.ofMillis(1_500));
+        DexQuoteRequest twentiethOfASol = TENTH_OF_A_SOL.withAmount(SOL.toAtomic(new BigDecimal("0.05")));
+
+        DexQuote estimate = quoter.quote(twentiethOfASol, clock.instant().plusMillis(100));
+
+        assertThat(estimate.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
+        assertThat(estimate.source()).isEqualTo(QuoteSource.LIVE);
+        assertThat(estimate.fromCache()).isTrue();
+        // half the size on the chord from the origin: 16,198,753 / 2 rounded down
+        assertThat(estimate.outAmount()).isEqualTo(new BigInteger("8099376"));
+        assertThat(estimate.otherAmountThreshold()).isEqualTo(new BigInteger("8058879")); // less 50 bps
+        assertThat(estimate.reason()).contains("1500 ms ago").contains("budget exhausted");
+        assertThat(jupiterCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotAnswerFromAnExpiredCurveNorBeyondItsLargestSize() {
+        answerTheDocumentedSizeOnly();
+        DexQuoter live = quoter(JupiterMode.LIVE);
+        live.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        limiter.onResponse(429, "0", "60");
+
+        DexQuote beyond = live.quote(THOUSAND_SOL, clock.instant());
+        clock.advance(Duration.ofSeconds(61));
+        limiter.onResponse(429, "0", "60");
+        DexQuote expired = live.quote(TENTH_OF_A_SOL, clock.instant());
+        DexQuote auto = quoter(JupiterMode.AUTO).quote(TENTH_OF_A_SOL, clock.instant());
+
+        assertThat(beyond.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(expired.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
+        assertThat(expired.reason()).contains("paused until");
+        assertThat(auto.source()).isEqualTo(QuoteSource.SIMULATED);
+        assertThat(auto.reason()).contains("simulated fallback").contains("paused until");
+    }
+
+    @Test
+    void shouldAnswerFromTheCurveWhenJupiterBecomesUnavailable() {
+        answerTheDocumentedSizeOnly();
+        DexQuoter quoter = quoter(JupiterMode.LIVE);
+        quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        jupiter.resetAll();
+        jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(503)));
+        clock.advance(Duration.ofSeconds(2));
+
+        DexQuote quote = quoter.quote(TENTH_OF_A_SOL, clock.instant());
+
+        assertThat(quote.fromCache()).isTrue();
+        assertThat(quote.outAmount()).isEqualTo(TENTH_OUT);
+        assertThat(quote.reason()).contains("503");
+    }
+
+    @Test
+    void shouldStaySimulatedInAutoModeWhileJupiterIsDownWithoutCallingItAgain() {
+        jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(503)));
+        DexQuoter auto = quoter(JupiterMode.AUTO);
+
+        DexQuote first = auto.quote(THOUSAND_SOL, T0.plusSeconds(1));
+        clock.advance(Duration.ofSeconds(3));
+        DexQuote duringOutage = auto.quote(THOUSAND_SOL, clock.instant().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(3)); // past the 5 s outage cooldown: Jupiter is tried again
+        auto.quote(THOUSAND_SOL, clock.instant().plusSeconds(1));
+
+        assertThat(first.source()).isEqualTo(QuoteSource.SIMULATED);
+        assertThat(first.reason()).contains("503");
+        assertThat(duringOutage.source()).isEqualTo(QuoteSource.SIMULATED);
+        assertThat(duringOutage.reason()).contains("paused until " + T0.plusSeconds(5));
+        assertThat(jupiterCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNeverExceedTheBudgetUnderFiftyConcurrentQuoteRequests() throws Exception {
+        answerTheDocumentedSizeOnly();
+        DexQuoter quoter = quoter(JupiterMode.LIVE);
+        quoter.quote(TENTH_OF_A_SOL, T0); // a fresh curve point, at T0
+        Instant deadline = T0.plusSeconds(10);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<DexQuote>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return quoter.quote(TENTH_OF_A_SOL, deadline);
+                }));
+            }
+            start.countDown();
+            List<DexQuote> quotes = new ArrayList<>();
+            for (Future<DexQuote> answer : answers) {
+                quotes.add(answer.get());
+            }
+
+            // T0 is spent: the 10 s to the deadline hold 5 more slots at 0.5/s (T0+2 … T0+10), no more.
+            assertThat(jupiterCalls()).isEqualTo(6);
+            assertThat(pacedSlots).hasSize(6).doesNotHaveDuplicates().containsExactlyInAnyOrder(T0,
+                    T0.plusSeconds(2), T0.plusSeconds(4), T0.plusSeconds(6), T0.plusSeconds(8), T0.plusSeconds(10));
+            assertThat(quotes).allSatisfy(quote -> {
+                assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
+                assertThat(quote.outAmount()).isEqualTo(TENTH_OUT);
+            });
+            assertThat(quotes).filteredOn(DexQuote::fromCache).hasSize(45);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldRefreshTheCurveOfAnActivePairOnlyWithBudgetRequestsLeaveIdle() {
+        answerTheDocumentedSizeOnly();
+        DepthCurveRefresher refresher = new DepthCurveRefresher(budgeted, curves);
+        DexQuoteRequest oneSol = TENTH_OF_A_SOL.withAmount(SOL.toAtomic(BigDecimal.ONE));
+        quoter(JupiterMode.LIVE).quote(oneSol, T0); // NO_ROUTE at 1 SOL, but the pair is now active
+
+        boolean whileBusy = refresher.refreshOnce();
+        clock.advance(Duration.ofSeconds(2));
+        boolean whenIdle = refresher.refreshOnce();
+
+        assertThat(whileBusy).isFalse();
+        assertThat(whenIdle).isTrue();
+        // the first wanted size is 10 % of 1 SOL: the documented quote
+        assertThat(curves.fresh(SOL.mint(), USDC.mint()).orElseThrow().points())
+                .containsExactly(new DepthSample(TENTH_OF_A_SOL.amount(), TENTH_OUT));
+        assertThat(jupiterCalls()).isEqualTo(2);
     }
 }

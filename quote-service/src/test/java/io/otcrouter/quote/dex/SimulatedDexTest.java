@@ -122,4 +122,52 @@ class SimulatedDexTest {
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.NO_ROUTE);
         assertThat(quote.reason()).contains("NotAMint111");
     }
+
+    @Test
+    void shouldPriceAPairWithItsOwnDepthAndFeeExactlyInBothDirections() {
+        SimulatedDex configured = new SimulatedDex(prices, CATALOG,
+                new SimulatedDexProperties(new BigDecimal("20000000"), 30, "SOL/USDC=40000000@25"));
+
+        DexQuote sell = configured.quote(new DexQuoteRequest(SOL.mint(), USDC.mint(),
+                SOL.toAtomic(new BigDecimal("1000")), SLIPPAGE_BPS));
+        DexQuote buy = configured.quote(new DexQuoteRequest(USDC.mint(), SOL.mint(),
+                USDC.toAtomic(new BigDecimal("150000")), SLIPPAGE_BPS));
+
+        // reserves at the static 150 USD: 266,666.666666666 SOL and 40,000,000 USDC; fee 25 bps
+        // 1,000 SOL: 997.5 SOL in → 40e12 · 997.5e9 / (266,666,666,666,666 + 997.5e9) = 149,067.394776 USDC
+        assertThat(sell.outAmount()).isEqualTo(new BigInteger("149067394776"));
+        // 150,000 USDC: 149,625 USDC in → 266,666,666,666,666 · 149,625e6 / (40e12 + 149,625e6) lamports
+        assertThat(buy.outAmount()).isEqualTo(new BigInteger("993782631842"));
+        assertThat(buy.source()).isEqualTo(QuoteSource.SIMULATED);
+    }
+
+    @Test
+    void shouldKeepTheDefaultPoolForPairsWithoutTheirOwnSetting() {
+        SimulatedDex configured = new SimulatedDex(prices, CATALOG,
+                new SimulatedDexProperties(new BigDecimal("20000000"), 30, "SOL/USDC=40000000@25"));
+
+        DexQuote quote = configured.quote(new DexQuoteRequest(USDC.mint(), USDT.mint(),
+                USDC.toAtomic(BigDecimal.TEN), SLIPPAGE_BPS));
+
+        assertThat(quote.outAmount()).isEqualTo(BigInteger.valueOf(9_969_995));
+    }
+
+    @Test
+    void shouldReadPerPairSettingsWithTheDefaultFeeWhenNoneIsGiven() {
+        SimulatedDexProperties properties = new SimulatedDexProperties(new BigDecimal("20000000"), 30,
+                " sol/usdc = 40000000@25 , USDC/USDT=100000000");
+
+        assertThat(properties.poolsByPair()).containsEntry("SOL/USDC",
+                new SimulatedDexProperties.PoolSettings(new BigDecimal("40000000"), 25))
+                .containsEntry("USDC/USDT",
+                        new SimulatedDexProperties.PoolSettings(new BigDecimal("100000000"), 30));
+    }
+
+    @Test
+    void shouldRefuseAnUnreadablePoolSetting() {
+        SimulatedDexProperties properties = new SimulatedDexProperties(new BigDecimal("20000000"), 30,
+                "SOL-USDC:40000000");
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(properties::poolsByPair);
+    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.DexQuoter;
-import io.otcrouter.quote.dex.JupiterMode;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.pricing.ReferencePrices;
@@ -40,9 +40,9 @@ class DexLegExecutorTest {
 
     private final List<LegExecuted> published = new ArrayList<>();
     private final DexLegExecutor executor = new DexLegExecutor(
-            new DexQuoter(JupiterMode.SIMULATED, null, new SimulatedDex(new ReferencePrices(), CATALOG,
-                    new SimulatedDexProperties(new BigDecimal("20000000"), 30))),
-            published::add, CATALOG, 100, CLOCK);
+            DexQuoter.simulatedOnly(new SimulatedDex(new ReferencePrices(), CATALOG,
+                    new SimulatedDexProperties(new BigDecimal("20000000"), 30)), CLOCK),
+            published::add, CATALOG, 100, CLOCK, Duration.ofSeconds(3));
 
     @Test
     void shouldFillADexLegAtTheRequotedOutputWhenItMeetsTheMinimum() {
@@ -58,19 +58,22 @@ class DexLegExecutorTest {
             // USDC per SOL in token units (6 and 9 decimals), not per lamport
             assertThat(leg.getExecutionPrice()).isCloseTo(new BigDecimal("149.54"), within(new BigDecimal("0.01")));
             assertThat(leg.getExecutedAt()).isEqualTo(CLOCK.instant());
+            // a paper fill id: hyphens and zeros are not base58, so no one takes it for a chain signature
+            assertThat(leg.getReason()).matches("paper fill paper-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
         });
     }
 
     @Test
-    void shouldRejectADexLegWhoseRequoteIsBelowTheMinimum() {
+    void shouldFailADexLegWithSlippageWhenItsRequoteIsBelowTheMinimum() {
         executor.execute(TestEvents.routeDecided("trade-2",
                 TestEvents.dexLeg("leg-1", TEN_SOL, TEN_SOL_MIN_TOO_HIGH)));
 
         assertThat(published).singleElement().satisfies(leg -> {
-            assertThat(leg.getStatus()).isEqualTo(LegStatus.REJECTED);
+            assertThat(leg.getStatus()).isEqualTo(LegStatus.FAILED);
+            assertThat(leg.getReason()).startsWith("SLIPPAGE: ");
             assertThat(leg.getOutAmount()).isEqualByComparingTo(BigDecimal.ZERO);
             assertThat(leg.getExecutionPrice()).isNull();
-            assertThat(leg.getReason()).startsWith("re-quote ").contains("below minimum " + TEN_SOL_MIN_TOO_HIGH);
+            assertThat(leg.getReason()).contains("re-quote ").contains("below minimum " + TEN_SOL_MIN_TOO_HIGH);
         });
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.DexQuoter;
-import io.otcrouter.quote.dex.JupiterMode;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.pricing.ReferencePrices;
@@ -33,9 +33,9 @@ class QuoteResponderTest {
 
     private final List<JupiterQuoted> published = new ArrayList<>();
     private final QuoteResponder responder = new QuoteResponder(
-            new DexQuoter(JupiterMode.SIMULATED, null, new SimulatedDex(new ReferencePrices(), CATALOG,
-                    new SimulatedDexProperties(new BigDecimal("20000000"), 30))),
-            published::add, CLOCK);
+            DexQuoter.simulatedOnly(new SimulatedDex(new ReferencePrices(), CATALOG,
+                    new SimulatedDexProperties(new BigDecimal("20000000"), 30)), CLOCK),
+            published::add, CLOCK, Duration.ofMillis(300));
 
     @Test
     void shouldAnswerARequestWithItsRequestIdPairSizeAndASimulatedCurve() {
@@ -55,6 +55,9 @@ class QuoteResponderTest {
             assertThat(quoted.getDepthCurve()).extracting(DepthPoint::getInAmount)
                     .contains(EventDecimals.atomic(SOL.toAtomic(new BigDecimal("2000"))));
             assertThat(quoted.getCurveObservedAt()).isEqualTo(NOW);
+            assertThat(quoted.getCurveAgeMs()).isZero();
+            assertThat(quoted.getFromCache()).isFalse();
+            assertThat(quoted.getBudgetRemaining()).isNull();
         });
     }
 

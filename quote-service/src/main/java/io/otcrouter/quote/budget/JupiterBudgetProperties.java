@@ -1,0 +1,37 @@
+package io.otcrouter.quote.budget;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Jupiter rate-limit budget shared by every call of the service.
+ *
+ * @param requestsPerSecond      null: Jupiter's own tier, 0.5 keyless or 1 with {@code JUPITER_API_KEY}
+ * @param burst                  calls that may start back to back after an idle period (1 = evenly spaced)
+ * @param cooldownAfterRateLimit how long to stop calling after a 429 that carries no {@code x-ratelimit-reset}
+ * @param outageCooldown         how long to stop calling after a timeout, connection error or 5xx
+ * @param callAllowance          time kept for the call itself before a request's {@code replyBy}
+ * @param executionWait          how long a DEX leg re-quote may wait for the budget before using the curve
+ */
+@ConfigurationProperties("otc.jupiter.budget")
+public record JupiterBudgetProperties(
+        BigDecimal requestsPerSecond,
+        @DefaultValue("1") int burst,
+        @DefaultValue("10s") Duration cooldownAfterRateLimit,
+        @DefaultValue("5s") Duration outageCooldown,
+        @DefaultValue("300ms") Duration callAllowance,
+        @DefaultValue("3s") Duration executionWait) {
+
+    static final BigDecimal KEYLESS_RATE = new BigDecimal("0.5");
+    static final BigDecimal FREE_KEY_RATE = BigDecimal.ONE;
+
+    public BigDecimal effectiveRate(boolean hasApiKey) {
+        if (requestsPerSecond != null) {
+            return requestsPerSecond;
+        }
+        return hasApiKey ? FREE_KEY_RATE : KEYLESS_RATE;
+    }
+}

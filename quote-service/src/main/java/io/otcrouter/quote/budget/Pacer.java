@@ -1,0 +1,33 @@
+package io.otcrouter.quote.budget;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Waits until a reserved start slot. Separate from the limiter so tests replace it (and the clock) and never
+ * wait. The wait is bounded by the caller's own deadline (a quote request's {@code replyBy}, seconds at most),
+ * far below the consumer's poll interval.
+ */
+@FunctionalInterface
+public interface Pacer {
+
+    /** @return false when interrupted before the slot (the caller then does not call) */
+    boolean awaitUntil(Instant slot);
+
+    static Pacer parking(Clock clock) {
+        return slot -> {
+            while (true) {
+                Duration left = Duration.between(clock.instant(), slot);
+                if (left.isNegative() || left.isZero()) {
+                    return true;
+                }
+                LockSupport.parkNanos(left.toNanos());
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+            }
+        };
+    }
+}
