@@ -3,15 +3,21 @@ package io.otcrouter.dashboard;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolStateChanged;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
+import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteCandidate;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
+import io.otcrouter.events.Venue;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 
@@ -53,8 +59,48 @@ public final class DashboardEvents {
                 .setSavingUsd(EventDecimals.usd(SAVING_USD))
                 .setVolumeUsd(EventDecimals.usd(VOLUME_USD))
                 .setExecutionPrice(EventDecimals.price(new BigDecimal("149.625")))
+                .setJupiterPriceImpactPct(EventDecimals.price(PRICE_IMPACT))
+                .setSlippageVsQuoteBps(EventDecimals.ratio(BigDecimal.ZERO))
+                .setShortfallVsArrivalBps(EventDecimals.ratio(new BigDecimal("25")))
                 .setDecidedAt(SETTLED_AT.minusSeconds(2))
                 .setSettledAt(SETTLED_AT);
+    }
+
+    /** Jupiter's price impact for 1,000 SOL, a fraction: 1.23 %. */
+    public static final BigDecimal PRICE_IMPACT = new BigDecimal("0.0123");
+
+    /** The router's decision for {@link #solToUsdc}: all to the OTC pool, DEX and pool both quoted. */
+    public static RouteDecided.Builder decision(String tradeId, String poolId) {
+        BigInteger baseline = new BigInteger("149249500000");
+        return RouteDecided.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(SETTLED_AT.minusSeconds(2))
+                .setTradeId(tradeId)
+                .setRequestId("request-" + tradeId)
+                .setClientOrderId("order-" + tradeId)
+                .setPair(TokenCatalog.pair(SOL, USDC))
+                .setInputSymbol(SOL.symbol()).setInputMint(SOL.mint()).setInputDecimals(SOL.decimals())
+                .setOutputSymbol(USDC.symbol()).setOutputMint(USDC.mint()).setOutputDecimals(USDC.decimals())
+                .setAmountIn(EventDecimals.atomic(THOUSAND_SOL_ATOMIC))
+                .setSlippageBps(50)
+                .setRoute(Route.OTC)
+                .setLegs(List.of(RouteLeg.newBuilder().setLegId(tradeId + "-1").setVenue(Venue.OTC).setPoolId(poolId)
+                        .setQuoteId("quote-" + tradeId).setInAmount(EventDecimals.atomic(THOUSAND_SOL_ATOMIC))
+                        .setExpectedOutAmount(EventDecimals.atomic(USDC_OUT_ATOMIC))
+                        .setMinOutAmount(EventDecimals.atomic(new BigInteger("148876875000"))).build()))
+                .setCandidates(List.of(
+                        RouteCandidate.newBuilder().setLabel("DEX").setRoute(Route.DEX).setAvailable(true)
+                                .setOutAmount(EventDecimals.atomic(baseline)).build(),
+                        RouteCandidate.newBuilder().setLabel("OTC:" + poolId).setRoute(Route.OTC).setAvailable(true)
+                                .setOutAmount(EventDecimals.atomic(USDC_OUT_ATOMIC)).build(),
+                        RouteCandidate.newBuilder().setLabel("OTC:sol-usdc-backup").setRoute(Route.OTC)
+                                .setAvailable(false).setReason("inventory below the trade size").build()))
+                .setExpectedOutAmount(EventDecimals.atomic(USDC_OUT_ATOMIC))
+                .setDexBaselineOutAmount(EventDecimals.atomic(baseline))
+                .setExpectedSavingOutAmount(EventDecimals.atomic(USDC_OUT_ATOMIC.subtract(baseline)))
+                .setJupiterPriceImpactPct(EventDecimals.price(PRICE_IMPACT))
+                .setDexQuoteSource(QuoteSource.SIMULATED)
+                .setReason("OTC " + poolId + " returns 375.5 USDC more than Jupiter");
     }
 
     /** A SOL/USDC pool holding 5,000 SOL of its initial 10,000 and 750,000 USDC. */

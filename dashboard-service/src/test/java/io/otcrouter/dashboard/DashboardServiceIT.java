@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,8 +147,17 @@ class DashboardServiceIT {
         assertThat(page.getBody()).contains("data-bs-theme=\"dark\"").contains(BOOTSTRAP_CSS)
                 .doesNotContain("cdn.");
 
+        for (String path : List.of("/trade", "/analytics", "/pools", "/trades/any-trade")) {
+            ResponseEntity<String> other = http.get().uri(path).accept(MediaType.TEXT_HTML).retrieve()
+                    .toEntity(String.class);
+            assertThat(other.getStatusCode().value()).as(path).isEqualTo(200);
+            assertThat(other.getBody()).as(path).contains(BOOTSTRAP_CSS).doesNotContain("cdn.")
+                    .doesNotContain("http://").doesNotContain("https://");
+        }
         for (String asset : List.of(BOOTSTRAP_CSS, "/webjars/bootstrap-icons/font/bootstrap-icons.min.css",
-                "/webjars/bootstrap/js/bootstrap.bundle.min.js", "/js/dashboard.js")) {
+                "/webjars/bootstrap/js/bootstrap.bundle.min.js", "/webjars/chart.js/dist/chart.umd.min.js",
+                "/js/common.js", "/js/dashboard.js", "/js/trade.js", "/js/analytics.js", "/js/pools.js",
+                "/js/trade-detail.js", "/js/trades-table.js")) {
             ResponseEntity<String> response = http.get().uri(asset).retrieve().toEntity(String.class);
             assertThat(response.getStatusCode().value()).as(asset).isEqualTo(200);
             assertThat(response.getBody()).as(asset).isNotBlank();
@@ -208,6 +223,57 @@ class DashboardServiceIT {
             assertThat(pools.get(0).get("poolId").asString()).isEqualTo("pool-late");
             assertThat(pools.get(0).get("baseInventory").asString()).isEqualTo("5000");
         });
+    }
+
+    @Test
+    void shouldExplainATradeFromItsDecisionAndSettlement() throws Exception {
+        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), "trade-it-detail",
+                DashboardEvents.decision("trade-it-detail", "sol-usdc-main").build()).get();
+        kafkaTemplate.send(Topics.TRADES_SETTLED.name(), "trade-it-detail",
+                solToUsdc("trade-it-detail", Route.OTC).build()).get();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode detail = getJson("/api/trades/trade-it-detail");
+            assertThat(detail.path("decision").path("legs").get(0).path("poolId").asString()).isEqualTo("sol-usdc-main");
+            assertThat(detail.path("settlement").path("outAmount").asString()).isEqualTo("149625");
+        });
+        JsonNode detail = getJson("/api/trades/trade-it-detail");
+        assertThat(detail.path("decision").path("candidates")).hasSize(3);
+        assertThat(detail.path("decision").path("dexBaselineOut").asString()).isEqualTo("149249.5");
+        assertThat(detail.path("settlement").path("savingOut").asString()).isEqualTo("375.5");
+        assertThat(detail.path("settlement").path("jupiterPriceImpactPct").decimalValue()).isEqualByComparingTo("1.23");
+        assertThat(detail.path("settlement").path("shortfallVsArrivalBps").decimalValue()).isEqualByComparingTo("25");
+
+        JsonNode analytics = getJson("/api/analytics");
+        assertThat(analytics.path("thresholdPct").decimalValue()).isEqualByComparingTo("1");
+        assertThat(analytics.path("volumeUsdByRoute").path("OTC").decimalValue()).isPositive();
+        assertThat(analytics.path("brackets")).hasSize(5);
+    }
+
+    @Test
+    void shouldAnswerAnUnknownTradeWithAProblem() {
+        ResponseEntity<String> response = http.get().uri("/api/trades/no-such-trade").retrieve()
+                .toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).contains("no-such-trade");
+    }
+
+    @Test
+    void shouldStreamASnapshotOfEveryPartToANewSubscriber() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+
+        assertThat(response.headers().firstValue("Content-Type")).get(InstanceOfAssertFactories.STRING)
+                .startsWith("text/event-stream");
+        try (Stream<String> lines = response.body()) {
+            List<String> events = lines.filter(line -> line.startsWith("event:")).limit(5).toList();
+            assertThat(events).containsExactlyInAnyOrder("event:prices", "event:stats", "event:trades",
+                    "event:analytics", "event:pools");
+        }
     }
 
     private JsonNode getJson(String path) {

@@ -15,4 +15,11 @@ class ApiExceptionHandler {
         problem.setTitle("Invalid limit");
         return problem;
     }
+
+    @ExceptionHandler(TradeNotFoundException.class)
+    ProblemDetail tradeNotFound(TradeNotFoundException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+        problem.setTitle("Trade not found");
+        return problem;
+    }
 }

@@ -3,17 +3,16 @@ package io.otcrouter.dashboard.api;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.otcrouter.dashboard.view.PoolSnapshot;
-import io.otcrouter.dashboard.view.PoolView;
-import io.otcrouter.dashboard.view.PriceView;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.events.tokens.TokenCatalog;
 
-/** The JSON the dashboard page polls: read straight from the in-memory read model, never from another service. */
+/** The JSON the pages read: straight from the in-memory read model, never from another service. */
 @RestController
 @RequestMapping("/api")
 class DashboardApiController {
@@ -21,22 +20,15 @@ class DashboardApiController {
     /** The read model keeps this many recent trades; asking for more is a client error. */
     static final int MAX_TRADES = 100;
 
-    private final TradeStatsView tradeStatsView;
-    private final RouteDecisionView routeDecisionView;
-    private final PriceView priceView;
-    private final PoolView poolView;
+    private final ReadModelPayloads payloads;
 
-    DashboardApiController(TradeStatsView tradeStatsView, RouteDecisionView routeDecisionView, PriceView priceView,
-            PoolView poolView) {
-        this.tradeStatsView = tradeStatsView;
-        this.routeDecisionView = routeDecisionView;
-        this.priceView = priceView;
-        this.poolView = poolView;
+    DashboardApiController(ReadModelPayloads payloads) {
+        this.payloads = payloads;
     }
 
     @GetMapping("/stats")
     StatsResponse stats() {
-        return StatsResponse.from(tradeStatsView.stats());
+        return payloads.stats();
     }
 
     @GetMapping("/trades")
@@ -44,18 +36,38 @@ class DashboardApiController {
         if (limit < 1 || limit > MAX_TRADES) {
             throw new InvalidLimitException(limit, MAX_TRADES);
         }
-        return tradeStatsView.recent(limit).stream()
-                .map(trade -> TradeRow.from(trade, routeDecisionView.decision(trade.tradeId()).orElse(null)))
-                .toList();
+        return payloads.trades(limit);
+    }
+
+    @GetMapping("/trades/{tradeId}")
+    TradeDetailResponse trade(@PathVariable String tradeId) {
+        return payloads.detail(tradeId).orElseThrow(() -> new TradeNotFoundException(tradeId));
     }
 
     @GetMapping("/prices")
     PricesResponse prices() {
-        return PricesResponse.from(priceView);
+        return payloads.prices();
     }
 
     @GetMapping("/pools")
     List<PoolSnapshot> pools() {
-        return poolView.pools();
+        return payloads.pools();
+    }
+
+    @GetMapping("/analytics")
+    AnalyticsResponse analytics() {
+        return payloads.analytics();
+    }
+
+    /** The tradable tokens, for the trade form. */
+    @GetMapping("/tokens")
+    List<TokenOption> tokens() {
+        return TokenCatalog.defaults().all().stream().map(TokenOption::of).toList();
+    }
+
+    record TokenOption(String symbol, int decimals) {
+        static TokenOption of(Token token) {
+            return new TokenOption(token.symbol(), token.decimals());
+        }
     }
 }

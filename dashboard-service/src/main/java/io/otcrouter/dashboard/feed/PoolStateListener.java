@@ -4,6 +4,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.dashboard.view.PoolView;
+import io.otcrouter.dashboard.view.ReadModelChanges;
+import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.events.PoolStateChanged;
 
 /**
@@ -15,13 +17,16 @@ import io.otcrouter.events.PoolStateChanged;
 class PoolStateListener {
 
     private final PoolView poolView;
+    private final ReadModelChanges changes;
 
-    PoolStateListener(PoolView poolView) {
+    PoolStateListener(PoolView poolView, ReadModelChanges changes) {
         this.poolView = poolView;
+        this.changes = changes;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).POOLS_CHANGED.name()}")
     void on(PoolStateChanged event) {
         poolView.apply(event);
+        changes.changed(ReadModelPart.POOLS);
     }
 }

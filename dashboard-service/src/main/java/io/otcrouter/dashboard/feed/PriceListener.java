@@ -4,6 +4,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.dashboard.view.PriceView;
+import io.otcrouter.dashboard.view.ReadModelChanges;
+import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.events.PriceUpdated;
 
 /**
@@ -15,13 +17,16 @@ import io.otcrouter.events.PriceUpdated;
 class PriceListener {
 
     private final PriceView priceView;
+    private final ReadModelChanges changes;
 
-    PriceListener(PriceView priceView) {
+    PriceListener(PriceView priceView, ReadModelChanges changes) {
         this.priceView = priceView;
+        this.changes = changes;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).PRICES_UPDATED.name()}")
     void on(PriceUpdated event) {
         priceView.apply(event);
+        changes.changed(ReadModelPart.PRICES);
     }
 }

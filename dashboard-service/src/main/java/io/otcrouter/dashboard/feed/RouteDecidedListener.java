@@ -4,6 +4,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.dashboard.view.RouteDecisionView;
+import io.otcrouter.dashboard.view.ReadModelChanges;
+import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.events.RouteDecided;
 
 /**
@@ -15,13 +17,16 @@ import io.otcrouter.events.RouteDecided;
 class RouteDecidedListener {
 
     private final RouteDecisionView routeDecisionView;
+    private final ReadModelChanges changes;
 
-    RouteDecidedListener(RouteDecisionView routeDecisionView) {
+    RouteDecidedListener(RouteDecisionView routeDecisionView, ReadModelChanges changes) {
         this.routeDecisionView = routeDecisionView;
+        this.changes = changes;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
     void on(RouteDecided event) {
         routeDecisionView.apply(event);
+        changes.changed(ReadModelPart.TRADES);
     }
 }

@@ -3,25 +3,31 @@ package io.otcrouter.dashboard.feed;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.view.ReadModelChanges;
+import io.otcrouter.dashboard.view.ReadModelPart;
+import io.otcrouter.dashboard.view.SettlementProjection;
 import io.otcrouter.events.TradeSettled;
 
 /**
- * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates.
- * Duplicates and late records: a second TradeSettled for a tradeId is ignored by the view.
+ * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and details.
+ * Duplicates and late records: a second TradeSettled for a tradeId is ignored by the projection.
  * Group and offsets come from the consumer configuration: a fresh group replayed from the earliest offset.
  */
 @Component
 class TradeSettledListener {
 
-    private final TradeStatsView tradeStatsView;
+    private final SettlementProjection settlements;
+    private final ReadModelChanges changes;
 
-    TradeSettledListener(TradeStatsView tradeStatsView) {
-        this.tradeStatsView = tradeStatsView;
+    TradeSettledListener(SettlementProjection settlements, ReadModelChanges changes) {
+        this.settlements = settlements;
+        this.changes = changes;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}")
     void on(TradeSettled event) {
-        tradeStatsView.apply(event);
+        if (settlements.apply(event)) {
+            changes.changed(ReadModelPart.TRADES);
+        }
     }
 }

@@ -34,11 +34,24 @@ public final class PoolView {
     private static PoolSnapshot toSnapshot(PoolStateChanged event) {
         BigInteger base = event.getBaseInventory().toBigIntegerExact();
         BigInteger initialBase = event.getInitialBaseInventory().toBigIntegerExact();
+        BigInteger minTrade = event.getMinTradeBase().toBigIntegerExact();
         BigDecimal basePct = initialBase.signum() == 0 ? null
                 : new BigDecimal(base).multiply(HUNDRED).divide(new BigDecimal(initialBase), 2, RoundingMode.HALF_EVEN);
+        BigDecimal utilization = basePct == null ? null : HUNDRED.subtract(basePct).max(BigDecimal.ZERO);
+        int decimals = event.getBaseDecimals();
         return new PoolSnapshot(event.getPoolId(), event.getPair(), event.getBaseSymbol(), event.getQuoteSymbol(),
-                TokenUnits.toUnits(base, event.getBaseDecimals()),
+                TokenUnits.toUnits(base, decimals),
                 TokenUnits.toUnits(event.getQuoteInventory().toBigIntegerExact(), event.getQuoteDecimals()),
-                basePct, event.getSpreadBps(), event.getActive(), event.getChange(), event.getOccurredAt());
+                TokenUnits.toUnits(initialBase, decimals), basePct, utilization, event.getSpreadBps(),
+                event.getPriceOffsetBps(), TokenUnits.toUnits(minTrade, decimals),
+                TokenUnits.toUnits(event.getMaxTradeBase().toBigIntegerExact(), decimals), event.getActive(),
+                status(event.getActive(), base, minTrade), event.getChange(), event.getOccurredAt());
+    }
+
+    static String status(boolean active, BigInteger base, BigInteger minTrade) {
+        if (!active) {
+            return "PAUSED";
+        }
+        return base.compareTo(minTrade) < 0 ? "DEPLETED" : "ACTIVE";
     }
 }

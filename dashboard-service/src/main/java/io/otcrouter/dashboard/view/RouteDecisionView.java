@@ -44,11 +44,24 @@ public final class RouteDecisionView {
     }
 
     private static RouteDecision toDecision(RouteDecided event) {
-        BigDecimal baseline = event.getDexBaselineOutAmount() == null ? null
-                : TokenUnits.toUnits(event.getDexBaselineOutAmount().toBigIntegerExact(), event.getOutputDecimals());
-        return new RouteDecision(event.getTradeId(), event.getClientOrderId(), event.getPair(), event.getRoute(),
-                TokenUnits.toUnits(event.getAmountIn().toBigIntegerExact(), event.getInputDecimals()),
-                TokenUnits.toUnits(event.getExpectedOutAmount().toBigIntegerExact(), event.getOutputDecimals()),
-                baseline, event.getReason(), event.getDexQuoteSource(), event.getOccurredAt());
+        int in = event.getInputDecimals();
+        int out = event.getOutputDecimals();
+        return new RouteDecision(event.getTradeId(), event.getClientOrderId(), event.getPair(),
+                event.getInputSymbol(), event.getOutputSymbol(), event.getRoute(),
+                units(event.getAmountIn(), in), event.getSlippageBps(), units(event.getExpectedOutAmount(), out),
+                units(event.getDexBaselineOutAmount(), out), units(event.getExpectedSavingOutAmount(), out),
+                event.getJupiterPriceImpactPct(), event.getReason(), event.getDexQuoteSource(),
+                event.getLegs().stream().map(leg -> new RouteDecision.Leg(leg.getLegId(), leg.getVenue(),
+                        leg.getPoolId(), units(leg.getInAmount(), in), units(leg.getExpectedOutAmount(), out),
+                        units(leg.getMinOutAmount(), out))).toList(),
+                event.getCandidates().stream().map(candidate -> new RouteDecision.Candidate(candidate.getLabel(),
+                        candidate.getRoute(), candidate.getAvailable(), units(candidate.getOutAmount(), out),
+                        candidate.getReason())).toList(),
+                event.getOccurredAt());
+    }
+
+    /** Atomic amount (scale 0) to token units; null stays null. */
+    private static BigDecimal units(BigDecimal atomic, int decimals) {
+        return atomic == null ? null : TokenUnits.toUnits(atomic.toBigIntegerExact(), decimals);
     }
 }

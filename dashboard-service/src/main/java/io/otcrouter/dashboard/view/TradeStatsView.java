@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.otcrouter.events.Route;
@@ -92,6 +95,11 @@ public final class TradeStatsView {
                 Map.copyOf(routes), Map.copyOf(statuses));
     }
 
+    /** Totals per UTC day with trades, oldest first. */
+    public synchronized SortedMap<LocalDate, PeriodTotals> daily() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(byDay));
+    }
+
     /** The most recent settled trades, newest first, at most {@code limit} (and at most the window size). */
     public synchronized List<SettledTrade> recent(int limit) {
         return recent.stream().limit(Math.max(0, limit)).toList();
@@ -101,7 +109,7 @@ public final class TradeStatsView {
         return LocalDate.ofInstant(trade.settledAt(), ZoneOffset.UTC);
     }
 
-    private static SettledTrade toSettledTrade(TradeSettled event) {
+    static SettledTrade toSettledTrade(TradeSettled event) {
         BigInteger amountIn = event.getAmountIn().toBigIntegerExact();
         BigInteger filledIn = event.getFilledInAmount().toBigIntegerExact();
         return new SettledTrade(event.getTradeId(), event.getClientOrderId(), event.getPair(),

@@ -1,0 +1,184 @@
+// Shared by every page: DOM helpers that only ever write text (textContent, never innerHTML, so user strings
+// such as a client order id or an error text are always shown as text), formatting, the price ticker and the
+// live event stream with its connection badge.
+(function () {
+  'use strict';
+
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 });
+  const SOURCE_BADGES = {
+    COINGECKO: ['Live CoinGecko', 'text-bg-success'],
+    KRAKEN: ['Live Kraken', 'text-bg-success'],
+    BINANCE: ['Live Binance', 'text-bg-success'],
+    STATIC: ['Offline', 'text-bg-secondary'],
+    MIXED: ['Mixed sources', 'text-bg-info'],
+    NONE: ['No prices yet', 'text-bg-secondary']
+  };
+  const ROUTE_BADGES = { DEX: 'text-bg-primary', OTC: 'text-bg-info', SPLIT: 'text-bg-warning', REJECTED: 'text-bg-danger' };
+  const STATUS_BADGES = {
+    FILLED: 'text-bg-success', PARTIALLY_FILLED: 'text-bg-warning', FAILED: 'text-bg-danger',
+    ACTIVE: 'text-bg-success', PAUSED: 'text-bg-secondary', DEPLETED: 'text-bg-danger'
+  };
+  const ROUTE_COLORS = { DEX: '#0d6efd', OTC: '#0dcaf0', SPLIT: '#ffc107', REJECTED: '#dc3545' };
+  const RECONNECT_MS = 3000;
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function setText(id, text) {
+    const node = document.getElementById(id);
+    if (node) node.textContent = text === null || text === undefined ? '—' : String(text);
+  }
+
+  function money(value) {
+    return value === null || value === undefined ? '—' : usd.format(Number(value));
+  }
+
+  function num(value, suffix) {
+    return value === null || value === undefined ? '—' : String(value) + (suffix || '');
+  }
+
+  function badge(text, className) {
+    return el('span', 'badge ' + className, text);
+  }
+
+  function sourceBadge(source) {
+    const [label, className] = SOURCE_BADGES[source] || [source, 'text-bg-secondary'];
+    return badge(label, className);
+  }
+
+  function routeBadge(route) {
+    return badge(route, ROUTE_BADGES[route] || 'text-bg-secondary');
+  }
+
+  function statusBadge(status) {
+    return badge(status, STATUS_BADGES[status] || 'text-bg-secondary');
+  }
+
+  function time(instant) {
+    return instant ? instant.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : '—';
+  }
+
+  function emptyRow(body, colspan, text) {
+    const row = el('tr');
+    const cell = el('td', 'text-center text-body-secondary', text);
+    cell.colSpan = colspan;
+    row.append(cell);
+    body.replaceChildren(row);
+  }
+
+  async function getJson(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!response.ok) throw new Error(path + ' answered ' + response.status);
+    return response.json();
+  }
+
+  /** A problem detail (RFC 9457) as plain text lines: title, detail, then one line per field error. */
+  function problemLines(problem, status) {
+    const lines = [];
+    if (problem && typeof problem === 'object') {
+      if (problem.title) lines.push(String(problem.title));
+      if (problem.detail) lines.push(String(problem.detail));
+      if (Array.isArray(problem.errors)) {
+        problem.errors.forEach(error => lines.push((error.field ? error.field + ': ' : '') + (error.message || '')));
+      }
+    }
+    if (lines.length === 0) lines.push('Request failed with HTTP status ' + status);
+    return lines;
+  }
+
+  /** A random UUID, also on plain http where crypto.randomUUID is not available. */
+  function uuid() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+  }
+
+  function renderPrices(prices) {
+    const overall = document.getElementById('overall-source');
+    if (overall) overall.replaceWith(Object.assign(sourceBadge(prices.source), { id: 'overall-source' }));
+    const ticker = document.getElementById('price-ticker');
+    if (!ticker) return;
+    const items = Object.entries(prices.prices).map(([symbol, p]) => {
+      const item = el('span', 'ticker-item d-inline-flex align-items-center gap-1');
+      item.dataset.symbol = symbol;
+      item.append(el('strong', null, symbol), el('span', null, '$' + p.price));
+      if (p.change24hPct !== null && p.change24hPct !== undefined) {
+        const up = Number(p.change24hPct) >= 0;
+        item.append(el('span', up ? 'ticker-up' : 'ticker-down', (up ? '+' : '') + p.change24hPct + '%'));
+      }
+      item.append(sourceBadge(p.source));
+      if (p.stale && p.source !== 'STATIC') item.append(badge('stale', 'text-bg-warning'));
+      return item;
+    });
+    if (items.length === 0) items.push(el('span', 'text-body-secondary', 'Waiting for prices…'));
+    ticker.replaceChildren(...items);
+  }
+
+  function setConnected(connected) {
+    document.body.dataset.live = connected ? 'up' : 'down';
+    const lost = document.getElementById('connection-lost');
+    const ok = document.getElementById('connection-ok');
+    if (lost) lost.classList.toggle('d-none', connected);
+    if (ok) ok.classList.toggle('d-none', !connected);
+  }
+
+  /**
+   * Opens the live stream and calls handlers[eventName](payload) for every event. EventSource reconnects by
+   * itself after a dropped connection; when it gives up (an HTTP error answer), a new one is opened after a delay.
+   * The page shows "Connection lost" from the first error until the stream is open again.
+   */
+  function live(handlers) {
+    const all = Object.assign({ prices: renderPrices }, handlers);
+    let source;
+    function open() {
+      source = new EventSource('/api/stream');
+      source.onopen = () => setConnected(true);
+      source.onerror = () => {
+        setConnected(false);
+        if (source.readyState === EventSource.CLOSED) setTimeout(open, RECONNECT_MS);
+      };
+      Object.entries(all).forEach(([name, handler]) => source.addEventListener(name, event => {
+        setConnected(true);
+        try {
+          handler(JSON.parse(event.data));
+        } catch (error) {
+          console.warn('Could not render live ' + name, error);
+        }
+      }));
+    }
+    open();
+    window.addEventListener('beforeunload', () => source.close());
+  }
+
+  function chartDefaults() {
+    if (!window.Chart) return;
+    Chart.defaults.color = '#adb5bd';
+    Chart.defaults.borderColor = 'rgba(255,255,255,0.1)';
+    Chart.defaults.animation = false;
+    Chart.defaults.maintainAspectRatio = false;
+  }
+
+  function markActiveNav() {
+    document.querySelectorAll('.navbar .nav-link').forEach(link => {
+      if (link.getAttribute('href') === window.location.pathname) {
+        link.classList.add('active');
+        link.setAttribute('aria-current', 'page');
+      }
+    });
+  }
+
+  chartDefaults();
+  document.addEventListener('DOMContentLoaded', markActiveNav);
+
+  window.Otc = {
+    el, setText, money, num, badge, sourceBadge, routeBadge, statusBadge, time, emptyRow, getJson, problemLines,
+    uuid, renderPrices, live, ROUTE_COLORS
+  };
+}());

@@ -1,0 +1,57 @@
+// The pools page: the latest PoolStateChanged per pool, live.
+(function () {
+  'use strict';
+  const { el, statusBadge, time, emptyRow, getJson, renderPrices, live } = window.Otc;
+
+  function utilization(pool) {
+    const cell = el('td');
+    if (pool.utilizationPct === null || pool.utilizationPct === undefined) {
+      cell.textContent = '—';
+      return cell;
+    }
+    const pct = Math.min(100, Math.max(0, Number(pool.utilizationPct)));
+    const bar = el('div', 'progress');
+    bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-valuenow', String(pct));
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', '100');
+    const fill = el('div', 'progress-bar ' + (pct > 80 ? 'bg-danger' : pct > 50 ? 'bg-warning' : 'bg-info'),
+      pool.utilizationPct + ' %');
+    fill.style.width = pct + '%';
+    bar.append(fill);
+    cell.append(bar);
+    return cell;
+  }
+
+  function renderPools(pools) {
+    const body = document.getElementById('pools-body');
+    if (pools.length === 0) {
+      emptyRow(body, 10, 'No pool state yet');
+      return;
+    }
+    body.replaceChildren(...pools.map(pool => {
+      const row = el('tr');
+      row.dataset.poolId = pool.poolId;
+      const status = el('td');
+      status.append(statusBadge(pool.status));
+      const offset = pool.priceOffsetBps ? ' (offset ' + pool.priceOffsetBps + ' bps)' : '';
+      row.append(
+        el('td', 'font-monospace', pool.poolId),
+        el('td', null, pool.pair),
+        status,
+        el('td', 'text-end', pool.spreadBps + ' bps' + offset),
+        el('td', 'text-end', pool.baseInventory + ' / ' + pool.initialBaseInventory + ' ' + pool.baseSymbol),
+        el('td', 'text-end', pool.quoteInventory + ' ' + pool.quoteSymbol),
+        utilization(pool),
+        el('td', 'text-end', pool.minTradeBase + ' – ' + pool.maxTradeBase + ' ' + pool.baseSymbol),
+        el('td', null, pool.change),
+        el('td', null, time(pool.updatedAt)));
+      return row;
+    }));
+  }
+
+  Promise.all([getJson('/api/pools'), getJson('/api/prices')])
+    .then(([pools, prices]) => { renderPools(pools); renderPrices(prices); })
+    .catch(error => console.warn('Pools first paint failed; the live stream will fill it in', error));
+  live({ pools: renderPools });
+}());

@@ -1,0 +1,162 @@
+// The trade form. "Get live quote" and "Execute" go to the dashboard, which forwards them to router-service.
+// The router's answers and refusals (problem details) are shown as text, never as HTML.
+(function () {
+  'use strict';
+  const { el, setText, routeBadge, badge, getJson, problemLines, uuid, renderPrices, renderTrades, live } = window.Otc;
+  const form = document.getElementById('trade-form');
+  const quoteButton = document.getElementById('quote-button');
+  const executeButton = document.getElementById('execute-button');
+  const errorBox = document.getElementById('trade-error');
+  const resultBox = document.getElementById('trade-result');
+
+  function values() {
+    const slippage = document.getElementById('slippage').value.trim();
+    const clientOrderId = document.getElementById('client-order-id').value.trim();
+    return {
+      inputToken: document.getElementById('input-token').value,
+      outputToken: document.getElementById('output-token').value,
+      amount: document.getElementById('amount').value.trim(),
+      slippageBps: slippage === '' ? null : Number(slippage),
+      clientOrderId: clientOrderId === '' ? null : clientOrderId
+    };
+  }
+
+  function showError(lines) {
+    resultBox.classList.add('d-none');
+    errorBox.replaceChildren(...lines.map((line, i) => el(i === 0 ? 'strong' : 'div', i === 0 ? 'd-block' : null, line)));
+    errorBox.classList.remove('d-none');
+  }
+
+  function clearMessages() {
+    errorBox.classList.add('d-none');
+    resultBox.classList.add('d-none');
+  }
+
+  /** Reads the answer; a refusal (problem+json or anything else) becomes readable lines. */
+  async function answer(response) {
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (!response.ok) return { error: problemLines(body, response.status) };
+    return { body };
+  }
+
+  /** Exact decimal difference of two decimal strings (BigInt, no float rounding), signed, e.g. "+375.5". */
+  function saving(value, baseline) {
+    if (value === null || value === undefined || baseline === null || baseline === undefined) return '—';
+    const scale = Math.max(decimals(value), decimals(baseline));
+    const diff = scaled(value, scale) - scaled(baseline, scale);
+    const negative = diff < 0n;
+    const digits = (negative ? -diff : diff).toString().padStart(scale + 1, '0');
+    const whole = digits.slice(0, digits.length - scale);
+    const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+    return (negative ? '-' : '+') + whole + (fraction ? '.' + fraction : '');
+  }
+
+  function decimals(text) {
+    const dot = String(text).indexOf('.');
+    return dot < 0 ? 0 : String(text).length - dot - 1;
+  }
+
+  function scaled(text, scale) {
+    const [whole, fraction = ''] = String(text).replace('-', '').split('.');
+    const value = BigInt(whole + fraction.padEnd(scale, '0'));
+    return String(text).startsWith('-') ? -value : value;
+  }
+
+  function renderQuote(q) {
+    document.getElementById('quote-empty').classList.add('d-none');
+    document.getElementById('quote-details').classList.remove('d-none');
+    document.getElementById('quote-route').replaceChildren(routeBadge(q.route));
+    const source = document.getElementById('quote-source');
+    source.replaceChildren();
+    if (q.dexQuoteSource === 'SIMULATED') source.append(badge('SIMULATED DEX quote', 'text-bg-warning'));
+    else if (q.dexQuoteSource === 'LIVE') source.append(badge('Live Jupiter quote', 'text-bg-success'));
+    setText('quote-expected', q.expectedOutput + ' ' + q.outputToken);
+    setText('quote-baseline', q.dexBaselineOutput === null ? 'Jupiter did not quote' : q.dexBaselineOutput + ' ' + q.outputToken);
+    setText('quote-saving', q.expectedSaving === null ? '—' : q.expectedSaving + ' ' + q.outputToken);
+    setText('quote-reason', q.reason);
+    const candidates = document.getElementById('quote-candidates');
+    candidates.replaceChildren(...q.candidates.map(c => {
+      const best = c.available && c.output === q.expectedOutput && c.route === q.route;
+      const row = el('tr', best ? 'table-success' : (c.available ? null : 'text-body-secondary'));
+      const label = el('td', null, c.label);
+      if (best) label.append(badge('best', 'text-bg-success ms-1'));
+      row.append(label, el('td', null, c.route), el('td', 'text-end', c.output === null ? '—' : c.output),
+        el('td', 'text-end', c.route === 'DEX' ? 'baseline' : saving(c.output, q.dexBaselineOutput)),
+        el('td', null, c.available ? (c.reason || '') : (c.reason || 'unavailable')));
+      return row;
+    }));
+    const legs = document.getElementById('quote-legs');
+    legs.replaceChildren(...q.legs.map(leg => {
+      const row = el('tr');
+      row.append(el('td', null, leg.venue), el('td', null, leg.poolId || '—'),
+        el('td', 'text-end', leg.amountIn + ' ' + q.inputToken), el('td', 'text-end', leg.expectedOutput + ' ' + q.outputToken),
+        el('td', 'text-end', leg.minOutput + ' ' + q.outputToken));
+      return row;
+    }));
+  }
+
+  function renderResult(trade) {
+    errorBox.classList.add('d-none');
+    const link = el('a', 'alert-link', trade.tradeId);
+    link.href = '/trades/' + encodeURIComponent(trade.tradeId);
+    resultBox.replaceChildren(el('strong', 'd-block', 'Trade accepted: ' + trade.route),
+      el('span', null, 'Expected ' + trade.expectedOutput + ' ' + trade.outputToken + ' · trade '), link);
+    if (trade.clientOrderId) resultBox.append(el('div', 'small', 'Client order id: ' + trade.clientOrderId));
+    resultBox.classList.remove('d-none');
+    renderQuote(trade);
+  }
+
+  async function busy(button, action) {
+    button.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      showError(['Could not reach the dashboard', String(error.message || error)]);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  quoteButton.addEventListener('click', () => busy(quoteButton, async () => {
+    clearMessages();
+    const v = values();
+    const params = new URLSearchParams();
+    ['inputToken', 'outputToken', 'amount', 'slippageBps'].forEach(name => {
+      if (v[name] !== null && v[name] !== '') params.set(name, v[name]);
+    });
+    const result = await answer(await fetch('/api/quote?' + params, { headers: { Accept: 'application/json' }, cache: 'no-store' }));
+    if (result.error) showError(result.error); else renderQuote(result.body);
+  }));
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busy(executeButton, async () => {
+      clearMessages();
+      // One key per submission: the router books a retried or double-sent submission once.
+      const response = await fetch('/api/trades', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': uuid() },
+        body: JSON.stringify(values())
+      });
+      const result = await answer(response);
+      if (result.error) showError(result.error); else renderResult(result.body);
+    });
+  });
+
+  async function loadTokens() {
+    const tokens = await getJson('/api/tokens');
+    const options = selected => tokens.map(t => {
+      const option = el('option', null, t.symbol);
+      option.value = t.symbol;
+      option.selected = t.symbol === selected;
+      return option;
+    });
+    document.getElementById('input-token').replaceChildren(...options('SOL'));
+    document.getElementById('output-token').replaceChildren(...options('USDC'));
+  }
+
+  Promise.all([loadTokens(), getJson('/api/trades?limit=20').then(renderTrades), getJson('/api/prices').then(renderPrices)])
+    .catch(error => console.warn('Trade page first paint failed', error));
+  live({ trades: renderTrades });
+}());

@@ -1,0 +1,203 @@
+package io.otcrouter.dashboard.api;
+
+import static io.otcrouter.dashboard.DashboardEvents.SOL;
+import static io.otcrouter.dashboard.DashboardEvents.decision;
+import static io.otcrouter.dashboard.DashboardEvents.pool;
+import static io.otcrouter.dashboard.DashboardEvents.price;
+import static io.otcrouter.dashboard.DashboardEvents.solToUsdc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import io.otcrouter.dashboard.BrowserSession;
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.catalog.Topics;
+
+/**
+ * The dashboard in headless Chromium, fed by real events on an embedded broker. No router-service runs here:
+ * the trade form is driven up to the router being unreachable, which the page must show as text (the quote display
+ * is covered by {@code RouterForwardingIT}). Screenshots of every page go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                // Nothing listens on port 9 (discard): the router is down, as it is when not started.
+                "otc.router.url=http://127.0.0.1:9", "otc.live.flush-interval=200ms",
+                "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
+                "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+class DashboardBrowserIT {
+
+    private static final String HOSTILE_ORDER_ID = "<script>alert(1)</script>";
+
+    @TestConfiguration
+    static class SourceTopics {
+        @Bean
+        KafkaAdmin.NewTopics sourceTopics() {
+            return new KafkaAdmin.NewTopics(Topics.PRICES_UPDATED.newTopic(1, (short) 1),
+                    Topics.ROUTES_DECIDED.newTopic(1, (short) 1), Topics.TRADES_SETTLED.newTopic(1, (short) 1),
+                    Topics.POOLS_CHANGED.newTopic(1, (short) 1));
+        }
+    }
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private KafkaTemplate<String, Object> kafkaTemplate;
+    @Autowired
+    private LiveFeed liveFeed;
+    @TempDir
+    private Path userDataDir;
+
+    private BrowserSession browser;
+    private WebDriver driver;
+
+    @BeforeAll
+    static void requireChromium() {
+        assumeTrue(BrowserSession.chromiumInstalled(), "headless Chromium is not installed");
+    }
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = new BrowserSession(port, userDataDir);
+        driver = browser.driver();
+        kafkaTemplate.send(Topics.PRICES_UPDATED.name(), SOL.symbol(), price(SOL, new BigDecimal("150"),
+                PriceSource.STATIC, Instant.now().truncatedTo(ChronoUnit.MILLIS)).build()).get();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldLoadEveryPageWithoutAFailedRequest() throws Exception {
+        String tradeId = publishTrade("order-pages-" + UUID.randomUUID());
+        kafkaTemplate.send(Topics.POOLS_CHANGED.name(), "sol-usdc-main", pool("sol-usdc-main").build()).get();
+
+        for (String page : List.of("/", "/trade", "/analytics", "/pools", "/trades/" + tradeId)) {
+            browser.open(page);
+            browser.until(d -> !d.findElements(By.cssSelector("#price-ticker [data-symbol='SOL']")).isEmpty());
+            assertThat(browser.failedRequests()).as("failed requests on " + page).isEmpty();
+        }
+        browser.open("/pools");
+        By poolRow = By.cssSelector("#pools-body tr[data-pool-id='sol-usdc-main']");
+        browser.until(d -> !d.findElements(poolRow).isEmpty());
+        assertThat(driver.findElement(poolRow).getText())
+                .contains("25 bps").contains("5000 / 10000 SOL").contains("ACTIVE").contains("50 %");
+        browser.screenshot("pools");
+    }
+
+    @Test
+    void shouldShowAPublishedTradeWithoutReloadingAndAHostileOrderIdAsText() throws Exception {
+        browser.open("/");
+        browser.js("window.notReloaded = true;");
+        String tradeId = publishTrade(HOSTILE_ORDER_ID);
+
+        By row = By.cssSelector("#trades-body tr[data-trade-id='" + tradeId + "']");
+        browser.until(d -> !d.findElements(row).isEmpty());
+        assertThat(browser.js("return window.notReloaded === true;")).as("no reload").isEqualTo(true);
+        WebElement link = driver.findElement(row).findElement(By.cssSelector("a.trade-link"));
+        assertThat(link.getText()).isEqualTo(HOSTILE_ORDER_ID);
+        assertThat(driver.findElements(By.cssSelector("#trades-body script"))).isEmpty();
+        assertThat(browser.alertOpen()).isFalse();
+        browser.screenshot("dashboard");
+
+        link.click();
+        browser.until(d -> HOSTILE_ORDER_ID.equals(d.findElement(By.id("detail-order")).getText())
+                && d.findElement(By.id("detail-status")).getText().equals("FILLED"));
+        assertThat(driver.findElement(By.id("detail-legs")).getText()).contains("sol-usdc-main").contains("1000 SOL");
+        assertThat(driver.findElement(By.id("detail-candidates")).getText())
+                .contains("DEX").contains("149249.5 USDC").contains("inventory below the trade size");
+        assertThat(driver.findElement(By.id("cost-realized")).getText()).isEqualTo("149625 USDC");
+        assertThat(browser.alertOpen()).isFalse();
+        browser.screenshot("trade-detail");
+    }
+
+    @Test
+    void shouldRenderTheAnalyticsChartsWithData() throws Exception {
+        publishTrade("order-analytics-" + UUID.randomUUID());
+        browser.open("/analytics");
+
+        for (String canvas : List.of("chart-route-volume", "chart-daily-savings", "chart-size-slippage",
+                "chart-bracket-savings")) {
+            browser.until(d -> Boolean.TRUE.equals(browser.js(
+                    "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                    + "return !!c && c.data.datasets.some(s => s.data.some(v => (typeof v === 'number' ? v : v.y) > 0));",
+                    canvas)));
+        }
+        assertThat(driver.findElement(By.id("threshold-body")).getText()).contains("$100k – $1M");
+        assertThat(driver.findElement(By.id("perf-impact")).getText()).isEqualTo("1.23 %");
+        browser.screenshot("analytics");
+    }
+
+    @Test
+    void shouldShowTheRouterBeingUnreachableAsReadableTextOnTheTradeForm() {
+        browser.open("/trade");
+        browser.until(d -> !d.findElements(By.cssSelector("#input-token option")).isEmpty());
+        driver.findElement(By.id("amount")).sendKeys("1000");
+        driver.findElement(By.id("client-order-id")).sendKeys(HOSTILE_ORDER_ID);
+        driver.findElement(By.id("execute-button")).click();
+
+        WebElement error = driver.findElement(By.id("trade-error"));
+        browser.until(d -> error.isDisplayed());
+        assertThat(error.getText()).contains("Router unavailable").contains("did not answer");
+        assertThat(browser.alertOpen()).isFalse();
+        // The 502 the page just got is the one failure this page may show: proves the failure check sees failures.
+        assertThat(browser.failedRequests()).anyMatch(failure -> failure.startsWith("502 ")
+                && failure.endsWith("/api/trades"));
+        browser.screenshot("trade-router-down");
+    }
+
+    @Test
+    void shouldShowTheStreamDroppingAndReconnectByItself() throws Exception {
+        browser.open("/");
+        browser.js("window.liveStates = [];"
+                + "new MutationObserver(() => window.liveStates.push(document.body.dataset.live))"
+                + ".observe(document.body, { attributes: true, attributeFilter: ['data-live'] });");
+
+        liveFeed.closeStreams();
+
+        browser.until(d -> Boolean.TRUE.equals(browser.js("return window.liveStates.includes('down');")));
+        browser.until(d -> liveFeed.subscribers() > 0 && "up".equals(browser.js("return document.body.dataset.live;")));
+        String tradeId = publishTrade("order-after-reconnect-" + UUID.randomUUID());
+        browser.until(d -> !d.findElements(By.cssSelector("#trades-body tr[data-trade-id='" + tradeId + "']"))
+                .isEmpty());
+    }
+
+    private String publishTrade(String clientOrderId) throws Exception {
+        String tradeId = "trade-" + UUID.randomUUID();
+        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), tradeId,
+                decision(tradeId, "sol-usdc-main").setClientOrderId(clientOrderId).build()).get();
+        kafkaTemplate.send(Topics.TRADES_SETTLED.name(), tradeId, solToUsdc(tradeId, Route.OTC)
+                .setClientOrderId(clientOrderId).setSettledAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .build()).get();
+        return tradeId;
+    }
+}
