@@ -13,24 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.LegExecuted;
@@ -43,38 +35,15 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.otcpool.api.PoolView;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
-import io.otcrouter.otcpool.support.EmbeddedPostgresHolder;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 
-@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        // One partition everywhere, so "the sentinel arrived" means "everything before it arrived".
-        "otc.kafka.partitions=1" })
-class OtcPoolServiceIT {
+class OtcPoolServiceIT extends OtcPoolIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** 1,000 SOL at $150 less 25 bps, in micro-USDC. */
     private static final BigInteger OUT_FOR_1000_SOL = new BigInteger("149625000000");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-    }
-
-    @TestConfiguration
-    static class ConsumedTopics {
-
-        /** The topics other services write; in production their writers declare them. */
-        @Bean
-        KafkaAdmin.NewTopics consumedTopics() {
-            return new KafkaAdmin.NewTopics(Topics.PRICES_UPDATED.newTopic(1, (short) 1),
-                    Topics.QUOTES_REQUESTED.newTopic(1, (short) 1), Topics.ROUTES_DECIDED.newTopic(1, (short) 1));
-        }
-    }
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
@@ -203,8 +172,10 @@ class OtcPoolServiceIT {
 
         PoolView[] pools = http.get().uri("/api/pools").retrieve().body(PoolView[].class);
 
-        assertThat(pools).extracting(PoolView::id).containsExactly("sol-usdc-main", "sol-usdt-main");
-        PoolView usdt = pools[1];
+        // Other tests create pools of their own in the same database: look for the seeded ones by id.
+        assertThat(pools).extracting(PoolView::id).contains("sol-usdc-main", "sol-usdt-main");
+        PoolView usdt = java.util.Arrays.stream(pools).filter(p -> p.id().equals("sol-usdt-main")).findFirst()
+                .orElseThrow();
         assertThat(usdt.pair()).isEqualTo("SOL/USDT");
         assertThat(usdt.initialBaseInventory()).isEqualTo("25000");
         assertThat(usdt.spreadBps()).isEqualTo(35);

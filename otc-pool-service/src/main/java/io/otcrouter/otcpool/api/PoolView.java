@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.otcpool.pool.Pool;
@@ -11,13 +12,20 @@ import io.otcrouter.otcpool.pool.Pool;
 /**
  * A pool as the admin API shows it: amounts in token units as plain decimal strings (exact, no binary floating
  * point on the way to a browser). Utilization is {@code 1 - base/initial base} in percent; it turns negative when
- * clients have sold the pool more base than it started with.
+ * clients have sold the pool more base than it started with. Reserved amounts are held by unexpired firm quotes;
+ * available = inventory - reserved is what a new quote may promise.
  */
 public record PoolView(String id, String pair, String baseSymbol, String quoteSymbol, String baseInventory,
         String quoteInventory, String initialBaseInventory, String utilizationPct, int spreadBps,
-        int priceOffsetBps, String minTradeBase, String maxTradeBase, int quoteTtlMs, boolean active) {
+        int priceOffsetBps, String minTradeBase, String maxTradeBase, int quoteTtlMs, boolean active,
+        String status, String reservedBaseInventory, String reservedQuoteInventory, String availableBaseInventory,
+        String availableQuoteInventory, List<Tier> sizeTiers, int execDelayMinMs, int execDelayMaxMs) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** A size bracket in base-token units. */
+    public record Tier(String minTradeBase, int addBps) {
+    }
 
     static PoolView of(Pool pool) {
         Token base = pool.baseToken();
@@ -27,7 +35,13 @@ public record PoolView(String id, String pair, String baseSymbol, String quoteSy
                 units(base, pool.getInitialBaseInventory()),
                 utilizationPct(pool.getBaseInventory(), pool.getInitialBaseInventory()).toPlainString(),
                 pool.getSpreadBps(), pool.getPriceOffsetBps(), units(base, pool.getMinTradeBase()),
-                units(base, pool.getMaxTradeBase()), pool.getQuoteTtlMs(), pool.isActive());
+                units(base, pool.getMaxTradeBase()), pool.getQuoteTtlMs(), pool.isActive(),
+                pool.isActive() ? "ACTIVE" : "INACTIVE", units(base, pool.getReservedBaseInventory()),
+                units(quote, pool.getReservedQuoteInventory()),
+                units(base, pool.getBaseInventory().subtract(pool.getReservedBaseInventory())),
+                units(quote, pool.getQuoteInventory().subtract(pool.getReservedQuoteInventory())),
+                pool.getSizeTiers().stream().map(t -> new Tier(units(base, t.minTradeBase()), t.addBps())).toList(),
+                pool.getExecDelayMinMs(), pool.getExecDelayMaxMs());
     }
 
     static BigDecimal utilizationPct(BigInteger base, BigInteger initial) {

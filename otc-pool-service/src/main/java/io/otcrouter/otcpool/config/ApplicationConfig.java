@@ -1,6 +1,7 @@
 package io.otcrouter.otcpool.config;
 
 import java.time.Clock;
+import java.util.random.RandomGenerator;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.otcrouter.otcpool.pricing.PoolPricer;
+import io.otcrouter.otcpool.pricing.PriceGuard;
+import io.otcrouter.otcpool.pricing.SpreadCalculator;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -20,7 +23,12 @@ class ApplicationConfig {
     }
 
     @Bean
-    PoolPricer poolPricer() {
-        return new PoolPricer();
+    PoolPricer poolPricer(PoolProperties properties) {
+        return new PoolPricer(new SpreadCalculator(properties.spreadPolicy(), RandomGenerator.getDefault()));
+    }
+
+    @Bean
+    PriceGuard priceGuard(PoolProperties properties, Clock clock) {
+        return new PriceGuard(properties.allowStalePrices(), properties.maxPriceAge(), clock);
     }
 }

@@ -1,56 +1,34 @@
 package io.otcrouter.otcpool.execution;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
-import io.otcrouter.events.RouteDecided;
-import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
 
-/** One OTC leg being executed, and the {@link LegExecuted} events that can report it. */
-record LegOutcome(RouteDecided decision, RouteLeg leg, Instant at) {
+/** The {@link LegExecuted} reporting a completed {@link PoolFill}. */
+final class LegOutcome {
 
-    String tradeId() {
-        return decision.getTradeId();
+    private LegOutcome() {
     }
 
-    String legId() {
-        return leg.getLegId();
-    }
-
-    BigInteger inAmount() {
-        return EventDecimals.toAtomic(leg.getInAmount());
-    }
-
-    LegExecuted filled(BigInteger outAmount, BigDecimal price) {
-        return base().setStatus(LegStatus.FILLED)
-                .setOutAmount(EventDecimals.atomic(outAmount))
-                .setExecutionPrice(EventDecimals.price(price))
-                .build();
-    }
-
-    LegExecuted rejected(String reason) {
-        return base().setStatus(LegStatus.REJECTED)
-                .setReason(reason)
-                .setOutAmount(EventDecimals.atomic(BigInteger.ZERO))
-                .build();
-    }
-
-    private LegExecuted.Builder base() {
-        return LegExecuted.newBuilder()
+    static LegExecuted of(PoolFill fill, Instant at) {
+        LegExecuted.Builder event = LegExecuted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(at)
-                .setTradeId(tradeId())
-                .setLegId(legId())
+                .setTradeId(fill.getTradeId())
+                .setLegId(fill.getLegId())
                 .setVenue(Venue.OTC)
-                .setPoolId(leg.getPoolId())
-                .setQuoteId(leg.getQuoteId())
-                .setInAmount(leg.getInAmount())
+                .setPoolId(fill.getPoolId())
+                .setQuoteId(fill.getQuoteId())
+                .setInAmount(EventDecimals.atomic(fill.getInAmount()))
+                .setOutAmount(EventDecimals.atomic(fill.getOutAmount()))
                 .setExecutedAt(at);
+        if (fill.getStatus() == FillStatus.FILLED) {
+            return event.setStatus(LegStatus.FILLED).setExecutionPrice(EventDecimals.price(fill.getPrice())).build();
+        }
+        return event.setStatus(LegStatus.REJECTED).setReason(fill.getReason()).build();
     }
 }

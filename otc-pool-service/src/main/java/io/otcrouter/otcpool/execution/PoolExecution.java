@@ -1,39 +1,40 @@
 package io.otcrouter.otcpool.execution;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.RouteDecided;
-import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
-import io.otcrouter.otcpool.pool.PoolStateEvents;
-import io.otcrouter.otcpool.pricing.PoolPrice;
-import io.otcrouter.otcpool.pricing.PoolPricer;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.pricing.TradeSide;
+import io.otcrouter.otcpool.reservation.Reservation;
+import io.otcrouter.otcpool.reservation.ReservationRepository;
+import io.otcrouter.otcpool.reservation.ReservationStatus;
+import io.otcrouter.otcpool.reservation.Reservations;
 
 /**
- * Paper-executes the OTC legs of a routing decision. Each leg is one database transaction holding the idempotency
- * check, the inventory change, the {@code pool_fill} row and the outbox rows of its {@code LegExecuted} and
- * {@code PoolStateChanged}: no fill without its events, no events without the fill, and a redelivered decision
- * (same tradeId and legId) changes nothing.
- *
- * <p>The leg is priced again at the current reference price and filled only if that output still reaches the
- * leg's minimum and the pool holds it; otherwise it is recorded and reported as REJECTED with the reason.
+ * Accepts the OTC legs of a routing decision for paper execution. Accepting is one short transaction per leg on the
+ * consumer thread: the idempotency claim (a PENDING {@code pool_fill} row, unique per tradeId + legId, so a
+ * redelivered decision changes nothing), and the claim of the leg's firm quote if it is still valid — from then
+ * its reserved inventory belongs to this fill. An expired quote is released on the spot and the leg will be
+ * re-priced. Firm quotes of the same request that the decision did not use are released at once. The fill itself
+ * is completed by {@link FillCompletion} after the pool's simulated delay, on the
+ * {@link FillScheduler}'s threads, so no delay ever blocks the consumer or another pool.
  */
 @Service
 public class PoolExecution {
@@ -42,93 +43,96 @@ public class PoolExecution {
 
     private final PoolRepository pools;
     private final PoolFillRepository fills;
-    private final PoolPricer pricer;
-    private final ReferencePrices prices;
+    private final ReservationRepository reservationRows;
+    private final Reservations reservations;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final FillScheduler scheduler;
     private final Clock clock;
 
-    PoolExecution(PoolRepository pools, PoolFillRepository fills, PoolPricer pricer, ReferencePrices prices,
-            Outbox outbox, TransactionTemplate transactions, Clock clock) {
+    PoolExecution(PoolRepository pools, PoolFillRepository fills, ReservationRepository reservationRows,
+            Reservations reservations, Outbox outbox, TransactionTemplate transactions, FillScheduler scheduler,
+            Clock clock) {
         this.pools = pools;
         this.fills = fills;
-        this.pricer = pricer;
-        this.prices = prices;
+        this.reservationRows = reservationRows;
+        this.reservations = reservations;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
     public void execute(RouteDecided decision) {
-        decision.getLegs().stream()
+        List<LegRequest> legs = decision.getLegs().stream()
                 .filter(leg -> leg.getVenue() == Venue.OTC)
-                .forEach(leg -> transactions.executeWithoutResult(status -> executeLeg(decision, leg)));
+                .map(leg -> LegRequest.of(decision, leg))
+                .toList();
+        legs.forEach(leg -> Optional.ofNullable(transactions.execute(status -> accept(leg)))
+                .ifPresent(pending -> scheduler.schedule(pending.getId(), pending.getDueAt())));
+        Set<String> used = legs.stream().map(LegRequest::quoteId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        int released = reservations.releaseUnused(decision.getRequestId(), used);
+        if (released > 0) {
+            log.info("Released {} firm quotes of request {} that trade {} did not use", released,
+                    decision.getRequestId(), decision.getTradeId());
+        }
     }
 
-    private void executeLeg(RouteDecided decision, RouteLeg leg) {
-        if (fills.existsByTradeIdAndLegId(decision.getTradeId(), leg.getLegId())) {
-            log.info("Leg {} of trade {} already executed; duplicate delivery ignored", leg.getLegId(),
-                    decision.getTradeId());
-            return;
+    /** @return the PENDING fill to complete later, or null when the leg was a duplicate or rejected at once */
+    private PoolFill accept(LegRequest leg) {
+        if (fills.existsByTradeIdAndLegId(leg.tradeId(), leg.legId())) {
+            log.info("Leg {} of trade {} already accepted; duplicate delivery ignored", leg.legId(), leg.tradeId());
+            return null;
         }
-        LegOutcome outcome = new LegOutcome(decision, leg, now());
-        Optional<Pool> found = Optional.ofNullable(leg.getPoolId()).flatMap(pools::findById);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        Optional<Pool> found = Optional.ofNullable(leg.poolId()).flatMap(pools::findById);
         if (found.isEmpty()) {
-            reject(outcome, null, "Unknown OTC pool " + leg.getPoolId());
-            return;
+            return rejectAtOnce(leg, null, "Unknown OTC pool " + leg.poolId(), now);
         }
         Pool pool = found.get();
-        Optional<TradeSide> side = pool.terms().sideFor(decision.getInputMint(), decision.getOutputMint());
+        Optional<TradeSide> side = pool.terms().sideFor(leg.inputMint(), leg.outputMint());
         if (!pool.isActive() || side.isEmpty()) {
-            reject(outcome, side.orElse(null), "Pool " + pool.getId()
-                    + (pool.isActive() ? " does not serve " + decision.getPair() : " is not active"));
-            return;
+            return rejectAtOnce(leg, side.orElse(null), "Pool " + pool.getId()
+                    + (pool.isActive() ? " does not serve " + leg.pair() : " is not active"), now);
         }
-        fill(outcome, pool, side.get());
+        boolean reserved = claimFirmQuote(leg, pool, side.get(), now);
+        Instant due = now.plusMillis(delayMs(pool));
+        return fills.save(PoolFill.pending(leg, pool.getId(), side.get(), reserved, now, due));
     }
 
-    private void fill(LegOutcome outcome, Pool pool, TradeSide side) {
-        BigInteger in = outcome.inAmount();
-        PoolPrice price = pricer.price(pool.terms(), side, in, usd(pool.getBaseMint()), usd(pool.getQuoteMint()));
-        if (!price.accepted()) {
-            reject(outcome, side, price.reason());
-            return;
+    /**
+     * @return true when the leg's quote was this pool's firm quote for this size and still valid, now claimed
+     */
+    private boolean claimFirmQuote(LegRequest leg, Pool pool, TradeSide side, Instant now) {
+        Optional<Reservation> found = Optional.ofNullable(leg.quoteId()).flatMap(reservationRows::lock);
+        if (found.isEmpty()) {
+            return false; // indicative or unknown quote: re-priced at execution
         }
-        BigInteger minOut = EventDecimals.toAtomic(outcome.leg().getMinOutAmount());
-        if (price.outAmount().compareTo(minOut) < 0) {
-            reject(outcome, side, "Output " + price.outAmount() + " at the current price is below the leg minimum "
-                    + minOut);
-            return;
+        Reservation quote = found.get();
+        boolean sameTrade = quote.getPoolId().equals(pool.getId()) && quote.getSide() == side
+                && quote.getInAmount().equals(leg.inAmount());
+        if (sameTrade && quote.isLiveAt(now)) {
+            return reservations.claim(quote);
         }
-        BigInteger out = price.outAmount();
-        boolean sellingBase = side == TradeSide.SELL_BASE;
-        int applied = pools.applyFill(pool.getId(), sellingBase ? in : out.negate(), sellingBase ? out.negate() : in);
-        if (applied == 0) {
-            reject(outcome, side, "Insufficient " + pool.terms().outputToken(side).symbol() + " inventory");
-            return;
+        if (quote.getStatus() == ReservationStatus.RESERVED && !quote.isLiveAt(now)) {
+            reservations.release(quote); // expired: give the inventory back now rather than at the next sweep
         }
-        Pool after = pools.findById(pool.getId()).orElseThrow();
-        fills.save(PoolFill.filled(outcome.tradeId(), outcome.legId(), pool.getId(), side, in, out,
-                price.price(), outcome.at()));
-        outbox.append(Topics.POOLS_EXECUTED, outcome.tradeId(), outcome.filled(out, price.price()));
-        outbox.append(Topics.POOLS_CHANGED, pool.getId(),
-                PoolStateEvents.snapshot(after, PoolStateEvents.FILL, outcome.at()));
-        log.info("Filled leg {} of trade {} on {}: {} in, {} out", outcome.legId(), outcome.tradeId(),
-                pool.getId(), in, out);
+        log.info("Quote {} for leg {} of trade {} is {}; the leg is re-priced", quote.getQuoteId(), leg.legId(),
+                leg.tradeId(), sameTrade ? "expired or used" : "for another pool, side or size");
+        return false;
     }
 
-    private void reject(LegOutcome outcome, TradeSide side, String reason) {
-        fills.save(PoolFill.rejected(outcome.tradeId(), outcome.legId(), outcome.leg().getPoolId(), side,
-                outcome.inAmount(), reason, outcome.at()));
-        outbox.append(Topics.POOLS_EXECUTED, outcome.tradeId(), outcome.rejected(reason));
-        log.info("Rejected leg {} of trade {}: {}", outcome.legId(), outcome.tradeId(), reason);
+    private PoolFill rejectAtOnce(LegRequest leg, TradeSide side, String reason, Instant now) {
+        PoolFill rejected = fills.save(PoolFill.rejectedAtOnce(leg, leg.poolId(), side, reason, now));
+        outbox.append(Topics.POOLS_EXECUTED, leg.tradeId(), LegOutcome.of(rejected, now));
+        log.info("Rejected leg {} of trade {}: {}", leg.legId(), leg.tradeId(), reason);
+        return null;
     }
 
-    private BigDecimal usd(String mint) {
-        return prices.usdPrice(mint).orElse(null);
-    }
-
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    private static long delayMs(Pool pool) {
+        int min = pool.getExecDelayMinMs();
+        int max = pool.getExecDelayMaxMs();
+        return max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1L);
     }
 }

@@ -13,10 +13,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.otcrouter.otcpool.pricing.TradeSide;
 
-/** The record that one leg of one trade was executed (or rejected) by a pool; unique per (tradeId, legId). */
+/**
+ * One leg of one trade executed by a pool, unique per (tradeId, legId): inserted PENDING when the decision is
+ * accepted (the idempotency claim), then completed once as FILLED or REJECTED after the simulated delay.
+ */
 @Entity
 @Table(name = "pool_fill")
 public class PoolFill {
@@ -45,33 +49,67 @@ public class PoolFill {
     private String reason;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "quote_id")
+    private String quoteId;
+    @Column(name = "min_out_amount", precision = 39)
+    private BigInteger minOutAmount;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    /** True when a firm quote's reservation was claimed for this leg: it fills at the quoted price. */
+    @Column(nullable = false)
+    private boolean reserved;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Version
+    private long version;
 
     protected PoolFill() {
     }
 
     private PoolFill(String tradeId, String legId, String poolId, TradeSide side, BigInteger inAmount,
-            BigInteger outAmount, BigDecimal price, FillStatus status, String reason, Instant createdAt) {
+            String quoteId, BigInteger minOutAmount, Instant createdAt) {
         this.tradeId = tradeId;
         this.legId = legId;
         this.poolId = poolId;
         this.side = side;
         this.inAmount = inAmount;
-        this.outAmount = outAmount;
-        this.price = price;
-        this.status = status;
-        this.reason = reason;
+        this.quoteId = quoteId;
+        this.minOutAmount = minOutAmount;
+        this.outAmount = BigInteger.ZERO;
         this.createdAt = createdAt;
     }
 
-    static PoolFill filled(String tradeId, String legId, String poolId, TradeSide side, BigInteger inAmount,
-            BigInteger outAmount, BigDecimal price, Instant at) {
-        return new PoolFill(tradeId, legId, poolId, side, inAmount, outAmount, price, FillStatus.FILLED, null, at);
+    /** A leg accepted for execution at {@code dueAt}, at the reserved quote's price when {@code reserved}. */
+    static PoolFill pending(LegRequest leg, String poolId, TradeSide side, boolean reserved, Instant at,
+            Instant dueAt) {
+        PoolFill fill = new PoolFill(leg.tradeId(), leg.legId(), poolId, side, leg.inAmount(), leg.quoteId(),
+                leg.minOut(), at);
+        fill.status = FillStatus.PENDING;
+        fill.reserved = reserved;
+        fill.dueAt = dueAt;
+        return fill;
     }
 
-    static PoolFill rejected(String tradeId, String legId, String poolId, TradeSide side, BigInteger inAmount,
-            String reason, Instant at) {
-        return new PoolFill(tradeId, legId, poolId, side, inAmount, BigInteger.ZERO, null, FillStatus.REJECTED,
-                reason, at);
+    /** A leg refused at once (unknown pool, inactive, wrong pair). */
+    static PoolFill rejectedAtOnce(LegRequest leg, String poolId, TradeSide side, String reason, Instant at) {
+        PoolFill fill = new PoolFill(leg.tradeId(), leg.legId(), poolId, side, leg.inAmount(), leg.quoteId(),
+                leg.minOut(), at);
+        fill.reject(reason, at);
+        return fill;
+    }
+
+    void fill(BigInteger out, BigDecimal atPrice, Instant at) {
+        this.status = FillStatus.FILLED;
+        this.outAmount = out;
+        this.price = atPrice;
+        this.completedAt = at;
+    }
+
+    void reject(String why, Instant at) {
+        this.status = FillStatus.REJECTED;
+        this.outAmount = BigInteger.ZERO;
+        this.reason = why;
+        this.completedAt = at;
     }
 
     public Long getId() {
@@ -116,5 +154,25 @@ public class PoolFill {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getQuoteId() {
+        return quoteId;
+    }
+
+    public BigInteger getMinOutAmount() {
+        return minOutAmount;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public boolean isReserved() {
+        return reserved;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
     }
 }

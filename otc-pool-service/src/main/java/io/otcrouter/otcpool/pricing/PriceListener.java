@@ -25,6 +25,7 @@ class PriceListener {
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).PRICES_UPDATED.name()}",
             groupId = "otc-pool-service-prices-#{T(java.util.UUID).randomUUID()}")
     void on(PriceUpdated event) {
-        prices.update(event.getMint(), event.getPriceUsd(), event.getObservedAt());
+        prices.update(event.getMint(), new MarketPrice(event.getPriceUsd(), event.getChange24hPct(), event.getSource(),
+                event.getStale(), event.getObservedAt()));
     }
 }

@@ -7,8 +7,9 @@ import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.catalog.Topics;
 
 /**
- * Publishes quotes straight to Kafka, without the outbox: a quote changes no state (no reservation yet), so there
- * is no database fact to keep consistent with it. Keyed by pair, like the request it answers.
+ * Publishes quotes straight to Kafka, without the outbox, after the reservation committed: a quote lost in a crash
+ * leaves only a reservation that expires and is released, no fact anyone else relies on. Keyed by pair, like the
+ * request it answers.
  */
 @Component
 class KafkaPoolQuotePublisher implements PoolQuotePublisher {

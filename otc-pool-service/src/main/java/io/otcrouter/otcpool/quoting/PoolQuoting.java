@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolQuoteStatus;
@@ -18,39 +19,63 @@ import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
+import io.otcrouter.otcpool.pricing.MarketPrice;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
+import io.otcrouter.otcpool.pricing.PriceGuard;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
+import io.otcrouter.otcpool.pricing.Spread;
 import io.otcrouter.otcpool.pricing.TradeSide;
+import io.otcrouter.otcpool.reservation.Reservation;
+import io.otcrouter.otcpool.reservation.ReservationRepository;
+import io.otcrouter.otcpool.reservation.Reservations;
 
 /**
  * Answers a quote request on behalf of every active pool serving the pair, in either direction: one
  * {@link PoolQuoted} per pool (QUOTED or REFUSED with a reason), or a single NO_POOL answer so the router does not
  * wait for its deadline. Every answer says how many answers the request gets ({@code poolsInReply}).
+ *
+ * <p>A firm quote (a request for a trade) reserves its output in the pool until it expires or executes, in its own
+ * transaction per pool; when what other quotes do not hold is short, the pool refuses. An indicative request
+ * (GET /api/quote) is priced the same way and reserves nothing. Quoting refuses on a STATIC or stale reference
+ * price unless {@code otc.pools.allow-stale-prices} is set.
  */
 @Service
 public class PoolQuoting {
 
     private final PoolRepository pools;
     private final PoolPricer pricer;
+    private final PriceGuard guard;
     private final ReferencePrices prices;
+    private final Reservations reservations;
+    private final ReservationRepository reservationRows;
     private final PoolQuotePublisher publisher;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PoolQuoting(PoolRepository pools, PoolPricer pricer, ReferencePrices prices, PoolQuotePublisher publisher,
-            Clock clock) {
+    PoolQuoting(PoolRepository pools, PoolPricer pricer, PriceGuard guard, ReferencePrices prices,
+            Reservations reservations, ReservationRepository reservationRows, PoolQuotePublisher publisher,
+            TransactionTemplate transactions, Clock clock) {
         this.pools = pools;
         this.pricer = pricer;
+        this.guard = guard;
         this.prices = prices;
+        this.reservations = reservations;
+        this.reservationRows = reservationRows;
         this.publisher = publisher;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
+    /**
+     * Quotes and publishes. Published after the reservation committed, straight to Kafka rather than through the
+     * outbox: a quote lost in a crash only leaves a reservation that the sweep releases at its expiry.
+     */
     public void answer(QuoteRequested request) {
         quotesFor(request).forEach(publisher::publish);
     }
 
-    List<PoolQuoted> quotesFor(QuoteRequested request) {
+    public List<PoolQuoted> quotesFor(QuoteRequested request) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         List<Served> served = new ArrayList<>();
         for (Pool pool : pools.findByActiveTrueOrderById()) {
@@ -61,27 +86,74 @@ public class PoolQuoting {
             return List.of(noPool(request, now));
         }
         BigInteger inAmount = EventDecimals.toAtomic(request.getAmountIn());
-        return served.stream().map(s -> quote(request, s, inAmount, served.size(), now)).toList();
+        boolean firm = !request.getIndicative();
+        return served.stream()
+                .map(s -> firm ? transactions.execute(tx -> quote(request, s, inAmount, served.size(), now, true))
+                        : quote(request, s, inAmount, served.size(), now, false))
+                .toList();
     }
 
     private PoolQuoted quote(QuoteRequested request, Served served, BigInteger inAmount, int poolsInReply,
-            Instant now) {
+            Instant now, boolean firm) {
         Pool pool = served.pool();
-        PoolPrice price = pricer.price(pool.terms(), served.side(), inAmount, usd(pool.getBaseMint()),
-                usd(pool.getQuoteMint()));
-        PoolQuoted.Builder quote = base(request, now, poolsInReply)
-                .setPoolId(pool.getId())
-                .setSpreadBps(pool.getSpreadBps())
-                .setMinInAmount(atomicOrNull(price.minInAmount()))
-                .setMaxInAmount(atomicOrNull(price.maxInAmount()));
+        if (firm) {
+            Optional<Reservation> earlier = reservationRows.findByRequestIdAndPoolId(request.getRequestId(),
+                    pool.getId());
+            if (earlier.isPresent()) {
+                return again(request, earlier.get(), poolsInReply, now); // redelivered request: same quote
+            }
+        }
+        PoolQuoted.Builder quote = base(request, now, poolsInReply).setPoolId(pool.getId()).setFirm(firm)
+                .setSpreadBps(pool.getSpreadBps());
+        MarketPrice base = prices.price(pool.getBaseMint()).orElse(null);
+        MarketPrice quoteToken = prices.price(pool.getQuoteMint()).orElse(null);
+        Optional<String> stale = guard.refusal(pool.getBaseSymbol(), base)
+                .or(() -> guard.refusal(pool.getQuoteSymbol(), quoteToken));
+        if (stale.isPresent()) {
+            return quote.setStatus(PoolQuoteStatus.REFUSED).setReason(stale.get()).build();
+        }
+        PoolPrice price = pricer.price(pool.terms(), served.side(), inAmount, base, quoteToken);
+        quote.setMinInAmount(atomicOrNull(price.minInAmount())).setMaxInAmount(atomicOrNull(price.maxInAmount()));
+        withSpread(quote, price.spread());
         if (!price.accepted()) {
             return quote.setStatus(PoolQuoteStatus.REFUSED).setReason(price.reason()).build();
         }
+        Instant expiresAt = now.plusMillis(pool.getQuoteTtlMs());
+        String quoteId = UUID.randomUUID().toString();
+        if (firm) {
+            Optional<Reservation> held = reservations.reserve(request.getRequestId(), pool.getId(), served.side(),
+                    inAmount, price.outAmount(), price.price(), price.spread().totalBps(), expiresAt, now);
+            if (held.isEmpty()) {
+                return quote.setStatus(PoolQuoteStatus.REFUSED).setReason("Insufficient "
+                        + pool.terms().outputToken(served.side()).symbol()
+                        + " inventory: the rest is held by other firm quotes").build();
+            }
+            quoteId = held.get().getQuoteId();
+        }
         return quote.setStatus(PoolQuoteStatus.QUOTED)
-                .setQuoteId(UUID.randomUUID().toString())
+                .setQuoteId(quoteId)
                 .setOutAmount(EventDecimals.atomic(price.outAmount()))
                 .setPrice(EventDecimals.price(price.price()))
-                .setExpiresAt(now.plusMillis(pool.getQuoteTtlMs()))
+                .setExpiresAt(expiresAt)
+                .build();
+    }
+
+    private static void withSpread(PoolQuoted.Builder quote, Spread spread) {
+        if (spread != null) {
+            quote.setSpreadBps(spread.totalBps()).setBaseSpreadBps(spread.baseBps())
+                    .setSizeTierBps(spread.sizeTierBps()).setSkewBps(spread.skewBps())
+                    .setVolatilityBps(spread.volatilityBps());
+        }
+    }
+
+    private static PoolQuoted again(QuoteRequested request, Reservation held, int poolsInReply, Instant now) {
+        return base(request, now, poolsInReply).setPoolId(held.getPoolId()).setFirm(true)
+                .setStatus(PoolQuoteStatus.QUOTED)
+                .setQuoteId(held.getQuoteId())
+                .setSpreadBps(held.getSpreadBps())
+                .setOutAmount(EventDecimals.atomic(held.getOutAmount()))
+                .setPrice(EventDecimals.price(held.getPrice()))
+                .setExpiresAt(held.getExpiresAt())
                 .build();
     }
 
@@ -102,10 +174,6 @@ public class PoolQuoting {
                 .setOutputMint(request.getOutputMint())
                 .setInAmount(request.getAmountIn())
                 .setPoolsInReply(poolsInReply);
-    }
-
-    private BigDecimal usd(String mint) {
-        return prices.usdPrice(mint).orElse(null);
     }
 
     private static BigDecimal atomicOrNull(BigInteger amount) {

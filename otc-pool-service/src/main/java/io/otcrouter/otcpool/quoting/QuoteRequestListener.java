@@ -7,7 +7,7 @@ import io.otcrouter.events.QuoteRequested;
 
 /**
  * Hands each quote request to {@link PoolQuoting}. A redelivered request is answered again with fresh quotes
- * (nothing is reserved yet); the router keeps the replies it still waits for by requestId and poolId and drops
+ * (a firm request gets the same quote, and reservation, back: see PoolQuoting); the router keeps the replies it still waits for by requestId and poolId and drops
  * the rest, and every reply carries its own eventId.
  */
 @Component

@@ -116,13 +116,14 @@ class PoolPricerTest {
 
     @Test
     void shouldRefuseWhenTheOutputInventoryIsShort() {
-        PoolTerms thin = new PoolTerms("thin", SOL, USDC, sol("50000"), usdc("100000"), 25, 0, sol("100"),
+        // Balanced (500 SOL = 75,000 USDC at $150), so no inventory skew widens the spread.
+        PoolTerms thin = new PoolTerms("thin", SOL, USDC, sol("500"), usdc("75000"), 25, 0, sol("100"),
                 sol("5000"));
 
         PoolPrice price = pricer.price(thin, TradeSide.SELL_BASE, sol("1000"), SOL_USD, STABLE_USD);
 
         assertThat(price.accepted()).isFalse();
-        assertThat(price.reason()).isEqualTo("Insufficient USDC inventory: needs 149625 USDC, has 100000 USDC");
+        assertThat(price.reason()).isEqualTo("Insufficient USDC inventory: needs 149625 USDC, has 75000 USDC");
     }
 
     @Test

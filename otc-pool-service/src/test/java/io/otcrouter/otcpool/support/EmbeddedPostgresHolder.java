@@ -20,6 +20,17 @@ public final class EmbeddedPostgresHolder {
         return POSTGRES.getJdbcUrl("postgres", "postgres");
     }
 
+    /** A new, empty database on the same server, for a test that must not share state with the others. */
+    public static String newDatabase(String name) {
+        try (var connection = POSTGRES.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        return POSTGRES.getJdbcUrl("postgres", name);
+    }
+
     private static EmbeddedPostgres start() {
         try {
             return EmbeddedPostgres.start();

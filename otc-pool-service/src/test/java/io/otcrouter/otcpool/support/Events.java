@@ -25,6 +25,9 @@ public final class Events {
     public static final Token SOL = TOKENS.bySymbol("SOL").orElseThrow();
     public static final Token USDC = TOKENS.bySymbol("USDC").orElseThrow();
     public static final Token USDT = TOKENS.bySymbol("USDT").orElseThrow();
+    public static final Token RAY = TOKENS.bySymbol("RAY").orElseThrow();
+    public static final Token JUP = TOKENS.bySymbol("JUP").orElseThrow();
+    public static final Token BONK = TOKENS.bySymbol("BONK").orElseThrow();
     public static final String SOL_USDC_POOL = "sol-usdc-main";
 
     private Events() {
@@ -67,12 +70,18 @@ public final class Events {
 
     /** SOL→USDC, everything to the sol-usdc-main pool in one OTC leg. */
     public static RouteDecided otcDecision(String solUnits, BigInteger minOut) {
-        BigInteger in = SOL.toAtomic(new BigDecimal(solUnits));
+        return otcDecision(SOL, USDC, SOL_USDC_POOL, UUID.randomUUID().toString(),
+                SOL.toAtomic(new BigDecimal(solUnits)), minOut);
+    }
+
+    /** {@code input}→{@code output}, everything to {@code poolId} in one OTC leg naming {@code quoteId}. */
+    public static RouteDecided otcDecision(Token input, Token output, String poolId, String quoteId, BigInteger in,
+            BigInteger minOut) {
         RouteLeg leg = RouteLeg.newBuilder()
                 .setLegId("otc-1")
                 .setVenue(Venue.OTC)
-                .setPoolId(SOL_USDC_POOL)
-                .setQuoteId(UUID.randomUUID().toString())
+                .setPoolId(poolId)
+                .setQuoteId(quoteId)
                 .setInAmount(EventDecimals.atomic(in))
                 .setExpectedOutAmount(EventDecimals.atomic(minOut))
                 .setMinOutAmount(EventDecimals.atomic(minOut))
@@ -82,13 +91,13 @@ public final class Events {
                 .setOccurredAt(now())
                 .setTradeId(UUID.randomUUID().toString())
                 .setRequestId(UUID.randomUUID().toString())
-                .setPair(TokenCatalog.pair(SOL, USDC))
-                .setInputSymbol(SOL.symbol())
-                .setInputMint(SOL.mint())
-                .setInputDecimals(SOL.decimals())
-                .setOutputSymbol(USDC.symbol())
-                .setOutputMint(USDC.mint())
-                .setOutputDecimals(USDC.decimals())
+                .setPair(TokenCatalog.pair(input, output))
+                .setInputSymbol(input.symbol())
+                .setInputMint(input.mint())
+                .setInputDecimals(input.decimals())
+                .setOutputSymbol(output.symbol())
+                .setOutputMint(output.mint())
+                .setOutputDecimals(output.decimals())
                 .setAmountIn(EventDecimals.atomic(in))
                 .setSlippageBps(50)
                 .setRoute(Route.OTC)
@@ -96,6 +105,12 @@ public final class Events {
                 .setCandidates(List.of())
                 .setExpectedOutAmount(EventDecimals.atomic(minOut))
                 .setReason("OTC beats DEX")
+                .build();
+    }
+
+    /** A request for an indicative quote (GET /api/quote): no trade, nothing reserved. */
+    public static QuoteRequested indicativeRequest(Token input, Token output, String units) {
+        return QuoteRequested.newBuilder(quoteRequest(input, output, units)).setTradeId(null).setIndicative(true)
                 .build();
     }
 

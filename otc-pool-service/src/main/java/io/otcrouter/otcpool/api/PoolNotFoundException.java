@@ -1,8 +1,0 @@
-package io.otcrouter.otcpool.api;
-
-class PoolNotFoundException extends RuntimeException {
-
-    PoolNotFoundException(String poolId) {
-        super("No OTC pool with id " + poolId);
-    }
-}

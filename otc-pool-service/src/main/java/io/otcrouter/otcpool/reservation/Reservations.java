@@ -1,0 +1,108 @@
+package io.otcrouter.otcpool.reservation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.otcrouter.otcpool.pool.PoolRepository;
+import io.otcrouter.otcpool.pricing.TradeSide;
+
+/**
+ * Owns the holds firm quotes put on pool inventory: taking one (atomically against what other quotes already
+ * hold), claiming it for execution, and releasing it when it expires — by the periodic sweep, or lazily by an
+ * execution that finds it expired first.
+ */
+@Component
+public class Reservations {
+
+    private static final Logger log = LoggerFactory.getLogger(Reservations.class);
+    private static final int SWEEP_BATCH = 500;
+
+    private final ReservationRepository reservations;
+    private final PoolRepository pools;
+    private final Clock clock;
+
+    Reservations(ReservationRepository reservations, PoolRepository pools, Clock clock) {
+        this.reservations = reservations;
+        this.pools = pools;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds {@code outAmount} of the pool's output side for a new firm quote.
+     *
+     * @return the reservation, or empty when what other quotes do not hold is short (or the pool went inactive)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Reservation> reserve(String requestId, String poolId, TradeSide side, BigInteger inAmount,
+            BigInteger outAmount, BigDecimal price, int spreadBps, Instant expiresAt, Instant now) {
+        Reservation reservation = new Reservation(UUID.randomUUID().toString(), requestId, poolId, side, inAmount,
+                outAmount, price, spreadBps, expiresAt, now);
+        if (pools.reserve(poolId, reservation.heldBase(), reservation.heldQuote()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(reservations.save(reservation));
+    }
+
+    /** Gives a still-held reservation's inventory back (it expired); a no-op if something else moved it first. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(Reservation reservation) {
+        if (reservations.transition(reservation.getQuoteId(), ReservationStatus.RESERVED,
+                ReservationStatus.RELEASED) == 0) {
+            return;
+        }
+        if (pools.release(reservation.getPoolId(), reservation.heldBase(), reservation.heldQuote()) == 0) {
+            throw new IllegalStateException("Pool " + reservation.getPoolId() + " holds less than reservation "
+                    + reservation.getQuoteId());
+        }
+    }
+
+    /**
+     * Claims a live reservation for the execution of a leg, so the sweep no longer releases it: from here the
+     * held inventory belongs to that fill whatever the clock says.
+     *
+     * @return true when claimed, false when it was not (or no longer) RESERVED
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean claim(Reservation reservation) {
+        return reservations.transition(reservation.getQuoteId(), ReservationStatus.RESERVED,
+                ReservationStatus.CLAIMED) == 1;
+    }
+
+    /**
+     * Releases the firm quotes of a request that its decision did not use (the router chose another venue or
+     * pool), so their inventory is free again at once instead of at their expiry.
+     *
+     * @return how many were released
+     */
+    @Transactional
+    public int releaseUnused(String requestId, Set<String> usedQuoteIds) {
+        List<Reservation> unused = reservations.findByRequestIdAndStatus(requestId, ReservationStatus.RESERVED)
+                .stream().filter(r -> !usedQuoteIds.contains(r.getQuoteId())).toList();
+        unused.forEach(this::release);
+        return unused.size();
+    }
+
+    /** Releases every expired reservation; {@code SKIP LOCKED} lets several instances sweep side by side. */
+    @Scheduled(fixedDelayString = "${otc.pools.reservation-sweep-interval:1s}")
+    @Transactional
+    public void releaseExpired() {
+        List<Reservation> expired = reservations.lockExpired(Instant.now(clock), SWEEP_BATCH);
+        expired.forEach(this::release);
+        if (!expired.isEmpty()) {
+            log.debug("Released {} expired firm quotes", expired.size());
+        }
+    }
+}

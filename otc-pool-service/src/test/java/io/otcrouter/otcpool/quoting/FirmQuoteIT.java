@@ -1,0 +1,231 @@
+package io.otcrouter.otcpool.quoting;
+
+import static io.otcrouter.otcpool.support.Events.BONK;
+import static io.otcrouter.otcpool.support.Events.RAY;
+import static io.otcrouter.otcpool.support.Events.USDC;
+import static io.otcrouter.otcpool.support.Events.USDT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.LegStatus;
+import io.otcrouter.events.PoolQuoteStatus;
+import io.otcrouter.events.PoolQuoted;
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.RouteLeg;
+import io.otcrouter.events.Venue;
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.otcpool.admin.PoolAdmin;
+import io.otcrouter.otcpool.execution.PoolExecution;
+import io.otcrouter.otcpool.pricing.MarketPrice;
+import io.otcrouter.otcpool.pricing.ReferencePrices;
+import io.otcrouter.otcpool.support.EventCollector;
+import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
+import io.otcrouter.otcpool.support.PoolRows;
+import io.otcrouter.otcpool.support.Pools;
+
+/** Firm quotes hold inventory until they expire or execute; expired ones are released and their legs re-priced. */
+class FirmQuoteIT extends OtcPoolIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    private PoolAdmin admin;
+    @Autowired
+    private PoolQuoting quoting;
+    @Autowired
+    private PoolExecution execution;
+    @Autowired
+    private ReferencePrices prices;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    private PoolRows rows;
+    private EventCollector collector;
+
+    @BeforeEach
+    void pricesAndWitnesses() {
+        rows = new PoolRows(jdbc);
+        collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name()));
+        livePrice(RAY, "2");
+        livePrice(USDC, "1");
+        livePrice(USDT, "1");
+    }
+
+    @AfterEach
+    void closeCollector() {
+        collector.close();
+    }
+
+    @Test
+    void shouldReserveTheOutputOfAFirmQuoteAndNothingForAnIndicativeOne() {
+        String poolId = rayPool(USDC, 10_000);
+
+        PoolQuoted indicative = quoteFrom(poolId, Events.indicativeRequest(RAY, USDC, "1000"));
+        BigInteger[] afterIndicative = rows.inventory(poolId);
+        PoolQuoted firm = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+        BigInteger[] afterFirm = rows.inventory(poolId);
+
+        assertThat(indicative.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
+        assertThat(indicative.getFirm()).isFalse();
+        assertThat(afterIndicative[3]).isZero();
+        assertThat(firm.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
+        assertThat(firm.getFirm()).isTrue();
+        // 1,000 RAY at $2 less 25 bps = 1,995 USDC, held for this quote only.
+        assertThat(firm.getOutAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(USDC, "1995"));
+        assertThat(afterFirm[3]).isEqualTo(Pools.atomic(USDC, "1995"));
+        assertThat(firm.getBaseSpreadBps()).isEqualTo(25);
+        assertThat(firm.getSizeTierBps()).isZero();
+        assertThat(firm.getSkewBps()).isZero();
+        assertThat(firm.getVolatilityBps()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAFirmQuoteForLiquidityAlreadyPromisedToAnother() {
+        String poolId = rayPool(USDC, 10_000, "3000");
+
+        PoolQuoted first = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+        PoolQuoted second = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+
+        assertThat(first.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
+        assertThat(second.getStatus()).isEqualTo(PoolQuoteStatus.REFUSED);
+        assertThat(second.getReason()).contains("Insufficient USDC inventory").contains("other firm quotes");
+    }
+
+    @Test
+    void shouldAnswerARedeliveredRequestWithTheSameQuoteAndHoldItOnce() {
+        String poolId = rayPool(USDC, 10_000);
+        QuoteRequested request = Events.quoteRequest(RAY, USDC, "1000");
+
+        PoolQuoted first = quoteFrom(poolId, request);
+        PoolQuoted again = quoteFrom(poolId, request);
+
+        assertThat(again.getQuoteId()).isEqualTo(first.getQuoteId());
+        assertThat(again.getOutAmount()).isEqualTo(first.getOutAmount());
+        assertThat(rows.inventory(poolId)[3]).isEqualTo(first.getOutAmount().toBigIntegerExact());
+    }
+
+    @Test
+    void shouldFillAValidFirmQuoteAtTheQuotedPriceEvenAfterTheMarketMoved() {
+        String poolId = rayPool(USDT, 10_000);
+        PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDT, "1000"));
+        BigInteger quotedOut = quote.getOutAmount().toBigIntegerExact();
+        BigInteger[] before = rows.inventory(poolId);
+        livePrice(RAY, "1.5");
+
+        LegExecuted executed = execute(poolId, quote.getQuoteId(), RAY, USDT, "1000", quotedOut);
+
+        assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
+        assertThat(executed.getOutAmount().toBigIntegerExact()).isEqualTo(quotedOut);
+        assertThat(executed.getExecutionPrice()).isEqualByComparingTo(quote.getPrice());
+        BigInteger[] after = rows.inventory(poolId);
+        assertThat(after[1]).isEqualTo(before[1].subtract(quotedOut));
+        assertThat(after[3]).isZero(); // the reservation was consumed, not left behind
+    }
+
+    @Test
+    void shouldReleaseAnExpiredQuoteAndRepriceItsLegNeverFillingAtTheStalePrice() {
+        String poolId = rayPool(USDT, 500);
+        PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDT, "1000"));
+        BigInteger quotedOut = quote.getOutAmount().toBigIntegerExact();
+        // The sweep gives the held inventory back once the quote expired.
+        await().atMost(WAIT).until(() -> rows.inventory(poolId)[3].signum() == 0);
+        livePrice(RAY, "1.9");
+
+        LegExecuted atQuotedMinimum = execute(poolId, quote.getQuoteId(), RAY, USDT, "1000", quotedOut);
+        LegExecuted withRoom = execute(poolId, quote.getQuoteId(), RAY, USDT, "1000", Pools.atomic(USDT, "1800"));
+
+        assertThat(atQuotedMinimum.getStatus()).isEqualTo(LegStatus.REJECTED);
+        assertThat(atQuotedMinimum.getReason()).contains("below the leg minimum");
+        assertThat(withRoom.getStatus()).isEqualTo(LegStatus.FILLED);
+        // Re-priced at $1.9 less 25 bps = 1,895.25 USDT, not the 1,995 USDT quoted at $2.
+        assertThat(withRoom.getOutAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(USDT, "1895.25"));
+        assertThat(rows.inventory(poolId)[3]).isZero();
+    }
+
+    @Test
+    void shouldReleaseAtOnceTheFirmQuoteOfADecisionThatWentToAnotherVenue() {
+        String poolId = rayPool(USDC, 60_000);
+        QuoteRequested request = Events.quoteRequest(RAY, USDC, "1000");
+        PoolQuoted quote = quoteFrom(poolId, request);
+        RouteDecided otc = Events.otcDecision(RAY, USDC, poolId, quote.getQuoteId(), Pools.atomic(RAY, "1000"),
+                BigInteger.ONE);
+        RouteLeg dexLeg = RouteLeg.newBuilder(otc.getLegs().get(0)).setLegId("dex-1").setVenue(Venue.DEX)
+                .setPoolId(null).setQuoteId(null).build();
+        RouteDecided dexOnly = RouteDecided.newBuilder(otc).setRequestId(request.getRequestId()).setRoute(Route.DEX)
+                .setLegs(List.of(dexLeg)).build();
+        assertThat(rows.inventory(poolId)[3]).isPositive();
+
+        execution.execute(dexOnly);
+
+        assertThat(rows.inventory(poolId)[3]).isZero();
+        assertThat(jdbc.queryForObject("select status from otc_pool.reservation where quote_id = ?", String.class,
+                quote.getQuoteId())).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void shouldRefuseToQuoteOnAStaticReferencePrice() {
+        String poolId = Pools.newId(BONK, USDC);
+        admin.create(Pools.pool(poolId, BONK, USDC, "1000000000", "20000", "100000", "100000000", 10_000));
+        prices.update(BONK.mint(), new MarketPrice(new BigDecimal("0.00002"), null, PriceSource.STATIC, true,
+                Instant.now()));
+
+        PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(BONK, USDC, "1000000"));
+
+        assertThat(quote.getStatus()).isEqualTo(PoolQuoteStatus.REFUSED);
+        assertThat(quote.getReason()).contains("BONK").contains("STATIC");
+        assertThat(rows.inventory(poolId)[3]).isZero();
+    }
+
+    private String rayPool(Token quote, int ttlMs) {
+        return rayPool(quote, ttlMs, "100000");
+    }
+
+    private String rayPool(Token quote, int ttlMs, String quoteUnits) {
+        String poolId = Pools.newId(RAY, quote);
+        // Balanced at $2 only for the default 100,000 quote units; skew is checked in the unit tests.
+        admin.create(Pools.pool(poolId, RAY, quote, "50000", quoteUnits, "10", "20000", ttlMs));
+        return poolId;
+    }
+
+    private PoolQuoted quoteFrom(String poolId, QuoteRequested request) {
+        return quoting.quotesFor(request).stream().filter(q -> poolId.equals(q.getPoolId())).findFirst()
+                .orElseThrow();
+    }
+
+    private LegExecuted execute(String poolId, String quoteId, Token input, Token output, String units,
+            BigInteger minOut) {
+        RouteDecided decision = Events.otcDecision(input, output, poolId, quoteId, Pools.atomic(input, units),
+                minOut);
+        execution.execute(decision);
+        return await().atMost(WAIT).until(() -> collector.events(Topics.POOLS_EXECUTED.name(), LegExecuted.class,
+                e -> e.getTradeId().equals(decision.getTradeId())), found -> !found.isEmpty()).get(0);
+    }
+
+    private void livePrice(Token token, String usd) {
+        prices.update(token.mint(), new MarketPrice(EventDecimals.price(new BigDecimal(usd)), null,
+                PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+}

@@ -1,0 +1,27 @@
+package io.otcrouter.otcpool.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context the integration tests share (same configuration, so Spring's test context cache
+ * starts it once): an embedded KRaft broker with auto topic creation off, one partition everywhere (so "the
+ * sentinel arrived" means "everything before it arrived"), and the JVM's embedded PostgreSQL. Tests that create
+ * pools use pairs and ids of their own, so they never disturb one another.
+ */
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "otc.kafka.partitions=1" })
+@Import(ConsumedTopics.class)
+public abstract class OtcPoolIntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+}
