@@ -113,6 +113,12 @@ public class PoolQuoting {
             return quote.setStatus(PoolQuoteStatus.REFUSED).setReason(stale.get()).build();
         }
         PoolPrice price = pricer.price(pool.terms(), served.side(), inAmount, base, quoteToken);
+        if (!price.accepted() && aboveMaximum(inAmount, price)) {
+            // Larger than the pool takes: quote (and hold) its maximum, so the router can split the rest elsewhere.
+            inAmount = price.maxInAmount();
+            quote.setInAmount(EventDecimals.atomic(inAmount));
+            price = pricer.price(pool.terms(), served.side(), inAmount, base, quoteToken);
+        }
         quote.setMinInAmount(atomicOrNull(price.minInAmount())).setMaxInAmount(atomicOrNull(price.maxInAmount()));
         withSpread(quote, price.spread());
         if (!price.accepted()) {
@@ -138,6 +144,12 @@ public class PoolQuoting {
                 .build();
     }
 
+    private static boolean aboveMaximum(BigInteger inAmount, PoolPrice price) {
+        return price.maxInAmount() != null && price.minInAmount() != null
+                && inAmount.compareTo(price.maxInAmount()) > 0
+                && price.maxInAmount().compareTo(price.minInAmount()) >= 0;
+    }
+
     private static void withSpread(PoolQuoted.Builder quote, Spread spread) {
         if (spread != null) {
             quote.setSpreadBps(spread.totalBps()).setBaseSpreadBps(spread.baseBps())
@@ -148,6 +160,7 @@ public class PoolQuoting {
 
     private static PoolQuoted again(QuoteRequested request, Reservation held, int poolsInReply, Instant now) {
         return base(request, now, poolsInReply).setPoolId(held.getPoolId()).setFirm(true)
+                .setInAmount(EventDecimals.atomic(held.getInAmount()))
                 .setStatus(PoolQuoteStatus.QUOTED)
                 .setQuoteId(held.getQuoteId())
                 .setSpreadBps(held.getSpreadBps())

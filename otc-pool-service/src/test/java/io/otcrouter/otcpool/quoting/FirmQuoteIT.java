@@ -103,6 +103,22 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     }
 
     @Test
+    void shouldQuoteAndHoldItsMaximumWhenTheTradeIsLargerSoTheRouterCanSplitTheRest() {
+        String poolId = rayPool(USDC, 10_000);
+
+        PoolQuoted capped = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "30000"));
+
+        // The pool takes at most 20,000 RAY: it quotes that much, at $2 less 25 bps, and holds its output.
+        assertThat(capped.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
+        assertThat(capped.getInAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(RAY, "20000"));
+        assertThat(capped.getMaxInAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(RAY, "20000"));
+        assertThat(capped.getOutAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(USDC, "39900"));
+        assertThat(rows.inventory(poolId)[3]).isEqualTo(Pools.atomic(USDC, "39900"));
+        assertThat(quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "5")).getStatus())
+                .as("below the minimum is still refused").isEqualTo(PoolQuoteStatus.REFUSED);
+    }
+
+    @Test
     void shouldRefuseAFirmQuoteForLiquidityAlreadyPromisedToAnother() {
         String poolId = rayPool(USDC, 10_000, "3000");
 
