@@ -2,6 +2,10 @@ package io.otcrouter.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,6 +23,20 @@ final class EmbeddedPostgresHolder {
 
     static String jdbcUrl() {
         return POSTGRES.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A database of its own (created on first use), for a test class whose assertions cover whole tables. */
+    static synchronized String jdbcUrl(String database) {
+        try (Connection connection = POSTGRES.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+            if (!exists.next()) {
+                statement.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + database, e);
+        }
+        return POSTGRES.getJdbcUrl("postgres", database);
     }
 
     private static EmbeddedPostgres start() {

@@ -41,59 +41,115 @@ public final class LedgerFixtures {
     }
 
     public static RouteDecided otcDecision(String tradeId) {
-        RouteLeg leg = RouteLeg.newBuilder()
-                .setLegId(otcLegId(tradeId))
-                .setVenue(Venue.OTC)
-                .setPoolId(POOL_ID)
-                .setQuoteId("quote-" + tradeId)
-                .setInAmount(EventDecimals.atomic(THOUSAND_SOL))
-                .setExpectedOutAmount(EventDecimals.atomic(OTC_OUT))
-                .setMinOutAmount(EventDecimals.atomic(OTC_OUT.multiply(BigInteger.valueOf(995)).divide(
+        return otcDecision(tradeId, SOL, USDC, THOUSAND_SOL, OTC_OUT, DEX_BASELINE, now());
+    }
+
+    /** One OTC leg for the full size; prices at the catalog's static prices (null when it has none). */
+    public static RouteDecided otcDecision(String tradeId, Token input, Token output, BigInteger amountIn,
+            BigInteger expectedOut, BigInteger dexBaseline, Instant decidedAt) {
+        return decision(tradeId, input, output, amountIn, expectedOut, dexBaseline, decidedAt, Route.OTC,
+                List.of(routeLeg(otcLegId(tradeId), Venue.OTC, tradeId, amountIn, expectedOut)));
+    }
+
+    /** 1,000 SOL split: 400 to Jupiter, 600 to the pool. */
+    public static RouteDecided splitDecision(String tradeId, Instant decidedAt) {
+        return decision(tradeId, SOL, USDC, THOUSAND_SOL, SPLIT_DEX_OUT.add(SPLIT_OTC_OUT), DEX_BASELINE, decidedAt,
+                Route.SPLIT, List.of(routeLeg(dexLegId(tradeId), Venue.DEX, tradeId, SPLIT_DEX_IN, SPLIT_DEX_OUT),
+                        routeLeg(otcLegId(tradeId), Venue.OTC, tradeId, SPLIT_OTC_IN, SPLIT_OTC_OUT)));
+    }
+
+    public static LegExecuted splitDexFill(String tradeId, Instant executedAt) {
+        return fill(tradeId, dexLegId(tradeId), Venue.DEX, SPLIT_DEX_IN, SPLIT_DEX_OUT, SOL, USDC, executedAt);
+    }
+
+    public static LegExecuted splitOtcFill(String tradeId, Instant executedAt) {
+        return fill(tradeId, otcLegId(tradeId), Venue.OTC, SPLIT_OTC_IN, SPLIT_OTC_OUT, SOL, USDC, executedAt);
+    }
+
+    /** 400 SOL → 59,700 USDC on Jupiter; 600 SOL → 89,775 USDC in the pool. */
+    public static final BigInteger SPLIT_DEX_IN = SOL.toAtomic(new BigDecimal("400"));
+    public static final BigInteger SPLIT_DEX_OUT = USDC.toAtomic(new BigDecimal("59700"));
+    public static final BigInteger SPLIT_OTC_IN = SOL.toAtomic(new BigDecimal("600"));
+    public static final BigInteger SPLIT_OTC_OUT = USDC.toAtomic(new BigDecimal("89775"));
+
+    private static RouteLeg routeLeg(String legId, Venue venue, String tradeId, BigInteger in, BigInteger out) {
+        return RouteLeg.newBuilder()
+                .setLegId(legId)
+                .setVenue(venue)
+                .setPoolId(venue == Venue.OTC ? POOL_ID : null)
+                .setQuoteId("quote-" + legId)
+                .setInAmount(EventDecimals.atomic(in))
+                .setExpectedOutAmount(EventDecimals.atomic(out))
+                .setMinOutAmount(EventDecimals.atomic(out.multiply(BigInteger.valueOf(995)).divide(
                         BigInteger.valueOf(1000))))
-                .build();
-        return RouteDecided.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(now())
-                .setTradeId(tradeId)
-                .setRequestId("request-" + tradeId)
-                .setClientOrderId("client-" + tradeId)
-                .setPair(TokenCatalog.pair(SOL, USDC))
-                .setInputSymbol(SOL.symbol())
-                .setInputMint(SOL.mint())
-                .setInputDecimals(SOL.decimals())
-                .setOutputSymbol(USDC.symbol())
-                .setOutputMint(USDC.mint())
-                .setOutputDecimals(USDC.decimals())
-                .setAmountIn(EventDecimals.atomic(THOUSAND_SOL))
-                .setSlippageBps(50)
-                .setRoute(Route.OTC)
-                .setLegs(List.of(leg))
-                .setCandidates(List.of())
-                .setExpectedOutAmount(EventDecimals.atomic(OTC_OUT))
-                .setDexBaselineOutAmount(EventDecimals.atomic(DEX_BASELINE))
-                .setExpectedSavingOutAmount(EventDecimals.atomic(OTC_OUT.subtract(DEX_BASELINE)))
-                .setJupiterPriceImpactPct(EventDecimals.price(new BigDecimal("0.0042")))
-                .setInputPriceUsd(EventDecimals.price(SOL_PRICE_USD))
-                .setOutputPriceUsd(EventDecimals.price(USDC_PRICE_USD))
-                .setReason("OTC pays 625 USDC more than Jupiter for the full size")
                 .build();
     }
 
+    private static RouteDecided decision(String tradeId, Token input, Token output, BigInteger amountIn,
+            BigInteger expectedOut, BigInteger dexBaseline, Instant decidedAt, Route route, List<RouteLeg> legs) {
+        return RouteDecided.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(decidedAt)
+                .setTradeId(tradeId)
+                .setRequestId("request-" + tradeId)
+                .setClientOrderId("client-" + tradeId)
+                .setPair(TokenCatalog.pair(input, output))
+                .setInputSymbol(input.symbol())
+                .setInputMint(input.mint())
+                .setInputDecimals(input.decimals())
+                .setOutputSymbol(output.symbol())
+                .setOutputMint(output.mint())
+                .setOutputDecimals(output.decimals())
+                .setAmountIn(EventDecimals.atomic(amountIn))
+                .setSlippageBps(50)
+                .setRoute(route)
+                .setLegs(legs)
+                .setCandidates(List.of())
+                .setExpectedOutAmount(EventDecimals.atomic(expectedOut))
+                .setDexBaselineOutAmount(dexBaseline == null ? null : EventDecimals.atomic(dexBaseline))
+                .setExpectedSavingOutAmount(dexBaseline == null ? null
+                        : EventDecimals.atomic(expectedOut.subtract(dexBaseline)))
+                .setJupiterPriceImpactPct(EventDecimals.price(new BigDecimal("0.0042")))
+                .setInputPriceUsd(priceOf(input))
+                .setOutputPriceUsd(priceOf(output))
+                .setReason("OTC pays more than Jupiter for the full size")
+                .build();
+    }
+
+    private static BigDecimal priceOf(Token token) {
+        return token.staticPriceUsd() == null ? null : EventDecimals.price(token.staticPriceUsd());
+    }
+
     public static LegExecuted otcFill(String tradeId) {
+        return otcFill(tradeId, SOL, USDC, THOUSAND_SOL, OTC_OUT, now());
+    }
+
+    public static LegExecuted otcFill(String tradeId, Token input, Token output, BigInteger in, BigInteger out,
+            Instant executedAt) {
+        return fill(tradeId, otcLegId(tradeId), Venue.OTC, in, out, input, output, executedAt);
+    }
+
+    private static LegExecuted fill(String tradeId, String legId, Venue venue, BigInteger in, BigInteger out,
+            Token input, Token output, Instant executedAt) {
         return LegExecuted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(now())
+                .setOccurredAt(executedAt)
                 .setTradeId(tradeId)
-                .setLegId(otcLegId(tradeId))
-                .setVenue(Venue.OTC)
-                .setPoolId(POOL_ID)
-                .setQuoteId("quote-" + tradeId)
+                .setLegId(legId)
+                .setVenue(venue)
+                .setPoolId(venue == Venue.OTC ? POOL_ID : null)
+                .setQuoteId("quote-" + legId)
                 .setStatus(LegStatus.FILLED)
-                .setInAmount(EventDecimals.atomic(THOUSAND_SOL))
-                .setOutAmount(EventDecimals.atomic(OTC_OUT))
-                .setExecutionPrice(EventDecimals.price(new BigDecimal("149.625")))
-                .setExecutedAt(now())
+                .setInAmount(EventDecimals.atomic(in))
+                .setOutAmount(EventDecimals.atomic(out))
+                .setExecutionPrice(EventDecimals.price(output.toUnits(out).divide(input.toUnits(in),
+                        java.math.MathContext.DECIMAL128)))
+                .setExecutedAt(executedAt)
                 .build();
+    }
+
+    public static String dexLegId(String tradeId) {
+        return tradeId + "-dex";
     }
 
     public static String otcLegId(String tradeId) {

@@ -3,9 +3,11 @@ package io.otcrouter.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,10 +32,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
@@ -41,6 +45,8 @@ import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.ledger.booking.SystemMetricRepository;
 import io.otcrouter.ledger.booking.Trade;
 import io.otcrouter.ledger.booking.TradeLegRepository;
@@ -60,6 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
         "otc.kafka.partitions=1",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN"})
+// Closed after the class, while its broker still runs: two cached contexts stopping at JVM exit raced their
+// brokers' teardown and held the fork for 30 s.
+@DirtiesContext
 @EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
 @Import(LedgerServiceIT.UpstreamTopics.class)
 class LedgerServiceIT {
@@ -239,12 +248,168 @@ class LedgerServiceIT {
         assertThat(json(response).get("detail").asString()).contains("no-such-trade");
     }
 
+    @Test
+    void shouldDeadLetterAPoisonPillOnAnExecutionTopicAndStillBookTheNextExecution() {
+        String poisonKey = newTradeId();
+        String tradeId = newTradeId();
+        send(LedgerFixtures.otcDecision(tradeId));
+        await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
+
+        producer.send(new ProducerRecord<>(Topics.POOLS_EXECUTED.name(), poisonKey,
+                "poison".getBytes(StandardCharsets.UTF_8)));
+        send(LedgerFixtures.otcFill(tradeId));
+
+        assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
+        try (TopicReader deadLetters = new TopicReader(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
+            byte[] deadLetter = await().atMost(AT_MOST)
+                    .until(() -> deadLetters.recordsWithKey(poisonKey), records -> records.size() == 1)
+                    .get(0).value();
+            assertThat(new String(deadLetter, StandardCharsets.UTF_8)).isEqualTo("poison");
+        }
+        assertThat(legs.findByTradeIdOrderByLegId(poisonKey)).isEmpty();
+    }
+
+    @Test
+    void shouldSettleATradeWhoseSecondLegNeverCameAsPartiallyFilledAfterTheSettleTimeout() {
+        String tradeId = newTradeId();
+        Instant decidedAt = LedgerFixtures.now().minus(Duration.ofMinutes(10));
+
+        // Leg first: once the decision is booked, the sweep may settle at any moment, and must see this leg.
+        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
+        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+
+        Trade trade = awaitSettled(tradeId);
+        assertThat(trade.getStatus()).isEqualTo(TradeState.PARTIALLY_FILLED);
+        assertThat(trade.getFilledInAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_IN);
+        assertThat(trade.getOutAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_OUT);
+        assertThat(trade.getSettledAt()).isEqualTo(decidedAt.plus(Duration.ofSeconds(30)));
+        TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
+                .until(() -> settled.eventsWithKey(tradeId), events -> !events.isEmpty()).get(0);
+        assertThat(event.getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
+    }
+
+    @Test
+    void shouldKeepAmountsExactToTheLastAtomicUnitForFiveSixAndNineDecimalTokens() {
+        Token bonk = TokenCatalog.defaults().bySymbol("BONK").orElseThrow();
+        // 5 → 9 decimals: 123,456,789,012.34567 BONK for 987,654.321987654 SOL.
+        BigInteger bonkIn = new BigInteger("12345678901234567");
+        BigInteger solOut = new BigInteger("987654321987654");
+        // 9 → 6 decimals: 18,446,744,073.709551615 SOL (u64::MAX lamports) for 2,767,011,611,056.432743 USDC.
+        BigInteger solIn = new BigInteger("18446744073709551615");
+        BigInteger usdcOut = new BigInteger("2767011611056432743");
+        String bonkTrade = newTradeId();
+        String solTrade = newTradeId();
+        Instant at = LedgerFixtures.now();
+
+        send(LedgerFixtures.otcDecision(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, null, at));
+        send(LedgerFixtures.otcFill(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, at));
+        send(LedgerFixtures.otcDecision(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut,
+                usdcOut.subtract(BigInteger.ONE), at));
+        send(LedgerFixtures.otcFill(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut, at));
+
+        Trade bonkForSol = awaitSettled(bonkTrade);
+        assertThat(bonkForSol.getAmountIn()).isEqualTo(bonkIn);
+        assertThat(bonkForSol.getOutAmount()).isEqualTo(solOut);
+        assertThat(legs.findByTradeIdOrderByLegId(bonkTrade).get(0).getOutAmount()).isEqualTo(solOut);
+        Trade solForUsdc = awaitSettled(solTrade);
+        assertThat(solForUsdc.getFilledInAmount()).isEqualTo(solIn);
+        assertThat(solForUsdc.getOutAmount()).isEqualTo(usdcOut);
+        assertThat(solForUsdc.getSavingOutAmount()).isEqualTo(BigInteger.ONE);
+
+        TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
+                .until(() -> settled.eventsWithKey(solTrade), events -> !events.isEmpty()).get(0);
+        assertThat(EventDecimals.toAtomic(event.getAmountIn())).isEqualTo(solIn);
+        assertThat(EventDecimals.toAtomic(event.getOutAmount())).isEqualTo(usdcOut);
+        JsonNode detail = json(RestClient.create("http://localhost:" + port).get()
+                .uri("/api/ledger/trades/{id}", bonkTrade).retrieve().toEntity(String.class));
+        assertThat(detail.at("/trade/amountIn/units").asString()).isEqualTo("123456789012.34567");
+        assertThat(detail.at("/trade/outAmount/units").asString()).isEqualTo("987654.321987654");
+        assertThat(detail.at("/legs/0/outAmount/atomic").asString()).isEqualTo("987654321987654");
+    }
+
+    @Test
+    void shouldFilterTradesByRoutePairAndDecisionTimeRange() {
+        Instant window = Instant.parse("2020-01-01T00:00:00Z").plus(Duration.ofMinutes(new java.util.Random().nextInt(500_000)));
+        String inWindow = newTradeId();
+        String otherPair = newTradeId();
+        Token usdt = TokenCatalog.defaults().bySymbol("USDT").orElseThrow();
+        BigInteger tenUsdc = LedgerFixtures.USDC.toAtomic(BigDecimal.TEN);
+        send(LedgerFixtures.otcDecision(inWindow, LedgerFixtures.SOL, LedgerFixtures.USDC, LedgerFixtures.THOUSAND_SOL,
+                LedgerFixtures.OTC_OUT, LedgerFixtures.DEX_BASELINE, window.plusSeconds(10)));
+        send(LedgerFixtures.otcDecision(otherPair, LedgerFixtures.USDC, usdt, tenUsdc, usdt.toAtomic(
+                new BigDecimal("9.97")), null, window.plusSeconds(20)));
+        await().atMost(AT_MOST).until(() -> trades.findByTradeId(otherPair).isPresent()
+                && trades.findByTradeId(inWindow).isPresent());
+        RestClient http = RestClient.create("http://localhost:" + port);
+
+        JsonNode byPair = json(http.get().uri("/api/ledger/trades?pair={pair}&route=OTC&from={from}&to={to}",
+                "SOL/USDC", window, window.plusSeconds(60)).retrieve().toEntity(String.class));
+        JsonNode all = json(http.get().uri("/api/ledger/trades?from={from}&to={to}", window, window.plusSeconds(60))
+                .retrieve().toEntity(String.class));
+        JsonNode dex = json(http.get().uri("/api/ledger/trades?route=DEX&from={from}&to={to}", window,
+                window.plusSeconds(60)).retrieve().toEntity(String.class));
+
+        assertThat(byPair.get("content").valueStream().map(trade -> trade.get("tradeId").asString()))
+                .containsExactly(inWindow);
+        assertThat(all.get("content").valueStream().map(trade -> trade.get("tradeId").asString()))
+                .containsExactly(otherPair, inWindow);
+        assertThat(dex.get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void shouldAnswerABadFilterWithProblemJson() {
+        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get()
+                .uri("/api/ledger/trades?route=TELEPORT").retrieve()
+                .onStatus(HttpStatusCode::isError, (request, errorResponse) -> { })
+                .toEntity(String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldCountANewOtcTradeInStatsAndAnalytics() {
+        RestClient http = RestClient.create("http://localhost:" + port);
+        JsonNode before = json(http.get().uri("/api/ledger/stats").retrieve().toEntity(String.class));
+        String tradeId = newTradeId();
+
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+        awaitSettled(tradeId);
+
+        JsonNode after = json(http.get().uri("/api/ledger/stats").retrieve().toEntity(String.class));
+        assertThat(after.get("filledTrades").asLong()).isEqualTo(before.get("filledTrades").asLong() + 1);
+        assertThat(new BigDecimal(after.get("totalVolumeUsd").asString())
+                .subtract(new BigDecimal(before.get("totalVolumeUsd").asString()))).isEqualByComparingTo("150000");
+        assertThat(new BigDecimal(after.get("totalSavingsUsd").asString())
+                .subtract(new BigDecimal(before.get("totalSavingsUsd").asString()))).isEqualByComparingTo("625");
+        assertThat(after.get("today").get("trades").asLong()).isPositive();
+        assertThat(after.get("otcSharePct").asString()).isNotNull();
+        assertThat(after.get("byRoute").valueStream().map(route -> route.get("route").asString())).contains("OTC");
+
+        JsonNode analytics = json(http.get().uri("/api/ledger/analytics").retrieve().toEntity(String.class));
+        assertThat(analytics.get("dailySavings").size()).isEqualTo(30);
+        JsonNode today = analytics.get("dailySavings").get(29);
+        assertThat(today.get("day").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(new BigDecimal(today.get("savingsUsd").asString())).isGreaterThanOrEqualTo(new BigDecimal("625"));
+        assertThat(analytics.get("savingsBySize").valueStream()
+                .filter(bracket -> "100000".equals(bracket.get("minUsd").asString())).findFirst().orElseThrow()
+                .get("trades").asLong()).isPositive();
+        assertThat(analytics.get("routeDistribution").valueStream().map(route -> route.get("route").asString()))
+                .contains("OTC");
+        assertThat(analytics.get("sizeVsSlippage").valueStream().map(point -> point.get("tradeId").asString()))
+                .contains(tradeId);
+        assertThat(analytics.get("slippageAboveOnePctShare").asString()).isNotNull();
+    }
+
     private void send(RouteDecided decision) {
         producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision));
     }
 
     private void send(LegExecuted execution) {
-        producer.send(new ProducerRecord<>(Topics.POOLS_EXECUTED.name(), execution.getTradeId(), execution));
+        producer.send(new ProducerRecord<>(execution.getVenue() == io.otcrouter.events.Venue.DEX
+                ? Topics.JUPITER_EXECUTED.name() : Topics.POOLS_EXECUTED.name(), execution.getTradeId(), execution));
     }
 
     private Trade awaitSettled(String tradeId) {

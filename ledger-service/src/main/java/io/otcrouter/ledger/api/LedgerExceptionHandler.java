@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Maps the API's own exceptions to application/problem+json. */
 @RestControllerAdvice
@@ -17,6 +18,12 @@ class LedgerExceptionHandler {
     @ExceptionHandler(InvalidPageRequestException.class)
     ProblemDetail badPage(InvalidPageRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid page request", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                "Parameter " + e.getName() + " cannot be '" + e.getValue() + "'");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -27,8 +27,8 @@ class LedgerQueries {
         this.legs = legs;
     }
 
-    TradePageView page(int page, int size) {
-        Page<Trade> result = trades.findAll(PageRequest.of(page, size, NEWEST_FIRST));
+    TradePageView page(TradeFilter filter, int page, int size) {
+        Page<Trade> result = trades.findAll(filter.specification(), PageRequest.of(page, size, NEWEST_FIRST));
         return new TradePageView(result.map(TradeView::of).getContent(), page, size, result.getTotalElements(),
                 result.getTotalPages());
     }

@@ -1,13 +1,23 @@
 package io.otcrouter.ledger.booking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +25,17 @@ import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
 
 /**
- * Books trades: joins a router decision with its leg executions, settles the trade once every expected leg is in,
- * and hands the TradeSettled event to the outbox in the same transaction as the settled row.
+ * Books trades: joins router decisions with their leg executions, settles a trade once its legs are in (or its
+ * settle timeout has passed, see {@link SettleRule}), and hands each TradeSettled event to the outbox in the same
+ * transaction as the settled row.
  *
- * <p>Duplicates and disorder: every event id is recorded in processed_event (a redelivery changes nothing), a
- * trade is inserted once per tradeId and a leg once per (tradeId, legId); a leg may arrive before its decision and
- * waits in trade_leg until the decision comes. All bookings of one trade are serialised by an advisory lock, and
- * only the PENDING → settled transition (guarded by the entity's @Version as well) emits TradeSettled, so it is
- * produced exactly once per trade.
+ * <p>One call books a whole batch in one transaction. Duplicates and disorder: every event id is recorded in
+ * processed_event (a redelivery changes nothing), a trade is inserted once per tradeId and a leg once per
+ * (tradeId, legId); a leg may arrive before its decision and waits in trade_leg until the decision comes. The trades
+ * of a batch are locked first, in ascending key order ({@link TradeLocks}), so concurrent batches on the decision and
+ * execution topics serialise per trade without deadlocking. Only the PENDING → settled transition (guarded by the
+ * entity's @Version as well) emits TradeSettled, so it is produced exactly once per trade; its event id is derived
+ * from the trade id, so even a rebuilt ledger would emit a byte-identical copy that consumers drop.
  */
 @Service
 public class Booking {
@@ -32,75 +45,148 @@ public class Booking {
     private final TradeRepository trades;
     private final TradeLegRepository legs;
     private final SystemMetricRepository metrics;
-    private final ProcessedEventRepository processedEvents;
+    private final ProcessedEvents processedEvents;
+    private final TradeLocks locks;
     private final TradeSettledPublisher publisher;
+    private final SettleRule rule;
+    private final BookingProperties properties;
     private final Clock clock;
 
     public Booking(TradeRepository trades, TradeLegRepository legs, SystemMetricRepository metrics,
-            ProcessedEventRepository processedEvents, TradeSettledPublisher publisher, Clock clock) {
+            ProcessedEvents processedEvents, TradeLocks locks, TradeSettledPublisher publisher,
+            BookingProperties properties, Clock clock) {
         this.trades = trades;
         this.legs = legs;
         this.metrics = metrics;
         this.processedEvents = processedEvents;
+        this.locks = locks;
         this.publisher = publisher;
+        this.rule = new SettleRule(properties.settleTimeout());
+        this.properties = properties;
         this.clock = clock;
     }
 
+    /** Books a batch of decisions and executions (either may be empty) in one transaction. */
     @Transactional
-    public void onRouteDecided(RouteDecided decision) {
-        String tradeId = decision.getTradeId();
-        trades.lockTradeId(tradeId);
-        if (!firstDelivery(decision.getEventId())) {
+    public void book(List<RouteDecided> decisions, List<LegExecuted> executions) {
+        Set<String> tradeIds = new LinkedHashSet<>();
+        decisions.forEach(decision -> tradeIds.add(decision.getTradeId()));
+        executions.forEach(execution -> tradeIds.add(execution.getTradeId()));
+        if (tradeIds.isEmpty()) {
             return;
         }
-        if (trades.existsByTradeId(tradeId)) {
-            log.warn("Ignoring a second decision {} for trade {}", decision.getEventId(), tradeId);
-            return;
-        }
-        trades.save(Trade.decided(decision));
-        settleIfComplete(tradeId);
+        locks.lock(tradeIds);
+        Set<String> eventIds = new LinkedHashSet<>();
+        decisions.forEach(decision -> eventIds.add(decision.getEventId()));
+        executions.forEach(execution -> eventIds.add(execution.getEventId()));
+        Set<String> fresh = processedEvents.markFirstDeliveries(eventIds);
+
+        List<Trade> newTrades = newTrades(decisions, fresh);
+        List<TradeLeg> newLegs = newLegs(executions, fresh);
+        trades.saveAll(newTrades);
+        legs.saveAll(newLegs);
+
+        Set<String> touched = new LinkedHashSet<>();
+        newTrades.forEach(trade -> touched.add(trade.getTradeId()));
+        newLegs.forEach(leg -> touched.add(leg.getTradeId()));
+        // No timeout here, only the sweep applies it: a replay books decisions long before their legs arrive.
+        settleReady(touched, SettleRule.NO_TIMEOUT_YET);
     }
 
+    /** Settles pending trades whose settle timeout has passed; returns how many it settled. */
     @Transactional
-    public void onLegExecuted(LegExecuted execution) {
-        String tradeId = execution.getTradeId();
-        trades.lockTradeId(tradeId);
-        if (!firstDelivery(execution.getEventId())) {
-            return;
+    public int settleOverdue() {
+        Instant now = clock.instant();
+        List<String> overdue = trades.findPendingDecidedBefore(now.minus(properties.settleTimeout()),
+                Limit.of(properties.sweepBatchSize()));
+        if (overdue.isEmpty()) {
+            return 0;
         }
-        if (legs.existsByTradeIdAndLegId(tradeId, execution.getLegId())) {
-            log.warn("Ignoring a second execution {} of leg {} of trade {}", execution.getEventId(),
-                    execution.getLegId(), tradeId);
-            return;
-        }
-        legs.save(TradeLeg.executed(execution));
-        settleIfComplete(tradeId);
+        locks.lock(overdue);
+        return settleReady(overdue, now);
     }
 
-    private boolean firstDelivery(String eventId) {
-        boolean first = processedEvents.markProcessed(eventId) == 1;
-        if (!first) {
-            log.debug("Event {} was already booked; dropping the redelivery", eventId);
+    private List<Trade> newTrades(List<RouteDecided> decisions, Set<String> fresh) {
+        Map<String, RouteDecided> firstPerTrade = new LinkedHashMap<>();
+        decisions.stream().filter(decision -> fresh.contains(decision.getEventId()))
+                .forEach(decision -> firstPerTrade.putIfAbsent(decision.getTradeId(), decision));
+        if (firstPerTrade.isEmpty()) {
+            return List.of();
         }
-        return first;
+        Set<String> existing = new HashSet<>(trades.findExistingTradeIds(firstPerTrade.keySet()));
+        List<Trade> created = new ArrayList<>();
+        firstPerTrade.forEach((tradeId, decision) -> {
+            if (existing.contains(tradeId)) {
+                log.warn("Ignoring a second decision {} for trade {}", decision.getEventId(), tradeId);
+            } else {
+                created.add(Trade.decided(decision));
+            }
+        });
+        return created;
     }
 
-    private void settleIfComplete(String tradeId) {
-        Trade trade = trades.findByTradeId(tradeId).orElse(null);
-        if (trade == null || !trade.isPending()) {
-            return;
+    private List<TradeLeg> newLegs(List<LegExecuted> executions, Set<String> fresh) {
+        Map<LegKey, LegExecuted> firstPerLeg = new LinkedHashMap<>();
+        executions.stream().filter(execution -> fresh.contains(execution.getEventId()))
+                .forEach(execution -> firstPerLeg.putIfAbsent(
+                        new LegKey(execution.getTradeId(), execution.getLegId()), execution));
+        if (firstPerLeg.isEmpty()) {
+            return List.of();
         }
-        List<TradeLeg> booked = legs.findByTradeIdOrderByLegId(tradeId);
-        if (booked.size() < trade.getLegsExpected()) {
-            return;
+        Set<String> tradeIds = firstPerLeg.keySet().stream().map(LegKey::tradeId).collect(Collectors.toSet());
+        Set<LegKey> booked = new HashSet<>(legs.findBookedLegKeys(tradeIds));
+        List<TradeLeg> created = new ArrayList<>();
+        firstPerLeg.forEach((key, execution) -> {
+            if (booked.contains(key)) {
+                log.warn("Ignoring a second execution {} of leg {} of trade {}", execution.getEventId(),
+                        key.legId(), key.tradeId());
+            } else {
+                created.add(TradeLeg.executed(execution));
+            }
+        });
+        return created;
+    }
+
+    private int settleReady(Collection<String> tradeIds, Instant now) {
+        if (tradeIds.isEmpty()) {
+            return 0;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        trade.settle(SettlementCalculator.settle(trade.terms(), booked.stream().map(TradeLeg::outcome).toList()), now);
-        trades.saveAndFlush(trade);
-        metrics.saveAll(SettlementMetrics.of(trade));
-        // The event id is fixed here and travels inside the outbox payload, so a re-relayed copy keeps it.
-        publisher.publish(TradeSettledEvents.of(trade, UUID.randomUUID().toString()));
-        log.info("Settled trade {} {} out={} price={}", tradeId, trade.getStatus(), trade.getOutAmount(),
-                trade.getExecutionPrice());
+        List<Trade> pending = trades.findByTradeIdInAndStatus(tradeIds, TradeState.PENDING);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<TradeLeg>> legsByTrade = legs.findByTradeIdIn(
+                pending.stream().map(Trade::getTradeId).toList()).stream()
+                .collect(Collectors.groupingBy(TradeLeg::getTradeId));
+        List<SystemMetric> newMetrics = new ArrayList<>();
+        int settled = 0;
+        for (Trade trade : pending) {
+            List<TradeLeg> booked = legsByTrade.getOrDefault(trade.getTradeId(), List.of());
+            Optional<Instant> settledAt = rule.settleAt(trade.getLegsExpected(),
+                    booked.stream().map(TradeLeg::getExecutedAt).toList(), trade.getDecidedAt(), now);
+            if (settledAt.isPresent()) {
+                settle(trade, booked, settledAt.get());
+                newMetrics.addAll(SettlementMetrics.of(trade));
+                settled++;
+            }
+        }
+        metrics.saveAll(newMetrics);
+        return settled;
+    }
+
+    private void settle(Trade trade, List<TradeLeg> booked, Instant settledAt) {
+        List<LegOutcome> counted = booked.stream()
+                .filter(leg -> rule.counts(leg.getExecutedAt(), trade.getDecidedAt()))
+                .map(TradeLeg::outcome)
+                .toList();
+        trade.settle(SettlementCalculator.settle(trade.terms(), counted, trade.getLegsExpected()), settledAt);
+        publisher.publish(TradeSettledEvents.of(trade, settledEventId(trade.getTradeId())));
+        log.debug("Settled trade {} {} out={} price={}", trade.getTradeId(), trade.getStatus(),
+                trade.getOutAmount(), trade.getExecutionPrice());
+    }
+
+    /** One TradeSettled per trade, so its id is a function of the trade id (name-based UUID). */
+    static String settledEventId(String tradeId) {
+        return UUID.nameUUIDFromBytes(("TradeSettled:" + tradeId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

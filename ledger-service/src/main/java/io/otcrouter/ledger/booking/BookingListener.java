@@ -1,18 +1,32 @@
 package io.otcrouter.ledger.booking;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
 
 /**
- * Feeds decisions and leg executions to {@link Booking}. Records are keyed by tradeId, so one trade's events on one
- * topic arrive in order; across topics they may not, which Booking tolerates (see its Javadoc), as it tolerates
- * redeliveries (processed_event).
+ * Feeds batches of decisions and leg executions to {@link Booking}, one transaction per batch. Records are keyed by
+ * tradeId, so one trade's events on one topic arrive in order; across topics they may not, which Booking tolerates
+ * (see its Javadoc), as it tolerates redeliveries (processed_event).
+ *
+ * <p>A record that is not the topic's event (undecodable, or another type) stops the batch there: the records
+ * before it are booked, then {@link BatchListenerFailedException} tells the error handler which record failed, so it
+ * commits the good prefix, sends the bad record to its {@code .DLT} and redelivers the rest.
  */
 @Component
 class BookingListener {
+
+    static final String DECISIONS_LISTENER = "ledger-decisions";
+    static final String EXECUTIONS_LISTENER = "ledger-executions";
 
     private final Booking booking;
 
@@ -20,14 +34,42 @@ class BookingListener {
         this.booking = booking;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
-    void onRouteDecided(RouteDecided decision) {
-        booking.onRouteDecided(decision);
+    @KafkaListener(id = DECISIONS_LISTENER, idIsGroup = false, batch = "true",
+            topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
+    void onRouteDecided(List<ConsumerRecord<String, Object>> records) {
+        bookValidPrefix(records, RouteDecided.class, decisions -> booking.book(decisions, List.of()));
     }
 
-    @KafkaListener(topics = {"#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
-            "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"})
-    void onLegExecuted(LegExecuted execution) {
-        booking.onLegExecuted(execution);
+    @KafkaListener(id = EXECUTIONS_LISTENER, idIsGroup = false, batch = "true",
+            topics = {"#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
+                    "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"})
+    void onLegExecuted(List<ConsumerRecord<String, Object>> records) {
+        bookValidPrefix(records, LegExecuted.class, executions -> booking.book(List.of(), executions));
+    }
+
+    private static <T> void bookValidPrefix(List<ConsumerRecord<String, Object>> records, Class<T> type,
+            Consumer<List<T>> book) {
+        List<T> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Object> record = records.get(i);
+            if (!type.isInstance(record.value())) {
+                book.accept(events);
+                throw new BatchListenerFailedException(describe(record, type), cause(record), i);
+            }
+            events.add(type.cast(record.value()));
+        }
+        book.accept(events);
+    }
+
+    private static String describe(ConsumerRecord<String, Object> record, Class<?> type) {
+        return "Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " is not a "
+                + type.getSimpleName() + (record.value() == null ? " (undecodable)" : " but a "
+                + record.value().getClass().getSimpleName());
+    }
+
+    private static Exception cause(ConsumerRecord<String, Object> record) {
+        Exception deserialization = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        return deserialization != null ? deserialization : new IllegalArgumentException("Unexpected event type");
     }
 }

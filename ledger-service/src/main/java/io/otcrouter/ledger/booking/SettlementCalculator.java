@@ -22,10 +22,18 @@ public final class SettlementCalculator {
     }
 
     public static Settlement settle(TradeTerms terms, List<LegOutcome> legs) {
+        return settle(terms, legs, legs.size());
+    }
+
+    /**
+     * Settles with the legs that count; {@code legsExpected} is how many the router decided. A leg that never came
+     * (settle timeout) counts as not filled: some filled → PARTIALLY_FILLED, none → FAILED.
+     */
+    public static Settlement settle(TradeTerms terms, List<LegOutcome> legs, int legsExpected) {
         List<LegOutcome> filled = legs.stream().filter(LegOutcome::filled).toList();
         BigInteger filledIn = filled.stream().map(LegOutcome::inAmount).reduce(BigInteger.ZERO, BigInteger::add);
         BigInteger out = filled.stream().map(LegOutcome::outAmount).reduce(BigInteger.ZERO, BigInteger::add);
-        TradeStatus status = status(legs.size(), filled.size());
+        TradeStatus status = status(Math.max(legsExpected, legs.size()), filled.size());
 
         BigDecimal filledInUnits = units(filledIn, terms.inputDecimals());
         BigDecimal outUnits = units(out, terms.outputDecimals());

@@ -3,6 +3,8 @@ package io.otcrouter.ledger.booking;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.hibernate.annotations.Immutable;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,12 +15,13 @@ import jakarta.persistence.Table;
 
 /** One named measurement recorded when a trade settles (names kept from the original project, see {@link MetricName}). */
 @Entity
+@Immutable
 @Table(name = "system_metrics")
 public class SystemMetric {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "system_metrics_seq")
-    @SequenceGenerator(name = "system_metrics_seq", sequenceName = "system_metrics_seq", allocationSize = 50)
+    @SequenceGenerator(name = "system_metrics_seq", sequenceName = "system_metrics_seq", allocationSize = 1000)
     private Long id;
 
     private String name;

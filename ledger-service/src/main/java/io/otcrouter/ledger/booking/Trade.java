@@ -26,7 +26,7 @@ public class Trade {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "trade_seq")
-    @SequenceGenerator(name = "trade_seq", sequenceName = "trade_seq", allocationSize = 50)
+    @SequenceGenerator(name = "trade_seq", sequenceName = "trade_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "trade_id", nullable = false, unique = true)

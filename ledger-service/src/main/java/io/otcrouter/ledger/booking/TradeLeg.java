@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 
+import org.hibernate.annotations.Immutable;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,12 +23,13 @@ import io.otcrouter.events.Venue;
 
 /** The execution of one leg, immutable once booked. Joined to its trade by tradeId (no FK: it may arrive first). */
 @Entity
+@Immutable
 @Table(name = "trade_leg")
 public class TradeLeg {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "trade_leg_seq")
-    @SequenceGenerator(name = "trade_leg_seq", sequenceName = "trade_leg_seq", allocationSize = 50)
+    @SequenceGenerator(name = "trade_leg_seq", sequenceName = "trade_leg_seq", allocationSize = 1000)
     private Long id;
 
     private String tradeId;

@@ -1,24 +1,28 @@
 package io.otcrouter.ledger.booking;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface TradeRepository extends JpaRepository<Trade, Long> {
+public interface TradeRepository extends JpaRepository<Trade, Long>, JpaSpecificationExecutor<Trade> {
 
     Optional<Trade> findByTradeId(String tradeId);
 
     boolean existsByTradeId(String tradeId);
 
-    /**
-     * Serialises every booking of one trade until the end of the current transaction, across threads and service
-     * instances. The decision and its legs arrive on different topics, so two listener threads could otherwise each
-     * commit their half while neither sees the other's, and the trade would never settle. A hash collision only
-     * serialises two unrelated trades.
-     */
-    @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtext(:tradeId))) as acquired",
-            nativeQuery = true)
-    long lockTradeId(@Param("tradeId") String tradeId);
+    @Query("select t.tradeId from Trade t where t.tradeId in :tradeIds")
+    List<String> findExistingTradeIds(@Param("tradeIds") Collection<String> tradeIds);
+
+    List<Trade> findByTradeIdInAndStatus(Collection<String> tradeIds, TradeState status);
+
+    @Query("select t.tradeId from Trade t where t.status = io.otcrouter.ledger.booking.TradeState.PENDING"
+            + " and t.decidedAt < :decidedBefore order by t.decidedAt")
+    List<String> findPendingDecidedBefore(@Param("decidedBefore") Instant decidedBefore, Limit limit);
 }

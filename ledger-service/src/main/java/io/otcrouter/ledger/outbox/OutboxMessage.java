@@ -16,7 +16,7 @@ public class OutboxMessage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1000)
     private Long id;
 
     private String topic;

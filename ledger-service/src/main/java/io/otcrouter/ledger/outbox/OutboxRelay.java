@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the next round; TradeSettled has one record per key, so a retry cannot reorder one trade's events.
  */
 @Component
+@ConditionalOnProperty(name = "otc.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);

@@ -118,4 +118,27 @@ class SettlementCalculatorTest {
     private static Token token(String symbol) {
         return TokenCatalog.defaults().bySymbol(symbol).orElseThrow();
     }
+
+    @Test
+    void shouldSettlePartiallyFilledWhenOneOfTwoLegsNeverCameBeforeTheTimeout() {
+        BigInteger half = THOUSAND_SOL.divide(BigInteger.TWO);
+        BigInteger halfOut = OTC_OUT.divide(BigInteger.TWO);
+
+        Settlement settlement = SettlementCalculator.settle(THOUSAND_SOL_FOR_USDC,
+                List.of(new LegOutcome(LegStatus.FILLED, half, halfOut)), 2);
+
+        assertThat(settlement.status()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
+        assertThat(settlement.filledIn()).isEqualTo(half);
+        assertThat(settlement.out()).isEqualTo(halfOut);
+        assertThat(settlement.savingOut()).isEqualTo(halfOut.subtract(DEX_BASELINE.divide(BigInteger.TWO)));
+    }
+
+    @Test
+    void shouldSettleFailedWhenNoLegCameBeforeTheTimeout() {
+        Settlement settlement = SettlementCalculator.settle(THOUSAND_SOL_FOR_USDC, List.of(), 1);
+
+        assertThat(settlement.status()).isEqualTo(TradeStatus.FAILED);
+        assertThat(settlement.out()).isZero();
+        assertThat(settlement.executionPrice()).isNull();
+    }
 }

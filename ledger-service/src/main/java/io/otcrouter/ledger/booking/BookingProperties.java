@@ -1,0 +1,15 @@
+package io.otcrouter.ledger.booking;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param settleTimeout   how long after its decision a trade waits for its legs before settling without them
+ * @param sweepBatchSize  most overdue trades settled per sweep transaction
+ */
+@ConfigurationProperties(prefix = "otc.ledger")
+public record BookingProperties(@DefaultValue("30s") Duration settleTimeout,
+        @DefaultValue("500") int sweepBatchSize) {
+}

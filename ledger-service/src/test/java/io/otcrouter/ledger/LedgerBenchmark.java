@@ -1,0 +1,99 @@
+package io.otcrouter.ledger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.ledger.booking.Booking;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Write throughput of the ledger: books N trades (decision + leg each) through {@link Booking#book}, the code path of
+ * the batch listeners, in batches as the listeners receive them (one transaction per batch of decisions, then one per
+ * batch of executions), against a real (embedded) PostgreSQL. Every trade settles: trade insert + update, leg,
+ * two processed_event ids, its system_metrics rows and its TradeSettled outbox row. Kafka is not involved: the figure
+ * is what the database side sustains. Not a test; run it with
+ * {@code ./mvnw -q -pl ledger-service test-compile exec:java -Dexec.mainClass=io.otcrouter.ledger.LedgerBenchmark
+ * -Dexec.classpathScope=test -Dexec.args="50000 500 3"} (trades per round, batch size, rounds).
+ */
+public final class LedgerBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerBenchmark.class);
+
+    private LedgerBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int trades = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+                ConfigurableApplicationContext context = start(postgres)) {
+            Booking booking = context.getBean(Booking.class);
+            run(booking, "warm-up", Math.min(trades, 10_000), batchSize);
+            List<Double> perSecond = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                perSecond.add(run(booking, "round " + round, trades, batchSize));
+            }
+            perSecond.sort(null);
+            long settled = context.getBean(JdbcTemplate.class)
+                    .queryForObject("select count(*) from trade where status = 'FILLED'", Long.class);
+            // The machine is shared: report the median and the best round, and the load next to them.
+            log.info("RESULT: median {} / best {} settled trades per second over {} rounds of {} (batch {});"
+                    + " {} FILLED trades in the ledger; load average {}", Math.round(perSecond.get(rounds / 2)),
+                    Math.round(perSecond.get(rounds - 1)), rounds, trades, batchSize, settled,
+                    String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage()));
+        }
+    }
+
+    private static double run(Booking booking, String label, int trades, int batchSize) {
+        List<List<RouteDecided>> decisions = new ArrayList<>();
+        List<List<LegExecuted>> executions = new ArrayList<>();
+        for (int start = 0; start < trades; start += batchSize) {
+            List<RouteDecided> batchDecisions = new ArrayList<>();
+            List<LegExecuted> batchExecutions = new ArrayList<>();
+            for (int i = start; i < Math.min(trades, start + batchSize); i++) {
+                String tradeId = label + "-" + i + "-" + System.nanoTime();
+                batchDecisions.add(LedgerFixtures.otcDecision(tradeId));
+                batchExecutions.add(LedgerFixtures.otcFill(tradeId));
+            }
+            decisions.add(batchDecisions);
+            executions.add(batchExecutions);
+        }
+        long began = System.nanoTime();
+        for (int batch = 0; batch < decisions.size(); batch++) {
+            booking.book(decisions.get(batch), List.of());
+            booking.book(List.of(), executions.get(batch));
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        double perSecond = trades / seconds;
+        log.info("{}: {} trades settled in {} s = {} trades/s", label, trades, String.format("%.2f", seconds),
+                Math.round(perSecond));
+        return perSecond;
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
+        SpringApplication application = new SpringApplication(LedgerApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // Command-line arguments outrank application.yml.
+        return application.run(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.kafka.listener.auto-startup=false",
+                "--spring.kafka.admin.auto-create=false",
+                "--otc.ledger.sweep-enabled=false",
+                "--otc.outbox.relay-enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.io.otcrouter.ledger.LedgerBenchmark=INFO");
+    }
+}
