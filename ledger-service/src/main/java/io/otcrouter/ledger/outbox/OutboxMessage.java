@@ -15,8 +15,8 @@ import jakarta.persistence.Table;
 public class OutboxMessage {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1000)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_outbox_seq")
+    @SequenceGenerator(name = "ledger_outbox_seq", sequenceName = "ledger_outbox_seq", allocationSize = 1000)
     private Long id;
 
     private String topic;

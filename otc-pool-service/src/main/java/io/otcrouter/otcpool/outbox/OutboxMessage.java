@@ -16,8 +16,8 @@ import jakarta.persistence.Table;
 public class OutboxMessage {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "otc_pool_outbox_seq")
+    @SequenceGenerator(name = "otc_pool_outbox_seq", sequenceName = "otc_pool_outbox_seq", allocationSize = 50)
     private Long id;
     @Column(nullable = false)
     private String topic;
