@@ -122,6 +122,7 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         LegExecuted executed = awaitOne(Topics.POOLS_EXECUTED.name(), LegExecuted.class,
                 e -> e.getTradeId().equals(decision.getTradeId()));
         assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
+        assertThat(executed.getFillId()).matches("otc-fill-[0-9]+");
         assertThat(executed.getPoolId()).isEqualTo(SOL_USDC_POOL);
         assertThat(executed.getOutAmount().toBigIntegerExact()).isEqualTo(OUT_FOR_1000_SOL);
         BigInteger[] after = inventory(SOL_USDC_POOL);

@@ -27,7 +27,8 @@ final class LegOutcome {
                 .setOutAmount(EventDecimals.atomic(fill.getOutAmount()))
                 .setExecutedAt(at);
         if (fill.getStatus() == FillStatus.FILLED) {
-            return event.setStatus(LegStatus.FILLED).setExecutionPrice(EventDecimals.price(fill.getPrice())).build();
+            return event.setStatus(LegStatus.FILLED).setExecutionPrice(EventDecimals.price(fill.getPrice()))
+                    .setFillId("otc-fill-" + fill.getId()).build();
         }
         return event.setStatus(LegStatus.REJECTED).setReason(fill.getReason()).build();
     }

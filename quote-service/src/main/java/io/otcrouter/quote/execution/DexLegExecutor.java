@@ -109,7 +109,7 @@ public class DexLegExecutor {
                     .build();
         }
         String fillId = PAPER_FILL_PREFIX + UUID.randomUUID();
-        return event.setStatus(LegStatus.FILLED)
+        return event.setStatus(LegStatus.FILLED).setFillId(fillId)
                 .setReason("paper fill " + fillId + (quote.reason() == null ? "" : "; " + quote.reason()))
                 .setOutAmount(EventDecimals.atomic(quote.outAmount()))
                 .setExecutionPrice(EventDecimals.price(executionPrice(decision, in, quote.outAmount())))

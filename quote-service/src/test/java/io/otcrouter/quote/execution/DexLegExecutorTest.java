@@ -60,6 +60,7 @@ class DexLegExecutorTest {
             assertThat(leg.getExecutedAt()).isEqualTo(CLOCK.instant());
             // a paper fill id: hyphens and zeros are not base58, so no one takes it for a chain signature
             assertThat(leg.getReason()).matches("paper fill paper-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+            assertThat(leg.getFillId()).matches("paper-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
         });
     }
 
