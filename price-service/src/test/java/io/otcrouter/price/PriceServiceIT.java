@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -169,6 +170,33 @@ class PriceServiceIT {
         JsonNode count = JSON.readTree(body).get("measurements").get(0);
         assertThat(count.get("statistic").asString()).isEqualTo("COUNT");
         assertThat(count.get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void shouldExposeWhichSourceSuppliesEachTokenOnThePrometheusEndpoint() {
+        // Scraped until the first round has called Kraken and published, whichever test runs first.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = http().get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).retrieve()
+                    .body(String.class);
+
+            // No source knows SOL (CoinGecko 429, Kraken answers BTC only, Binance 451): static and stale throughout.
+            assertThat(series(scrape, "otc_price_source_in_use")).anySatisfy(line -> assertThat(line)
+                    .contains("service=\"price-service\"", "source=\"static\"", "symbol=\"SOL\"")
+                    .endsWith(" 1.0"));
+            assertThat(series(scrape, "otc_price_source_in_use")).anySatisfy(line -> assertThat(line)
+                    .contains("source=\"kraken\"", "symbol=\"SOL\"").endsWith(" 0.0"));
+            assertThat(series(scrape, "otc_price_stale")).anySatisfy(line -> assertThat(line)
+                    .contains("service=\"price-service\"", "symbol=\"SOL\"").endsWith(" 1.0"));
+            assertThat(series(scrape, "otc_price_source_requests_seconds_bucket")).anySatisfy(line -> assertThat(line)
+                    .contains("source=\"kraken\"", "outcome=\"success\"", "le=\""));
+            assertThat(series(scrape, "kafka_producer_record_send_total")).as("the PriceUpdated producer's metrics")
+                    .anySatisfy(line -> assertThat(line).contains("service=\"price-service\""));
+        });
+    }
+
+    /** The samples of one metric in a Prometheus text scrape. */
+    private static List<String> series(String scrape, String name) {
+        return scrape.lines().filter(line -> line.startsWith(name + "{")).toList();
     }
 
     @Test

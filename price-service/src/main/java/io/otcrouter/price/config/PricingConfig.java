@@ -23,6 +23,7 @@ import io.otcrouter.price.kraken.KrakenProperties;
 import io.otcrouter.price.pricing.GuardedPriceSource;
 import io.otcrouter.price.pricing.KafkaPriceUpdatedPublisher;
 import io.otcrouter.price.pricing.PriceBoard;
+import io.otcrouter.price.pricing.PriceBoardMetrics;
 import io.otcrouter.price.pricing.PriceCache;
 import io.otcrouter.price.pricing.PriceRefresher;
 import io.otcrouter.price.pricing.PriceSourceClient;
@@ -83,6 +84,12 @@ class PricingConfig {
         String name = client.source().name().toLowerCase(Locale.ROOT);
         return new GuardedPriceSource(client, breakers.circuitBreaker(name), limiters.rateLimiter(name), meters,
                 clock);
+    }
+
+    /** Boot binds every {@code MeterBinder} bean to the service's registry. */
+    @Bean
+    PriceBoardMetrics priceBoardMetrics(PriceBoard board, TokenCatalog catalog) {
+        return new PriceBoardMetrics(board, catalog);
     }
 
     @Bean
