@@ -8,12 +8,14 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +137,34 @@ class LedgerServiceIT {
         assertThat(event.getOutAmount()).isEqualByComparingTo("149625000000");
         assertThat(event.getExecutionPrice()).isEqualByComparingTo("149.625");
         assertThat(event.getSavingUsd()).isEqualByComparingTo("625");
+        Header tradeIdHeader = settled.recordsWithKey(tradeId).get(0).headers().lastHeader("otc-trade-id");
+        assertThat(tradeIdHeader).isNotNull();
+        assertThat(new String(tradeIdHeader.value(), StandardCharsets.UTF_8)).isEqualTo(tradeId);
+    }
+
+    @Test
+    void shouldExposeBatchSizesSettledTradesOutboxAndConsumerLagToPrometheus() {
+        String tradeId = newTradeId();
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+        awaitSettled(tradeId);
+        RestClient http = RestClient.create("http://localhost:" + port);
+
+        // The settled counter moves after the commit and lag metrics after a fetch: wait for the scrape to show them.
+        List<String> scrape = await().atMost(AT_MOST).until(() -> http.get().uri("/actuator/prometheus").retrieve()
+                .body(String.class).lines().toList(), lines -> !sample(lines, "otc_ledger_trades_settled_total",
+                "status=\"FILLED\"").isEmpty() && !sample(lines, "kafka_consumer_fetch_manager_records_lag_max").isEmpty());
+
+        String service = "service=\"ledger-service\"";
+        assertThat(sample(scrape, "otc_ledger_trades_settled_total", "status=\"FILLED\"", service)).isNotEmpty();
+        assertThat(sample(scrape, "otc_ledger_trades_settled_total", "status=\"FAILED\"", service)).isNotEmpty();
+        assertThat(sample(scrape, "otc_ledger_batch_size_count",
+                "topic=\"" + Topics.ROUTES_DECIDED.name() + "\"", service)).isNotEmpty();
+        assertThat(sample(scrape, "otc_ledger_batch_size_count",
+                "topic=\"" + Topics.POOLS_EXECUTED.name() + "\"", service)).isNotEmpty();
+        assertThat(sample(scrape, "otc_ledger_batch_size_bucket", "le=\"500.0\"")).isNotEmpty();
+        assertThat(sample(scrape, "otc_outbox_pending", service)).isNotEmpty();
+        assertThat(sample(scrape, "kafka_consumer_fetch_manager_records_lag_max", service)).isNotEmpty();
     }
 
     @Test
@@ -416,6 +446,12 @@ class LedgerServiceIT {
         return await().atMost(AT_MOST)
                 .until(() -> trades.findByTradeId(tradeId).orElse(null),
                         trade -> trade != null && trade.getStatus() != TradeState.PENDING);
+    }
+
+    /** The samples of one metric (name followed by its labels) carrying every given label. */
+    private static List<String> sample(List<String> scrape, String name, String... labels) {
+        return scrape.stream().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains)).toList();
     }
 
     private static JsonNode json(ResponseEntity<String> response) {

@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.tracing.TradeIds;
 
 /**
  * Books trades: joins router decisions with their leg executions, settles a trade once its legs are in (or its
@@ -50,11 +52,12 @@ public class Booking {
     private final TradeSettledPublisher publisher;
     private final SettleRule rule;
     private final BookingProperties properties;
+    private final BookingMeters meters;
     private final Clock clock;
 
     public Booking(TradeRepository trades, TradeLegRepository legs, SystemMetricRepository metrics,
             ProcessedEvents processedEvents, TradeLocks locks, TradeSettledPublisher publisher,
-            BookingProperties properties, Clock clock) {
+            BookingProperties properties, BookingMeters meters, Clock clock) {
         this.trades = trades;
         this.legs = legs;
         this.metrics = metrics;
@@ -63,6 +66,7 @@ public class Booking {
         this.publisher = publisher;
         this.rule = new SettleRule(properties.settleTimeout());
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -117,7 +121,9 @@ public class Booking {
         List<Trade> created = new ArrayList<>();
         firstPerTrade.forEach((tradeId, decision) -> {
             if (existing.contains(tradeId)) {
-                log.warn("Ignoring a second decision {} for trade {}", decision.getEventId(), tradeId);
+                try (MDC.MDCCloseable logged = MDC.putCloseable(TradeIds.MDC_KEY, tradeId)) {
+                    log.warn("Ignoring a second decision {} for trade {}", decision.getEventId(), tradeId);
+                }
             } else {
                 created.add(Trade.decided(decision));
             }
@@ -138,8 +144,10 @@ public class Booking {
         List<TradeLeg> created = new ArrayList<>();
         firstPerLeg.forEach((key, execution) -> {
             if (booked.contains(key)) {
-                log.warn("Ignoring a second execution {} of leg {} of trade {}", execution.getEventId(),
-                        key.legId(), key.tradeId());
+                try (MDC.MDCCloseable logged = MDC.putCloseable(TradeIds.MDC_KEY, key.tradeId())) {
+                    log.warn("Ignoring a second execution {} of leg {} of trade {}", execution.getEventId(),
+                            key.legId(), key.tradeId());
+                }
             } else {
                 created.add(TradeLeg.executed(execution));
             }
@@ -159,7 +167,7 @@ public class Booking {
                 pending.stream().map(Trade::getTradeId).toList()).stream()
                 .collect(Collectors.groupingBy(TradeLeg::getTradeId));
         List<SystemMetric> newMetrics = new ArrayList<>();
-        int settled = 0;
+        List<TradeState> settled = new ArrayList<>();
         for (Trade trade : pending) {
             List<TradeLeg> booked = legsByTrade.getOrDefault(trade.getTradeId(), List.of());
             Optional<Instant> settledAt = rule.settleAt(trade.getLegsExpected(),
@@ -167,11 +175,12 @@ public class Booking {
             if (settledAt.isPresent()) {
                 settle(trade, booked, settledAt.get());
                 newMetrics.addAll(SettlementMetrics.of(trade));
-                settled++;
+                settled.add(trade.getStatus());
             }
         }
         metrics.saveAll(newMetrics);
-        return settled;
+        meters.settled(settled);
+        return settled.size();
     }
 
     private void settle(Trade trade, List<TradeLeg> booked, Instant settledAt) {
@@ -181,8 +190,12 @@ public class Booking {
                 .toList();
         trade.settle(SettlementCalculator.settle(trade.terms(), counted, trade.getLegsExpected()), settledAt);
         publisher.publish(TradeSettledEvents.of(trade, settledEventId(trade.getTradeId())));
-        log.debug("Settled trade {} {} out={} price={}", trade.getTradeId(), trade.getStatus(),
-                trade.getOutAmount(), trade.getExecutionPrice());
+        if (log.isDebugEnabled()) {
+            try (MDC.MDCCloseable logged = MDC.putCloseable(TradeIds.MDC_KEY, trade.getTradeId())) {
+                log.debug("Settled trade {} {} out={} price={}", trade.getTradeId(), trade.getStatus(),
+                        trade.getOutAmount(), trade.getExecutionPrice());
+            }
+        }
     }
 
     /** One TradeSettled per trade, so its id is a function of the trade id (name-based UUID). */

@@ -21,6 +21,9 @@ import io.otcrouter.events.RouteDecided;
  * <p>A record that is not the topic's event (undecodable, or another type) stops the batch there: the records
  * before it are booked, then {@link BatchListenerFailedException} tells the error handler which record failed, so it
  * commits the good prefix, sends the bad record to its {@code .DLT} and redelivers the rest.
+ *
+ * <p>Batch listeners are not seen by a {@code RecordInterceptor}, and one batch holds many trades, so no trade id is
+ * put in the logging context here: {@link Booking} puts it there around its own per-trade log lines.
  */
 @Component
 class BookingListener {
@@ -29,9 +32,11 @@ class BookingListener {
     static final String EXECUTIONS_LISTENER = "ledger-executions";
 
     private final Booking booking;
+    private final BookingMeters meters;
 
-    BookingListener(Booking booking) {
+    BookingListener(Booking booking, BookingMeters meters) {
         this.booking = booking;
+        this.meters = meters;
     }
 
     @KafkaListener(id = DECISIONS_LISTENER, idIsGroup = false, batch = "true",
@@ -47,18 +52,20 @@ class BookingListener {
         bookValidPrefix(records, LegExecuted.class, executions -> booking.book(List.of(), executions));
     }
 
-    private static <T> void bookValidPrefix(List<ConsumerRecord<String, Object>> records, Class<T> type,
+    private <T> void bookValidPrefix(List<ConsumerRecord<String, Object>> records, Class<T> type,
             Consumer<List<T>> book) {
         List<T> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
             if (!type.isInstance(record.value())) {
                 book.accept(events);
+                meters.batchBooked(records.subList(0, i));
                 throw new BatchListenerFailedException(describe(record, type), cause(record), i);
             }
             events.add(type.cast(record.value()));
         }
         book.accept(events);
+        meters.batchBooked(records);
     }
 
     private static String describe(ConsumerRecord<String, Object> record, Class<?> type) {

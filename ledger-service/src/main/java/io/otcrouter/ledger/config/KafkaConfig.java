@@ -19,6 +19,9 @@ import io.otcrouter.events.catalog.Topics;
 /**
  * Declares the topic this service writes (trades settled, kept forever) and the dead-letter topics of the topics it
  * consumes; a record that still fails after a short bounded retry goes to the same partition of its {@code .DLT}.
+ *
+ * <p>No {@code TradeIdRecordInterceptor} bean: every listener here is a batch listener, which a record interceptor
+ * never sees; the trade id gets into the logs through {@code Booking} instead (see {@code BookingListener}).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {

@@ -25,4 +25,6 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     int markAllPublished(@Param("at") Instant at);
 
     long countByTopicAndMessageKey(String topic, String messageKey);
+
+    long countByPublishedAtIsNull();
 }
