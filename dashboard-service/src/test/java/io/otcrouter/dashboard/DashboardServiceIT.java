@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -274,6 +275,46 @@ class DashboardServiceIT {
             assertThat(events).containsExactlyInAnyOrder("event:prices", "event:stats", "event:trades",
                     "event:analytics", "event:pools");
         }
+    }
+
+    @Test
+    void shouldExposeAppliedEventsOpenStreamsAndConsumerLagToPrometheus() throws Exception {
+        kafkaTemplate.send(Topics.TRADES_SETTLED.name(), "trade-it-metrics",
+                solToUsdc("trade-it-metrics", Route.DEX).build()).get();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(getJson("/api/trades/trade-it-metrics").has("settlement"))
+                .isTrue());
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> stream = client.send(subscribe, HttpResponse.BodyHandlers.ofLines());
+
+        try (Stream<String> lines = stream.body()) {
+            assertThat(lines.filter(line -> line.startsWith("event:")).findFirst()).isPresent();
+            // Lag metrics appear after the consumer's first fetch: wait for the scrape to show them.
+            List<String> scrape = await().atMost(WAIT).until(() -> http.get().uri("/actuator/prometheus").retrieve()
+                    .body(String.class).lines().toList(),
+                    scraped -> !sample(scraped, "kafka_consumer_fetch_manager_records_lag_max").isEmpty());
+
+            String service = "service=\"dashboard-service\"";
+            assertThat(sample(scrape, "otc_dashboard_events_applied_total",
+                    "topic=\"" + Topics.TRADES_SETTLED.name() + "\"", service))
+                    .singleElement().satisfies(line -> assertThat(value(line)).isGreaterThanOrEqualTo(1));
+            assertThat(sample(scrape, "otc_dashboard_events_applied_total",
+                    "topic=\"" + Topics.POOLS_CHANGED.name() + "\"", service)).hasSize(1);
+            assertThat(sample(scrape, "otc_dashboard_sse_clients", service))
+                    .singleElement().satisfies(line -> assertThat(value(line)).isGreaterThanOrEqualTo(1));
+            assertThat(sample(scrape, "kafka_consumer_fetch_manager_records_lag_max", service)).isNotEmpty();
+        }
+    }
+
+    /** The samples of one metric (name followed by its labels) carrying every given label. */
+    private static List<String> sample(List<String> scrape, String name, String... labels) {
+        return scrape.stream().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains)).toList();
+    }
+
+    private static double value(String sample) {
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 
     private JsonNode getJson(String path) {

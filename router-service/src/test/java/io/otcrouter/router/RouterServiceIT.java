@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,7 @@ import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIds;
 
 /**
  * The router on a real broker and a real PostgreSQL, with the venues played by {@link FakeVenues}; no API keys
@@ -84,7 +87,11 @@ class RouterServiceIT {
         assertThat(response.body()).contains("\"route\":\"OTC\"").contains("\"expectedOutput\":\"149625.000000\"")
                 .contains("\"expectedSaving\":\"1625.000000\"");
 
-        RouteDecided decided = awaitDecision(clientOrderId);
+        ConsumerRecord<String, Object> record = awaitDecision(clientOrderId);
+        RouteDecided decided = (RouteDecided) record.value();
+        assertThat(record.headers().lastHeader(TradeIds.HEADER)).isNotNull()
+                .satisfies(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
+                        .isEqualTo(decided.getTradeId()));
         assertThat(decided.getRoute()).isEqualTo(Route.OTC);
         assertThat(decided.getAmountIn().toBigIntegerExact()).isEqualTo(new BigInteger("1000000000000"));
         assertThat(decided.getLegs()).singleElement().satisfies(leg -> {
@@ -126,19 +133,56 @@ class RouterServiceIT {
                 .until(() -> venues.requests.size() == requestsBefore);
     }
 
-    private RouteDecided awaitDecision(String clientOrderId) {
+    @Test
+    void shouldExposeDecisionLatencyVenueQuotesAndConsumerLagToPrometheus() throws Exception {
+        HttpResponse<String> trade = post("/api/trades", """
+                {"inputToken":"SOL","outputToken":"USDC","amount":"10","clientOrderId":"it-%s"}
+                """.formatted(UUID.randomUUID()));
+        assertThat(trade.statusCode()).isEqualTo(201);
+
+        // Kafka client meters are bound once the consumers report them: wait for the lag gauge, then read it all.
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/prometheus").body()
+                .contains("kafka_consumer_fetch_manager_records_lag_max"));
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        String metrics = scrape.body();
+        assertThat(series(metrics, "otc_router_decision_seconds_count"))
+                .anySatisfy(line -> assertThat(line).contains("route=\"OTC\"", "service=\"router-service\""));
+        assertThat(series(metrics, "otc_router_decision_seconds_bucket"))
+                .anySatisfy(line -> assertThat(line).contains("route=\"OTC\"", "le=\""));
+        assertThat(series(metrics, "otc_router_quotes_received_total"))
+                .anySatisfy(line -> assertThat(line).contains("venue=\"DEX\"", "source=\"SIMULATED\""))
+                .anySatisfy(line -> assertThat(line).contains("venue=\"OTC\"", "source=\"QUOTED\""));
+        assertThat(series(metrics, "otc_router_quotes_missing_total"))
+                .anySatisfy(line -> assertThat(line).contains("venue=\"DEX\""))
+                .anySatisfy(line -> assertThat(line).contains("venue=\"OTC\""));
+        assertThat(series(metrics, "kafka_consumer_fetch_manager_records_lag_max"))
+                .anySatisfy(line -> assertThat(line).contains("service=\"router-service\""));
+    }
+
+    /** The samples of one Prometheus series, each a line like {@code name{tag="value",...} 1.0}. */
+    private static List<String> series(String scrape, String name) {
+        return scrape.lines().filter(line -> line.startsWith(name + "{")).toList();
+    }
+
+    private ConsumerRecord<String, Object> awaitDecision(String clientOrderId) {
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new FakeVenues.AvroEventDeserializerAdapter())) {
             consumer.subscribe(List.of(Topics.ROUTES_DECIDED.name()));
-            List<RouteDecided> seen = new ArrayList<>();
+            List<ConsumerRecord<String, Object>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add((RouteDecided) r.value()));
-                return seen.stream().anyMatch(d -> clientOrderId.equals(d.getClientOrderId()));
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> isFor(clientOrderId, r));
             });
-            return seen.stream().filter(d -> clientOrderId.equals(d.getClientOrderId())).findFirst().orElseThrow();
+            return seen.stream().filter(r -> isFor(clientOrderId, r)).findFirst().orElseThrow();
         }
+    }
+
+    private static boolean isFor(String clientOrderId, ConsumerRecord<String, Object> record) {
+        return clientOrderId.equals(((RouteDecided) record.value()).getClientOrderId());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
 
@@ -37,13 +39,18 @@ class LiveFeed implements ReadModelChanges {
     /** Tells the browser how soon to reconnect after the stream drops. */
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
     static final int RECENT_TRADES = 20;
+    static final String CLIENTS_METRIC = "otc.dashboard.sse.clients";
 
     private final ReadModelPayloads payloads;
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
     private final Set<ReadModelPart> dirty = ConcurrentHashMap.newKeySet();
 
-    LiveFeed(ReadModelPayloads payloads) {
+    LiveFeed(ReadModelPayloads payloads, MeterRegistry registry) {
         this.payloads = payloads;
+        // Read at scrape time; a stream whose browser went away counts until a send or heartbeat finds it dead.
+        Gauge.builder(CLIENTS_METRIC, emitters, Set::size)
+                .description("Open live streams (pages subscribed to /api/stream) on this instance")
+                .register(registry);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.otcrouter.dashboard.config;
 
-import java.util.List;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,11 +8,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.FixedBackOff;
 
+import io.otcrouter.dashboard.feed.AppliedEvents;
 import io.otcrouter.events.catalog.DeadLetters;
-import io.otcrouter.events.catalog.Topic;
-import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
 
 /**
  * Kafka wiring: the dead-letter topics of every consumed topic and the one error handler of the service.
@@ -25,15 +24,12 @@ import io.otcrouter.events.catalog.Topics;
 class KafkaConfig {
 
     /** The topics the read model is projected from. */
-    static final List<Topic<?>> CONSUMED = List.of(
-            Topics.PRICES_UPDATED, Topics.ROUTES_DECIDED, Topics.TRADES_SETTLED, Topics.POOLS_CHANGED);
-
     private static final long RETRY_INTERVAL_MS = 200;
     private static final long RETRY_ATTEMPTS = 2;
 
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(KafkaTopicProperties properties) {
-        return new KafkaAdmin.NewTopics(CONSUMED.stream()
+        return new KafkaAdmin.NewTopics(AppliedEvents.PROJECTED.stream()
                 .map(topic -> topic.newDeadLetterTopic(properties.partitions(), properties.replicationFactor()))
                 .toArray(NewTopic[]::new));
     }
@@ -47,5 +43,14 @@ class KafkaConfig {
         return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (failed, cause) -> DeadLetters.partitionFor(failed)),
                 new FixedBackOff(RETRY_INTERVAL_MS, RETRY_ATTEMPTS));
+    }
+
+    /**
+     * Puts the trade id of the record being projected into the logging context; Boot installs it on the listener
+     * container factory. Price and pool records belong to no trade, so their lines carry an empty id.
+     */
+    @Bean
+    RecordInterceptor<Object, Object> tradeIdRecordInterceptor() {
+        return new TradeIdRecordInterceptor();
     }
 }

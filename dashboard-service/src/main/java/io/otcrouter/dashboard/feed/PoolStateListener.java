@@ -7,6 +7,7 @@ import io.otcrouter.dashboard.view.PoolView;
 import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.events.PoolStateChanged;
+import io.otcrouter.events.catalog.Topics;
 
 /**
  * Projects {@code Topics.POOLS_CHANGED} into the latest state per pool.
@@ -18,15 +19,18 @@ class PoolStateListener {
 
     private final PoolView poolView;
     private final ReadModelChanges changes;
+    private final AppliedEvents appliedEvents;
 
-    PoolStateListener(PoolView poolView, ReadModelChanges changes) {
+    PoolStateListener(PoolView poolView, ReadModelChanges changes, AppliedEvents appliedEvents) {
         this.poolView = poolView;
         this.changes = changes;
+        this.appliedEvents = appliedEvents;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).POOLS_CHANGED.name()}")
     void on(PoolStateChanged event) {
         poolView.apply(event);
         changes.changed(ReadModelPart.POOLS);
+        appliedEvents.applied(Topics.POOLS_CHANGED);
     }
 }

@@ -7,6 +7,7 @@ import io.otcrouter.dashboard.view.PriceView;
 import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.events.PriceUpdated;
+import io.otcrouter.events.catalog.Topics;
 
 /**
  * Projects {@code Topics.PRICES_UPDATED} into the latest price per symbol.
@@ -18,15 +19,18 @@ class PriceListener {
 
     private final PriceView priceView;
     private final ReadModelChanges changes;
+    private final AppliedEvents appliedEvents;
 
-    PriceListener(PriceView priceView, ReadModelChanges changes) {
+    PriceListener(PriceView priceView, ReadModelChanges changes, AppliedEvents appliedEvents) {
         this.priceView = priceView;
         this.changes = changes;
+        this.appliedEvents = appliedEvents;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).PRICES_UPDATED.name()}")
     void on(PriceUpdated event) {
         priceView.apply(event);
         changes.changed(ReadModelPart.PRICES);
+        appliedEvents.applied(Topics.PRICES_UPDATED);
     }
 }

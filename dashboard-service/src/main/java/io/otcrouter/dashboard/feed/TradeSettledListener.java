@@ -7,6 +7,7 @@ import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.dashboard.view.SettlementProjection;
 import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.catalog.Topics;
 
 /**
  * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and details.
@@ -18,10 +19,12 @@ class TradeSettledListener {
 
     private final SettlementProjection settlements;
     private final ReadModelChanges changes;
+    private final AppliedEvents appliedEvents;
 
-    TradeSettledListener(SettlementProjection settlements, ReadModelChanges changes) {
+    TradeSettledListener(SettlementProjection settlements, ReadModelChanges changes, AppliedEvents appliedEvents) {
         this.settlements = settlements;
         this.changes = changes;
+        this.appliedEvents = appliedEvents;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}")
@@ -29,5 +32,6 @@ class TradeSettledListener {
         if (settlements.apply(event)) {
             changes.changed(ReadModelPart.TRADES);
         }
+        appliedEvents.applied(Topics.TRADES_SETTLED);
     }
 }

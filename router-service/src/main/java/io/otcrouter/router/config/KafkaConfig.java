@@ -7,13 +7,18 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.otcrouter.events.catalog.DeadLetters;
 import io.otcrouter.events.catalog.Topic;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
 
-/** The topics router-service writes, the dead-letter topics of those it reads, and its one error policy. */
+/**
+ * The topics router-service writes, the dead-letter topics of those it reads, its one error policy, and the trade id
+ * of each record in the logging context.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
@@ -37,6 +42,12 @@ class KafkaConfig {
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> template) {
         var recoverer = new DeadLetterPublishingRecoverer(template, (failed, cause) -> DeadLetters.partitionFor(failed));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
+    }
+
+    /** Puts the trade id of the record being handled into the logging context; Boot installs it on every listener. */
+    @Bean
+    RecordInterceptor<Object, Object> tradeIdRecordInterceptor() {
+        return new TradeIdRecordInterceptor();
     }
 
 }

@@ -23,21 +23,27 @@ final class PendingQuotes {
     private final List<PoolQuoted> pools = new ArrayList<>();
     private int poolsExpected = -1;
 
-    synchronized void add(JupiterQuoted quote) {
-        if (dex == null) {
-            dex = quote;
-            completeIfAllIn();
+    /** Returns false for a second Jupiter answer, which is ignored. */
+    synchronized boolean add(JupiterQuoted quote) {
+        if (dex != null) {
+            return false;
         }
+        dex = quote;
+        completeIfAllIn();
+        return true;
     }
 
-    synchronized void add(PoolQuoted quote) {
+    /** Returns false for a redelivered pool answer, which is ignored. */
+    synchronized boolean add(PoolQuoted quote) {
         // Redelivered replies carry the same event id; a pool answers once per request.
         boolean duplicate = pools.stream().anyMatch(p -> p.getEventId().equals(quote.getEventId()));
-        if (!duplicate) {
-            pools.add(quote);
-            poolsExpected = quote.getPoolsInReply();
-            completeIfAllIn();
+        if (duplicate) {
+            return false;
         }
+        pools.add(quote);
+        poolsExpected = quote.getPoolsInReply();
+        completeIfAllIn();
+        return true;
     }
 
     VenueQuotes await(Duration timeout) throws InterruptedException {

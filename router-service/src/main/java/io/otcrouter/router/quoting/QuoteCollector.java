@@ -19,6 +19,11 @@ import io.otcrouter.router.routing.VenueQuotes;
 public class QuoteCollector {
 
     private final Map<String, PendingQuotes> pending = new ConcurrentHashMap<>();
+    private final QuoteMetrics metrics;
+
+    QuoteCollector(QuoteMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** Starts waiting for replies to {@code requestId}; call before publishing the request. */
     public void open(String requestId) {
@@ -32,7 +37,9 @@ public class QuoteCollector {
             throw new IllegalStateException("Not waiting for " + requestId);
         }
         try {
-            return quotes.await(timeout);
+            VenueQuotes answered = quotes.await(timeout);
+            metrics.missed(answered);
+            return answered;
         } finally {
             pending.remove(requestId);
         }
@@ -44,15 +51,15 @@ public class QuoteCollector {
 
     void onReply(JupiterQuoted quote) {
         PendingQuotes quotes = pending.get(quote.getRequestId());
-        if (quotes != null) {
-            quotes.add(quote);
+        if (quotes != null && quotes.add(quote)) {
+            metrics.received(quote);
         }
     }
 
     void onReply(PoolQuoted quote) {
         PendingQuotes quotes = pending.get(quote.getRequestId());
-        if (quotes != null) {
-            quotes.add(quote);
+        if (quotes != null && quotes.add(quote)) {
+            metrics.received(quote);
         }
     }
 }

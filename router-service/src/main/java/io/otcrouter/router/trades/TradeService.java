@@ -7,11 +7,15 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.router.config.RouterProperties;
 import io.otcrouter.router.quoting.QuoteCollector;
 import io.otcrouter.router.quoting.QuoteRequestPublisher;
@@ -31,6 +35,7 @@ import io.otcrouter.router.tracking.TradeTracker;
 public class TradeService {
 
     private static final Logger log = LoggerFactory.getLogger(TradeService.class);
+    static final String DECISION_TIMER = "otc.router.decision";
 
     private final QuoteCollector collector;
     private final QuoteRequestPublisher quoteRequests;
@@ -40,11 +45,12 @@ public class TradeService {
     private final RouteSelector selector;
     private final ReferencePrices prices;
     private final RouterProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     TradeService(QuoteCollector collector, QuoteRequestPublisher quoteRequests, DecisionPublisher decisions,
             TradeTracker tracker, RouteDecidedFactory events, RouteSelector selector, ReferencePrices prices,
-            RouterProperties properties) {
+            RouterProperties properties, MeterRegistry meters) {
         this.collector = collector;
         this.quoteRequests = quoteRequests;
         this.decisions = decisions;
@@ -53,12 +59,30 @@ public class TradeService {
         this.selector = selector;
         this.prices = prices;
         this.properties = properties;
+        this.meters = meters;
         this.clock = Clock.systemUTC();
     }
 
-    /** Decides and publishes a trade for execution. */
+    /**
+     * Decides and publishes a trade for execution. The trade id is in the logging context meanwhile, so the log lines
+     * and the records sent for this trade carry it.
+     */
     public RouteDecided execute(TradeIntent intent) throws InterruptedException {
+        Timer.Sample received = Timer.start(meters);
         String tradeId = UUID.randomUUID().toString();
+        MDC.put(TradeIds.MDC_KEY, tradeId);
+        try {
+            RouteDecided event = decideAndPublish(tradeId, intent);
+            received.stop(Timer.builder(DECISION_TIMER)
+                    .description("From a trade request received to its decision published")
+                    .tag("route", event.getRoute().name()).register(meters));
+            return event;
+        } finally {
+            MDC.remove(TradeIds.MDC_KEY);
+        }
+    }
+
+    private RouteDecided decideAndPublish(String tradeId, TradeIntent intent) throws InterruptedException {
         String requestId = UUID.randomUUID().toString();
         Decision decision = decide(requestId, tradeId, intent);
         RouteDecided event = events.create(tradeId, requestId, intent, decision, now());
