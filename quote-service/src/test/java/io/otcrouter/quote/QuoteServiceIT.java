@@ -2,19 +2,32 @@ package io.otcrouter.quote;
 
 import static io.otcrouter.quote.TestTokens.SOL;
 import static io.otcrouter.quote.TestTokens.USDC;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -30,14 +43,16 @@ import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.events.tracing.TradeIds;
 
-/** quote-service in simulated mode against a real (embedded, KRaft) broker. */
-@SpringBootTest(properties = {
+/** quote-service in simulated mode against a real (embedded, KRaft) broker, serving HTTP on a random port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "otc.jupiter.mode=simulated",
         "otc.jupiter.base-url=http://localhost:9/unused"})
 @EmbeddedKafka(partitions = 1)
 @Import(ConsumedTopics.class)
+@ExtendWith(OutputCaptureExtension.class)
 class QuoteServiceIT {
 
     private static final BigDecimal THOUSAND = new BigDecimal("1000");
@@ -46,17 +61,52 @@ class QuoteServiceIT {
     private KafkaTemplate<String, Object> kafkaTemplate;
     @Autowired
     private EmbeddedKafkaBroker broker;
+    @LocalServerPort
+    private int port;
 
     private void publish(QuoteRequested request) {
         kafkaTemplate.send(Topics.QUOTES_REQUESTED.name(), request.getPair(), request).join();
     }
 
     private JupiterQuoted awaitAnswer(String requestId) {
+        return (JupiterQuoted) awaitAnswerRecord(requestId).value();
+    }
+
+    private ConsumerRecord<String, Object> awaitAnswerRecord(String requestId) {
         try (TopicReader<Object> reader = new TopicReader<>(broker, Topics.JUPITER_QUOTED.name(),
                 new AvroEventDeserializer()::deserialize)) {
-            return (JupiterQuoted) reader.awaitRecord(record -> record.value() instanceof JupiterQuoted quoted
-                    && quoted.getRequestId().equals(requestId)).value();
+            return reader.awaitRecord(record -> record.value() instanceof JupiterQuoted quoted
+                    && quoted.getRequestId().equals(requestId));
         }
+    }
+
+    private LegExecuted awaitLeg(String tradeId) {
+        try (TopicReader<Object> reader = new TopicReader<>(broker, Topics.JUPITER_EXECUTED.name(),
+                new AvroEventDeserializer()::deserialize)) {
+            return (LegExecuted) reader.awaitRecord(r -> tradeId.equals(r.key())).value();
+        }
+    }
+
+    private static String tradeIdHeader(ConsumerRecord<String, ?> record) {
+        Header header = record.headers().lastHeader(TradeIds.HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private String scrapePrometheus() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The exposition lines of one metric (exact name) that carry every given label="value". */
+    private static List<String> series(String scrape, String name, String... labels) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .toList();
     }
 
     @Test
@@ -88,6 +138,7 @@ class QuoteServiceIT {
                 new AvroEventDeserializer()::deserialize)) {
             ConsumerRecord<String, Object> record = reader.awaitRecord(r -> tradeId.equals(r.key()));
             LegExecuted leg = (LegExecuted) record.value();
+            assertThat(tradeIdHeader(record)).isEqualTo(tradeId);
             assertThat(leg.getTradeId()).isEqualTo(tradeId);
             assertThat(leg.getLegId()).isEqualTo("leg-dex-1");
             assertThat(leg.getStatus()).isEqualTo(LegStatus.FILLED);
@@ -111,5 +162,47 @@ class QuoteServiceIT {
                     .isEqualTo("SOL/USDC");
         }
         assertThat(awaitAnswer(requestId).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
+    }
+
+    @Test
+    void shouldStampTheAnswerToATradesQuoteRequestWithThatTradeIdAndLogIt(CapturedOutput output) {
+        String tradeId = UUID.randomUUID().toString();
+        String requestId = UUID.randomUUID().toString();
+        QuoteRequested request = TestEvents.solToUsdcRequest(requestId, BigDecimal.ONE);
+        request.setTradeId(tradeId);
+        QuoteRequested late = TestEvents.solToUsdcRequest(UUID.randomUUID().toString(), BigDecimal.ONE,
+                Instant.now().minusSeconds(60));
+        late.setTradeId(tradeId);
+
+        publish(request);
+        publish(late);
+
+        // JupiterQuoted has no tradeId field: the header comes from the trade id of the request being handled.
+        assertThat(tradeIdHeader(awaitAnswerRecord(requestId))).isEqualTo(tradeId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().lines()
+                .anyMatch(line -> line.contains("[trade=" + tradeId + "]")
+                        && line.contains("Skipping quote request " + late.getRequestId())));
+    }
+
+    @Test
+    void shouldExposeItsQuoteFillBudgetAndConsumerLagMetricsToPrometheus() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        String tradeId = UUID.randomUUID().toString();
+        publish(TestEvents.solToUsdcRequest(requestId, BigDecimal.ONE));
+        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), tradeId, TestEvents.routeDecided(tradeId,
+                TestEvents.dexLeg("leg-dex-1", SOL.toAtomic(BigDecimal.ONE), BigInteger.ONE))).join();
+        awaitAnswer(requestId);
+        awaitLeg(tradeId);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = scrapePrometheus();
+            assertThat(series(scrape, "otc_jupiter_quotes_total", "service=\"quote-service\"",
+                    "source=\"SIMULATED\"", "status=\"QUOTED\"", "from_cache=\"false\"")).hasSize(1);
+            assertThat(series(scrape, "otc_dex_fills_total", "status=\"FILLED\"")).hasSize(1);
+            assertThat(series(scrape, "otc_jupiter_budget_remaining", "service=\"quote-service\"")).hasSize(1);
+            assertThat(series(scrape, "kafka_consumer_fetch_manager_records_lag_max",
+                    "service=\"quote-service\"")).isNotEmpty();
+            assertThat(scrape).doesNotContain(tradeId).doesNotContain(requestId);
+        });
     }
 }

@@ -10,11 +10,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.otcrouter.events.catalog.DeadLetters;
 import io.otcrouter.events.catalog.Topic;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
 
 /**
  * Declares the topics quote-service writes (the broker does not auto-create topics) and the dead-letter topics
@@ -53,5 +55,14 @@ class KafkaConfig {
         // An event that fails validation (e.g. a non-positive amount) fails the same way on every attempt.
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         return handler;
+    }
+
+    /**
+     * Puts the trade id of the record being handled into the logging context; Boot installs it on the listener
+     * container factory. The answers and legs sent while handling it inherit the id in their otc-trade-id header.
+     */
+    @Bean
+    RecordInterceptor<Object, Object> tradeIdRecordInterceptor() {
+        return new TradeIdRecordInterceptor();
     }
 }
