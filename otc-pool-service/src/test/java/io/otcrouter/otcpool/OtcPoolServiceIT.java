@@ -11,8 +11,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import io.otcrouter.events.PoolStateChanged;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.otcpool.api.PoolView;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.support.EventCollector;
@@ -96,6 +99,9 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         assertThat(quote.getExpiresAt()).isEqualTo(quote.getOccurredAt().plusSeconds(10));
         assertThat(quote.getMinInAmount().toBigIntegerExact()).isEqualTo(SOL.toAtomic(new BigDecimal("100")));
         assertThat(quote.getMaxInAmount().toBigIntegerExact()).isEqualTo(SOL.toAtomic(new BigDecimal("5000")));
+        // Sent from the listener thread: the trade id comes from the logging context the record interceptor set.
+        assertThat(tradeIdHeaders(Topics.POOLS_QUOTED.name(), request.getPair()))
+                .contains(request.getTradeId());
     }
 
     @Test
@@ -125,6 +131,8 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         assertThat(executed.getFillId()).matches("otc-fill-[0-9]+");
         assertThat(executed.getPoolId()).isEqualTo(SOL_USDC_POOL);
         assertThat(executed.getOutAmount().toBigIntegerExact()).isEqualTo(OUT_FOR_1000_SOL);
+        assertThat(tradeIdHeaders(Topics.POOLS_EXECUTED.name(), decision.getTradeId()))
+                .containsOnly(decision.getTradeId());
         BigInteger[] after = inventory(SOL_USDC_POOL);
         assertThat(after[0]).isEqualTo(before[0].add(SOL.toAtomic(new BigDecimal("1000"))));
         assertThat(after[1]).isEqualTo(before[1].subtract(OUT_FOR_1000_SOL));
@@ -175,7 +183,7 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
 
         // Other tests create pools of their own in the same database: look for the seeded ones by id.
         assertThat(pools).extracting(PoolView::id).contains("sol-usdc-main", "sol-usdt-main");
-        PoolView usdt = java.util.Arrays.stream(pools).filter(p -> p.id().equals("sol-usdt-main")).findFirst()
+        PoolView usdt = Arrays.stream(pools).filter(p -> p.id().equals("sol-usdt-main")).findFirst()
                 .orElseThrow();
         assertThat(usdt.pair()).isEqualTo("SOL/USDT");
         assertThat(usdt.initialBaseInventory()).isEqualTo("25000");
@@ -187,6 +195,44 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
             return res.getStatusCode();
         });
         assertThat(missing.value()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldExposeQuoteFillInventoryOutboxAndConsumerLagMetricsToPrometheus() {
+        QuoteRequested request = Events.quoteRequest(SOL, USDC, "1000");
+        kafka.send(Topics.QUOTES_REQUESTED.name(), request.getPair(), request);
+        awaitOne(Topics.POOLS_QUOTED.name(), PoolQuoted.class, q -> q.getRequestId().equals(request.getRequestId()));
+        RouteDecided decision = Events.otcDecision("1000", new BigInteger("149000000000"));
+        kafka.send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision);
+        awaitOne(Topics.POOLS_EXECUTED.name(), LegExecuted.class, e -> e.getTradeId().equals(decision.getTradeId()));
+        RestClient http = RestClient.create("http://localhost:" + port);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            String scrape = http.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).retrieve()
+                    .body(String.class);
+            assertThat(scrape).satisfies(
+                    hasSample("otc_pool_quotes_total", "pool=\"sol-usdc-main\"", "status=\"QUOTED\"",
+                            "service=\"otc-pool-service\""),
+                    hasSample("otc_pool_fills_total", "pool=\"sol-usdc-main\"", "status=\"FILLED\""),
+                    hasSample("otc_pool_inventory_available", "pool=\"sol-usdc-main\"", "side=\"base\""),
+                    hasSample("otc_pool_inventory_available", "pool=\"sol-usdc-main\"", "side=\"quote\""),
+                    hasSample("otc_outbox_pending", "service=\"otc-pool-service\""),
+                    hasSample("kafka_consumer_fetch_manager_records_lag_max"));
+        });
+    }
+
+    /** A sample line of {@code metric} carrying every one of {@code labels} ({@code name="value"}). */
+    private static ThrowingConsumer<String> hasSample(String metric, String... labels) {
+        return scrape -> assertThat(scrape.lines()
+                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains)))
+                .as("%s with %s", metric, Arrays.toString(labels)).isNotEmpty();
+    }
+
+    private List<String> tradeIdHeaders(String topic, String key) {
+        return await().atMost(WAIT).until(() -> collector.records(topic, key), found -> !found.isEmpty()).stream()
+                .map(r -> TradeIds.fromHeaders(r.headers()).orElse(null))
+                .toList();
     }
 
     private BigInteger[] inventory(String poolId) {

@@ -7,11 +7,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.otcrouter.events.catalog.DeadLetters;
 import io.otcrouter.events.catalog.Topic;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
 
 /**
  * Declares the topics this service writes (it is their only writer) and the dead-letter topics of the ones it
@@ -50,6 +52,15 @@ class KafkaConfig {
                 (failed, cause) -> DeadLetters.partitionFor(failed));
         // Two quick retries for transient trouble (e.g. the database restarting), then the dead-letter topic.
         return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+    }
+
+    /**
+     * Boot installs it on the listener container factory: while a listener handles a record of a trade, the trade
+     * id is in the logging context, and the quotes and rejections sent from that thread carry it in their header.
+     */
+    @Bean
+    RecordInterceptor<Object, Object> tradeIdRecordInterceptor() {
+        return new TradeIdRecordInterceptor();
     }
 
     private static NewTopic deadLetter(Topic<?> topic, int partitions, short replication) {

@@ -9,10 +9,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tracing.TradeIds;
+import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
@@ -47,11 +50,12 @@ class FillCompletion {
     private final ReferencePrices prices;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final PoolMetrics metrics;
     private final Clock clock;
 
     FillCompletion(PoolFillRepository fills, PoolRepository pools, ReservationRepository reservations,
             PoolPricer pricer, PriceGuard guard, ReferencePrices prices, Outbox outbox,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, PoolMetrics metrics, Clock clock) {
         this.fills = fills;
         this.pools = pools;
         this.reservations = reservations;
@@ -60,6 +64,7 @@ class FillCompletion {
         this.prices = prices;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -70,10 +75,13 @@ class FillCompletion {
 
     private void completeLocked(PoolFill fill) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        if (fill.isReserved()) {
-            fillFromReservation(fill, now);
-        } else {
-            fillRepriced(fill, now);
+        // Runs on a fill thread, where no record interceptor set the trade id: name the trade in the logs here.
+        try (MDC.MDCCloseable trade = MDC.putCloseable(TradeIds.MDC_KEY, fill.getTradeId())) {
+            if (fill.isReserved()) {
+                fillFromReservation(fill, now);
+            } else {
+                fillRepriced(fill, now);
+            }
         }
     }
 
@@ -134,6 +142,7 @@ class FillCompletion {
         outbox.append(Topics.POOLS_EXECUTED, fill.getTradeId(), LegOutcome.of(fill, now));
         Pool after = pools.findById(fill.getPoolId()).orElseThrow();
         outbox.append(Topics.POOLS_CHANGED, after.getId(), PoolStateEvents.snapshot(after, PoolStateEvents.FILL, now));
+        metrics.legCompleted(fill.getPoolId(), FillStatus.FILLED.name());
         log.info("Filled leg {} of trade {} on {}{}: {} in, {} out", fill.getLegId(), fill.getTradeId(),
                 fill.getPoolId(), fill.isReserved() ? " at its firm quote" : " at the current price", in, out);
         return true;
@@ -143,6 +152,7 @@ class FillCompletion {
         fill.reject(reason, now);
         fills.save(fill);
         outbox.append(Topics.POOLS_EXECUTED, fill.getTradeId(), LegOutcome.of(fill, now));
+        metrics.legCompleted(fill.getPoolId(), FillStatus.REJECTED.name());
         log.info("Rejected leg {} of trade {}: {}", fill.getLegId(), fill.getTradeId(), reason);
     }
 }

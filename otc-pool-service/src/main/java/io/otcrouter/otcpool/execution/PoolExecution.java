@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
@@ -48,11 +49,12 @@ public class PoolExecution {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final FillScheduler scheduler;
+    private final PoolMetrics metrics;
     private final Clock clock;
 
     PoolExecution(PoolRepository pools, PoolFillRepository fills, ReservationRepository reservationRows,
             Reservations reservations, Outbox outbox, TransactionTemplate transactions, FillScheduler scheduler,
-            Clock clock) {
+            PoolMetrics metrics, Clock clock) {
         this.pools = pools;
         this.fills = fills;
         this.reservationRows = reservationRows;
@@ -60,6 +62,7 @@ public class PoolExecution {
         this.outbox = outbox;
         this.transactions = transactions;
         this.scheduler = scheduler;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -88,12 +91,12 @@ public class PoolExecution {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Optional<Pool> found = Optional.ofNullable(leg.poolId()).flatMap(pools::findById);
         if (found.isEmpty()) {
-            return rejectAtOnce(leg, null, "Unknown OTC pool " + leg.poolId(), now);
+            return rejectAtOnce(leg, null, null, "Unknown OTC pool " + leg.poolId(), now);
         }
         Pool pool = found.get();
         Optional<TradeSide> side = pool.terms().sideFor(leg.inputMint(), leg.outputMint());
         if (!pool.isActive() || side.isEmpty()) {
-            return rejectAtOnce(leg, side.orElse(null), "Pool " + pool.getId()
+            return rejectAtOnce(leg, pool, side.orElse(null), "Pool " + pool.getId()
                     + (pool.isActive() ? " does not serve " + leg.pair() : " is not active"), now);
         }
         boolean reserved = claimFirmQuote(leg, pool, side.get(), now);
@@ -123,9 +126,11 @@ public class PoolExecution {
         return false;
     }
 
-    private PoolFill rejectAtOnce(LegRequest leg, TradeSide side, String reason, Instant now) {
+    /** @param pool the leg's pool, or null when this service has no pool of that id */
+    private PoolFill rejectAtOnce(LegRequest leg, Pool pool, TradeSide side, String reason, Instant now) {
         PoolFill rejected = fills.save(PoolFill.rejectedAtOnce(leg, leg.poolId(), side, reason, now));
         outbox.append(Topics.POOLS_EXECUTED, leg.tradeId(), LegOutcome.of(rejected, now));
+        metrics.legCompleted(pool == null ? null : pool.getId(), FillStatus.REJECTED.name());
         log.info("Rejected leg {} of trade {}: {}", leg.legId(), leg.tradeId(), reason);
         return null;
     }

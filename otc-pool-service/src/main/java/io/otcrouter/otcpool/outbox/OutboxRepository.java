@@ -23,6 +23,10 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
             """, nativeQuery = true)
     List<OutboxMessage> lockUnpublished(@Param("limit") int limit);
 
+    /** Rows the relay has not published yet (the partial index {@code outbox_unpublished} covers them). */
+    @Query(value = "select count(*) from {h-schema}outbox where published_at is null", nativeQuery = true)
+    long countUnpublished();
+
     @Modifying
     @Query("delete from OutboxMessage m where m.publishedAt < :before")
     int deletePublishedBefore(@Param("before") Instant before);

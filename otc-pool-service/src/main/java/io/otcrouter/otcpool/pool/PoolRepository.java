@@ -14,6 +14,14 @@ public interface PoolRepository extends JpaRepository<Pool, String> {
 
     List<Pool> findAllByOrderById();
 
+    /** Every pool's inventory and reservations, without loading the pools (their size tiers) as entities. */
+    @Query("""
+            select new io.otcrouter.otcpool.pool.PoolInventory(p.id, p.baseInventory, p.reservedBaseInventory,
+                p.baseDecimals, p.quoteInventory, p.reservedQuoteInventory, p.quoteDecimals)
+            from Pool p order by p.id
+            """)
+    List<PoolInventory> findAllInventories();
+
     /**
      * Holds output inventory for a firm quote in one conditional statement: nothing happens (0 rows) when the pool is
      * inactive or what is not yet held by other quotes is short. Concurrent quotes serialize on the row lock, so two

@@ -17,6 +17,7 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolQuoteStatus;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.MarketPrice;
@@ -51,11 +52,12 @@ public class PoolQuoting {
     private final ReservationRepository reservationRows;
     private final PoolQuotePublisher publisher;
     private final TransactionTemplate transactions;
+    private final PoolMetrics metrics;
     private final Clock clock;
 
     PoolQuoting(PoolRepository pools, PoolPricer pricer, PriceGuard guard, ReferencePrices prices,
             Reservations reservations, ReservationRepository reservationRows, PoolQuotePublisher publisher,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, PoolMetrics metrics, Clock clock) {
         this.pools = pools;
         this.pricer = pricer;
         this.guard = guard;
@@ -64,15 +66,20 @@ public class PoolQuoting {
         this.reservationRows = reservationRows;
         this.publisher = publisher;
         this.transactions = transactions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     /**
      * Quotes and publishes. Published after the reservation committed, straight to Kafka rather than through the
-     * outbox: a quote lost in a crash only leaves a reservation that the sweep releases at its expiry.
+     * outbox: a quote lost in a crash only leaves a reservation that the sweep releases at its expiry. Each published
+     * answer is counted in {@code otc.pool.quotes}.
      */
     public void answer(QuoteRequested request) {
-        quotesFor(request).forEach(publisher::publish);
+        for (PoolQuoted quote : quotesFor(request)) {
+            publisher.publish(quote);
+            metrics.quoted(quote);
+        }
     }
 
     public List<PoolQuoted> quotesFor(QuoteRequested request) {

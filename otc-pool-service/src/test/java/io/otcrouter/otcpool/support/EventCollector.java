@@ -49,6 +49,12 @@ public final class EventCollector implements AutoCloseable {
                 .toList();
     }
 
+    /** Polls once more and returns the records seen on {@code topic} under {@code key}, headers included. */
+    public List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return seen.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
+    }
+
     /** Polls once more and returns the raw values seen on {@code topic}. */
     public List<byte[]> rawValues(String topic) {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
