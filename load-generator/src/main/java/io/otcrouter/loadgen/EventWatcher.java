@@ -1,0 +1,185 @@
+package io.otcrouter.loadgen;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.serde.AvroEventDeserializer;
+
+/**
+ * Reads RouteDecided and TradeSettled with a plain KafkaConsumer (no group: it assigns every partition itself and
+ * starts at the run's start time), keeping the events whose clientOrderId belongs to this run, with the
+ * {@link System#nanoTime()} at which each was seen.
+ */
+final class EventWatcher implements AutoCloseable {
+
+    /** A settlement as first seen; {@code copies} counts TradeSettled events for the same trade. */
+    record Settlement(long seenNanos, String status, AtomicLong copies) {
+    }
+
+    private final String bootstrap;
+    private final String orderPrefix;
+    private final long fromEpochMillis;
+    private final Map<String, Long> decided = new ConcurrentHashMap<>();
+    private final Map<String, Settlement> settled = new ConcurrentHashMap<>();
+    private final AtomicLong undecodable = new AtomicLong();
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    private EventWatcher(String bootstrap, String orderPrefix, long fromEpochMillis) {
+        this.bootstrap = bootstrap;
+        this.orderPrefix = orderPrefix;
+        this.fromEpochMillis = fromEpochMillis;
+    }
+
+    /** Starts watching and returns once every partition of both topics is assigned and positioned. */
+    static EventWatcher start(String bootstrap, String orderPrefix, long fromEpochMillis, Duration timeout)
+            throws Exception {
+        EventWatcher watcher = new EventWatcher(bootstrap, orderPrefix, fromEpochMillis);
+        watcher.thread = new Thread(watcher::run, "event-watcher");
+        watcher.thread.setDaemon(true);
+        watcher.thread.start();
+        if (!watcher.assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            watcher.close();
+            throw new IllegalStateException("Kafka at " + bootstrap + ": topics not readable within " + timeout);
+        }
+        if (watcher.failure.get() != null) {
+            throw watcher.failure.get();
+        }
+        return watcher;
+    }
+
+    private void run() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "load-generator-watcher");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, SpecificRecord> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new LenientDeserializer())) {
+            assign(consumer);
+            assigned.countDown();
+            while (running) {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    SpecificRecord value = record.value();
+                    if (value == null) {
+                        undecodable.incrementAndGet();
+                    } else if (value instanceof RouteDecided decision) {
+                        if (ours(decision.getClientOrderId())) {
+                            decided.putIfAbsent(decision.getTradeId(), now);
+                        }
+                    } else if (value instanceof TradeSettled settlement && ours(settlement.getClientOrderId())) {
+                        settled.computeIfAbsent(settlement.getTradeId(),
+                                id -> new Settlement(now, settlement.getStatus().name(), new AtomicLong()))
+                                .copies().incrementAndGet();
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (running) {
+                failure.set(e);
+                System.err.println("event watcher stopped: " + e);
+            }
+        } finally {
+            assigned.countDown();
+        }
+    }
+
+    private void assign(KafkaConsumer<String, SpecificRecord> consumer) throws InterruptedException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.ROUTES_DECIDED.name(), Topics.TRADES_SETTLED.name())) {
+            List<PartitionInfo> infos = List.of();
+            for (int attempt = 0; attempt < 60 && infos.isEmpty(); attempt++) {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos.isEmpty()) {
+                    Thread.sleep(1000);
+                }
+            }
+            if (infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, fromEpochMillis));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            consumer.seek(partition, offset != null ? offset.offset() : ends.get(partition));
+        }
+        partitions.forEach(consumer::position);
+    }
+
+    private boolean ours(String clientOrderId) {
+        return clientOrderId != null && clientOrderId.startsWith(orderPrefix);
+    }
+
+    /** When the RouteDecided of each trade of this run was seen, by tradeId. */
+    Map<String, Long> decided() {
+        return decided;
+    }
+
+    /** The first TradeSettled of each trade of this run, by tradeId. */
+    Map<String, Settlement> settled() {
+        return settled;
+    }
+
+    long settledCount(Set<String> tradeIds) {
+        return tradeIds.stream().filter(settled::containsKey).count();
+    }
+
+    long undecodable() {
+        return undecodable.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(5000);
+        }
+    }
+
+    /** A record that is not an event of the contract is counted, not fatal. */
+    private static final class LenientDeserializer implements Deserializer<SpecificRecord> {
+        private final AvroEventDeserializer delegate = new AvroEventDeserializer();
+
+        @Override
+        public SpecificRecord deserialize(String topic, byte[] data) {
+            try {
+                return delegate.deserialize(topic, data);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package io.otcrouter.loadgen;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Open-loop load against router-service's {@code POST /api/trades}: request n is due at start + n / rate and is
+ * sent then whatever happened to the earlier ones ({@link HttpClient#sendAsync}); its latency is measured from that
+ * due time, so a slow system cannot slow the offered load down and hide its own queueing (no coordinated
+ * omission). Then it follows every accepted trade to its RouteDecided and TradeSettled on Kafka, its ledger row
+ * and the dashboard's total, and prints the results against the issue's targets.
+ * <p>Exit code: 0 when every accepted trade was decided, settled and booked once and the dashboard agrees (and the
+ * pool audit passed, with {@code --check-pools}); 1 when an invariant is violated; 2 for bad options; 3 when the
+ * stack cannot be reached. A missed performance target is reported, not turned into an exit code.
+ */
+public final class LoadGenerator {
+
+    static final long DECISION_P99_TARGET_NANOS = 50_000_000L;
+    static final int DECISION_TARGET_RATE = 200;
+    static final int THROUGHPUT_TARGET = 1_000;
+    static final Duration THROUGHPUT_TARGET_DURATION = Duration.ofSeconds(60);
+    static final long MEMORY_TARGET_KB = 3L * 1024 * 1024;
+
+    private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOTAL_TRADES = Pattern.compile("\"totalTrades\"\\s*:\\s*(\\d+)");
+
+    private final Options options;
+    private final HttpClient http;
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "load-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Map<String, Integer> accepted = new ConcurrentHashMap<>();
+    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong lastResponseNanos = new AtomicLong();
+    private long[] decisionNanos;
+    private long[] dueNanos;
+
+    LoadGenerator(Options options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        int code;
+        try {
+            code = new LoadGenerator(options).run();
+        } catch (Exception e) {
+            System.err.println("load-generator failed: " + e);
+            code = 3;
+        }
+        System.exit(code);
+    }
+
+    int run() throws Exception {
+        long total = options.totalRequests();
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many requests");
+        }
+        String prefix = options.orderPrefix();
+        System.out.printf("Load run %s: %,d trades/s offered open-loop for %s (%,d requests), clientOrderId %s<n>, "
+                        + "seed %d%n", options.runId(), options.rate(), human(options.duration()), total, prefix,
+                options.seed());
+        System.out.println(Machine.describe());
+
+        StackMemory memory = new StackMemory(options.stackPatterns());
+        AtomicReference<StackMemory.Sample> peak = new AtomicReference<>(new StackMemory.Sample(0, 0, 0));
+        if (memory.supported()) {
+            timers.scheduleAtFixedRate(() -> {
+                StackMemory.Sample sample = memory.sample();
+                peak.accumulateAndGet(sample, (a, b) -> b.rssKb() > a.rssKb() ? b : a);
+            }, 0, 1, TimeUnit.SECONDS);
+        }
+
+        LedgerProbe ledger = new LedgerProbe(options.db(), options.dbUser(), options.dbPassword());
+        Long dashboardBefore = dashboardTotal();
+        Map<String, PoolAudit.PoolState> poolsBefore = null;
+        if (options.checkPools()) {
+            try (Connection connection = ledger.connect()) {
+                poolsBefore = PoolAudit.snapshot(connection);
+            }
+        }
+        try (Connection ignored = ledger.connect()) {
+            // fail early when PostgreSQL is unreachable
+        }
+        EventWatcher watcher = EventWatcher.start(options.kafka(), prefix, System.currentTimeMillis() - 2000,
+                Duration.ofSeconds(90));
+        long cpuBefore = processCpuNanos();
+
+        // ---- offer the load, open-loop
+        decisionNanos = new long[(int) total];
+        dueNanos = new long[(int) total];
+        Arrays.fill(decisionNanos, -1);
+        CountDownLatch answered = new CountDownLatch((int) total);
+        TradeMix mix = new TradeMix(SizeDistribution.defaultSol());
+        SplittableRandom random = new SplittableRandom(options.seed());
+        double interval = 1e9 / options.rate();
+        long start = System.nanoTime() + 200_000_000L;
+        long maxLag = 0;
+        long retryWindow = options.retryFor().toNanos();
+        for (int n = 0; n < total; n++) {
+            long due = start + Math.round(n * interval);
+            String clientOrderId = prefix + n;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(options.router() + "/api/trades"))
+                    .timeout(options.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("X-API-Key", options.apiKey())
+                    .header("Idempotency-Key", clientOrderId)
+                    .POST(HttpRequest.BodyPublishers.ofString(mix.next(random).json(options.slippageBps(),
+                            clientOrderId)))
+                    .build();
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            maxLag = Math.max(maxLag, now - due);
+            dueNanos[n] = due;
+            send(n, request, due, due + retryWindow, 250, answered);
+            if (n > 0 && n % (options.rate() * 10L) == 0) {
+                System.out.printf("  %,d sent, %,d accepted, %,d settled seen%n", n, accepted.size(),
+                        watcher.settled().size());
+            }
+        }
+        long sendEnd = System.nanoTime();
+        boolean allAnswered = answered.await(options.requestTimeout().plus(options.retryFor()).toMillis() + 10_000,
+                TimeUnit.MILLISECONDS);
+        long cpuAfterSend = processCpuNanos();
+
+        // ---- wait for the pipeline to drain: settlements, ledger rows, dashboard
+        long drainDeadline = Math.max(sendEnd, lastResponseNanos.get()) + options.drainTimeout().toNanos();
+        LedgerProbe.Counts counts = ledger.counts(prefix, accepted.keySet(), rejected);
+        Long dashboardAfter = dashboardTotal();
+        long nextPrint = System.nanoTime();
+        while (System.nanoTime() < drainDeadline) {
+            long settledSeen = watcher.settledCount(accepted.keySet());
+            boolean ledgerDone = counts.settledOfAccepted() >= accepted.size()
+                    && counts.settledOfRun() == counts.allOfRun();
+            boolean dashboardDone = dashboardBefore == null || dashboardAfter == null
+                    || dashboardAfter - dashboardBefore >= counts.allOfRun();
+            boolean poolsDone = !options.checkPools() || pendingFills(ledger, prefix) == 0;
+            if (settledSeen >= accepted.size() && ledgerDone && dashboardDone && poolsDone) {
+                break;
+            }
+            if (System.nanoTime() >= nextPrint) {
+                System.out.printf("  draining: %,d accepted, %,d settled seen, ledger %,d rows (%,d settled), "
+                                + "dashboard %s%n", accepted.size(), settledSeen, counts.allOfRun(),
+                        counts.settledOfRun(), dashboardAfter == null || dashboardBefore == null ? "?"
+                                : "+" + (dashboardAfter - dashboardBefore));
+                nextPrint = System.nanoTime() + 5_000_000_000L;
+            }
+            Thread.sleep(500);
+            counts = ledger.counts(prefix, accepted.keySet(), rejected);
+            dashboardAfter = dashboardTotal();
+        }
+        boolean drained = System.nanoTime() < drainDeadline;
+        Thread.sleep(1000); // late duplicates, if any, get a chance to show up
+        counts = ledger.counts(prefix, accepted.keySet(), rejected);
+        dashboardAfter = dashboardTotal();
+        watcher.close();
+        timers.shutdownNow();
+
+        List<String> poolViolations = new ArrayList<>();
+        if (options.checkPools()) {
+            try (Connection connection = ledger.connect()) {
+                poolViolations.addAll(PoolAudit.compare(poolsBefore, PoolAudit.snapshot(connection)));
+                poolViolations.addAll(PoolAudit.endState(connection, prefix));
+            }
+        }
+
+        // ---- results
+        Map<String, EventWatcher.Settlement> settled = watcher.settled();
+        long[] decisions = Arrays.stream(decisionNanos).filter(v -> v >= 0).toArray();
+        List<Long> e2e = new ArrayList<>();
+        long firstSettled = Long.MAX_VALUE;
+        long lastSettled = Long.MIN_VALUE;
+        long settledInLastTen = 0;
+        long decidedOfAccepted = 0;
+        Map<String, Long> settledStatus = new TreeMap<>();
+        for (Map.Entry<String, Integer> trade : accepted.entrySet()) {
+            if (watcher.decided().containsKey(trade.getKey())) {
+                decidedOfAccepted++;
+            }
+            EventWatcher.Settlement settlement = settled.get(trade.getKey());
+            if (settlement != null) {
+                e2e.add(settlement.seenNanos() - dueNanos[trade.getValue()]);
+                firstSettled = Math.min(firstSettled, settlement.seenNanos());
+                lastSettled = Math.max(lastSettled, settlement.seenNanos());
+                if (settlement.seenNanos() > sendEnd - 10_000_000_000L && settlement.seenNanos() <= sendEnd) {
+                    settledInLastTen++;
+                }
+                settledStatus.merge(settlement.status(), 1L, Long::sum);
+            }
+        }
+        long duplicateSettled = settled.values().stream().mapToLong(s -> s.copies().get() - 1).sum();
+        Long dashboardDelta = dashboardBefore == null || dashboardAfter == null ? null
+                : dashboardAfter - dashboardBefore;
+        LossAccounting loss = new LossAccounting(total, accepted.size(), decidedOfAccepted, e2e.size(),
+                counts.ofAccepted(), counts.settledOfAccepted(), counts.allOfRun(), counts.ofRejected(),
+                dashboardDelta, counts.duplicatesPerTradeId() + counts.duplicatesPerClientOrderId(), duplicateSettled);
+
+        double sendSeconds = Math.max(total / (double) options.rate(), (sendEnd - start) / 1e9);
+        double settleSeconds = e2e.size() > 1 ? (lastSettled - firstSettled) / 1e9 : 0;
+        Results results = new Results(options, total, Percentiles.of(decisions),
+                Percentiles.of(e2e.stream().mapToLong(Long::longValue).toArray()), accepted.size() / sendSeconds,
+                settleSeconds > 0 ? (e2e.size() - 1) / settleSeconds : 0, settledInLastTen / 10.0, sendSeconds,
+                settleSeconds, loss, peak.get(), memory.supported());
+
+        System.out.println();
+        System.out.println("Responses: " + new TreeMap<>(outcomes) + (retries.get() > 0 ? ", retries " + retries : "")
+                + (allAnswered ? "" : ", some requests never answered"));
+        System.out.printf("Scheduler: max lag behind the schedule %.1f ms; load generator CPU %.1f s while offering "
+                        + "%.1f s%n", maxLag / 1e6, (cpuAfterSend - cpuBefore) / 1e9, sendSeconds);
+        System.out.println("Settlements seen by status: " + settledStatus + "; ledger rows of the run by status: "
+                + counts.byStatus() + (watcher.undecodable() > 0 ? "; undecodable records " + watcher.undecodable()
+                : ""));
+        if (!drained) {
+            System.out.println("Drain timeout (" + human(options.drainTimeout()) + ") reached before everything "
+                    + "settled: the figures below are what had arrived by then.");
+        }
+        System.out.println();
+        System.out.print(results.table());
+        List<String> violations = new ArrayList<>(loss.violations());
+        violations.addAll(poolViolations);
+        if (options.checkPools()) {
+            System.out.println(poolViolations.isEmpty()
+                    ? "Pool audit: inventory moved exactly by the fills, reservations match, every OTC fill booked."
+                    : "Pool audit FAILED:");
+            poolViolations.forEach(v -> System.out.println("  - " + v));
+        }
+        if (violations.isEmpty()) {
+            System.out.println("INVARIANTS OK: accepted = decided = settled = ledger rows = dashboard delta, "
+                    + "no duplicates.");
+            return 0;
+        }
+        System.out.println("INVARIANTS VIOLATED:");
+        loss.violations().forEach(v -> System.out.println("  - " + v));
+        return 1;
+    }
+
+    /** Sends request n; with {@code --retry-for}, a failure is retried with the same Idempotency-Key, backing off. */
+    private void send(int n, HttpRequest request, long due, long retryUntil, long backoffMillis,
+            CountDownLatch answered) {
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            long now = System.nanoTime();
+            // 409: the first request with this Idempotency-Key is still in flight (or was, on a router that died): retry later
+            boolean retryable = error != null || response.statusCode() >= 500 || response.statusCode() == 409;
+            if (retryable && now < retryUntil) {
+                retries.incrementAndGet();
+                timers.schedule(() -> send(n, request, due, retryUntil, Math.min(2000, backoffMillis * 2), answered),
+                        backoffMillis, TimeUnit.MILLISECONDS);
+                return;
+            }
+            decisionNanos[n] = now - due;
+            lastResponseNanos.accumulateAndGet(now, Math::max);
+            String outcome = error != null ? rootCause(error) : Integer.toString(response.statusCode());
+            outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+            if (response != null && (response.statusCode() == 201 || response.statusCode() == 422)) {
+                Matcher matcher = TRADE_ID.matcher(response.body());
+                if (matcher.find()) {
+                    if (response.statusCode() == 201) {
+                        accepted.put(matcher.group(1), n);
+                    } else {
+                        rejected.add(matcher.group(1));
+                    }
+                }
+            }
+            answered.countDown();
+        });
+    }
+
+    private long pendingFills(LedgerProbe ledger, String prefix) {
+        try (Connection connection = ledger.connect()) {
+            return PoolAudit.pendingFills(connection, prefix);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private Long dashboardTotal() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(options.dashboard() + "/api/stats")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = TOTAL_TRADES.matcher(response.body());
+            return response.statusCode() == 200 && matcher.find() ? Long.valueOf(matcher.group(1)) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    static String human(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** The machine the run is on, for the report. */
+    static final class Machine {
+        static String describe() {
+            String cpu = firstMatch(Path.of("/proc/cpuinfo"), "model name");
+            String memKb = firstMatch(Path.of("/proc/meminfo"), "MemTotal").replace("kB", "").trim();
+            String mem = memKb.isEmpty() ? "" : String.format("%.1f GiB RAM", Long.parseLong(memKb) / 1024.0 / 1024);
+            String load = "";
+            try {
+                load = Files.readString(Path.of("/proc/loadavg")).trim();
+            } catch (IOException e) {
+                // not Linux
+            }
+            return String.format("Machine: %d cores%s%s, %s %s, Java %s; load average %s; %s",
+                    Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " (" + cpu + ")",
+                    mem.isEmpty() ? "" : ", " + mem, System.getProperty("os.name"), System.getProperty("os.version"),
+                    System.getProperty("java.version"), load, Instant.now());
+        }
+
+        private static String firstMatch(Path file, String key) {
+            try {
+                return Files.readAllLines(file).stream().filter(l -> l.startsWith(key))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+}

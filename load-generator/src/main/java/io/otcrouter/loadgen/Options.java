@@ -1,0 +1,106 @@
+package io.otcrouter.loadgen;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: {@code --name=value} pairs, every one with a default for the local stack.
+ *
+ * @param rate          trades per second offered, open-loop
+ * @param duration      how long trades are offered
+ * @param drainTimeout  how long after the last request the run waits for settlements, ledger rows and dashboard
+ * @param retryFor      how long a request that failed (no answer, or 5xx) is retried with the same Idempotency-Key;
+ *                      zero (the default) for benchmarks, a fault run sets it so a killed router is retried
+ * @param stackPatterns command-line substrings of the processes whose resident memory (with their children) is
+ *                      the stack's
+ * @param checkPools    audit the OTC pools' inventory against their fills (needs the otc_pool schema)
+ */
+record Options(int rate, Duration duration, String router, String apiKey, String dashboard, String kafka,
+        String db, String dbUser, String dbPassword, Duration drainTimeout, Duration requestTimeout,
+        Duration retryFor, int slippageBps, long seed, List<String> stackPatterns, boolean checkPools,
+        String runId) {
+
+    static final String USAGE = """
+            usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--duration=60s]
+                   [--router=http://127.0.0.1:8081] [--api-key=<key>] [--dashboard=http://127.0.0.1:8080]
+                   [--kafka=127.0.0.1:29092] [--db=jdbc:postgresql://127.0.0.1:54329/otcrouter]
+                   [--db-user=postgres] [--db-password=postgres] [--drain-timeout=60s] [--request-timeout=30s]
+                   [--retry-for=0s] [--slippage-bps=100] [--seed=<n>] [--stack-pattern=local-stack.jar[,...]]
+                   [--check-pools] [--run-id=<id>]""";
+
+    static Options parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            values.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        List<String> known = List.of("rate", "duration", "router", "api-key", "dashboard", "kafka", "db", "db-user",
+                "db-password", "drain-timeout", "request-timeout", "retry-for", "slippage-bps", "seed", "stack-pattern",
+                "check-pools", "run-id", "help");
+        List<String> unknown = new ArrayList<>(values.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty() || values.containsKey("help")) {
+            throw new IllegalArgumentException(unknown.isEmpty() ? "" : "unknown option(s) " + unknown);
+        }
+        int rate = Integer.parseInt(values.getOrDefault("rate", "200"));
+        if (rate <= 0) {
+            throw new IllegalArgumentException("--rate must be positive");
+        }
+        String runId = values.getOrDefault("run-id", Long.toString(System.currentTimeMillis(), 36));
+        if (!runId.matches("[A-Za-z0-9]{1,20}")) {
+            throw new IllegalArgumentException("--run-id must be 1 to 20 letters or digits");
+        }
+        return new Options(rate,
+                duration(values.getOrDefault("duration", "60s")),
+                trimSlash(values.getOrDefault("router", "http://127.0.0.1:8081")),
+                values.getOrDefault("api-key", ""),
+                trimSlash(values.getOrDefault("dashboard", "http://127.0.0.1:8080")),
+                values.getOrDefault("kafka", "127.0.0.1:29092"),
+                values.getOrDefault("db", "jdbc:postgresql://127.0.0.1:54329/otcrouter"),
+                values.getOrDefault("db-user", "postgres"),
+                values.getOrDefault("db-password", "postgres"),
+                duration(values.getOrDefault("drain-timeout", "60s")),
+                duration(values.getOrDefault("request-timeout", "30s")),
+                duration(values.getOrDefault("retry-for", "0s")),
+                Integer.parseInt(values.getOrDefault("slippage-bps", "100")),
+                Long.parseLong(values.getOrDefault("seed", Long.toString(System.nanoTime()))),
+                List.of(values.getOrDefault("stack-pattern", "local-stack.jar").split(",")),
+                Boolean.parseBoolean(values.getOrDefault("check-pools", "false")),
+                runId);
+    }
+
+    /** The prefix of every clientOrderId (and Idempotency-Key) of this run. */
+    String orderPrefix() {
+        return "load-" + runId + "-";
+    }
+
+    long totalRequests() {
+        return Math.max(1, Math.round(rate * (duration.toNanos() / 1e9)));
+    }
+
+    /** {@code 60s}, {@code 2m}, {@code 500ms}, or plain seconds. */
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase();
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        if (t.endsWith("s")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+        }
+        if (t.endsWith("m")) {
+            return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
+        }
+        return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
