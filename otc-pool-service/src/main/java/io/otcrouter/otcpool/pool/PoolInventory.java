@@ -17,6 +17,7 @@ public record PoolInventory(String poolId, BigInteger base, BigInteger reservedB
         return units(quote.subtract(reservedQuote), quoteDecimals);
     }
 
+    // A double only at the very edge: Micrometer gauges are doubles. No amount is computed from it.
     private static double units(BigInteger atomic, int decimals) {
         return new BigDecimal(atomic, decimals).doubleValue();
     }
