@@ -154,7 +154,7 @@ log "load: $RATE trades/s for $DURATION s; $TARGET is killed after $((DURATION /
 java -jar "$ROOT/load-generator/target/load-generator.jar" --rate="$RATE" --duration="${DURATION}s" \
   --router="http://127.0.0.1:${PORT[router-service]}" --api-key="$API_KEY" \
   --dashboard="http://127.0.0.1:${PORT[dashboard-service]}" --kafka="$KAFKA" --db="$DB_URL" \
-  --db-user="$DB_USER" --db-password="$DB_PASSWORD" --retry-for=120s --drain-timeout=180s --check-pools \
+  --db-user="$DB_USER" --db-password="$DB_PASSWORD" --retry-for=180s --drain-timeout=180s --check-pools \
   --stack-pattern="$DATA,$ROOT/price-service/,$ROOT/quote-service/,$ROOT/otc-pool-service/,$ROOT/ledger-service/,$ROOT/router-service/,$ROOT/dashboard-service/" \
   >"$WORK/logs/load-generator.log" 2>&1 &
 LOADGEN_PID=$!
