@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Fault run: the local stack in infra-only mode (Kafka + PostgreSQL), the six services as separate processes,
-# open-loop load from the load generator, and in the middle of the load `kill -9` of one service and its restart.
-# Ends by checking the invariants: accepted = decided = settled = ledger rows, no duplicate, the dashboard's totals
-# equal to the ledger's, the OTC pools' inventory moved exactly by their fills. Exit code 0 only if all hold.
+# open-loop load from the load generator, and in the middle of the load `kill -9` of one service or of the Kafka
+# broker, and its restart. Ends by checking the invariants: accepted = decided = settled = ledger rows, no duplicate,
+# the dashboard's totals equal to the ledger's, the OTC pools' inventory moved exactly by their fills, every service
+# still running. Exit code 0 only if all hold.
 #
 #   load-generator/scripts/fault-run.sh <service|kafka|infra> [--rate=50] [--duration=40s] [--keep]
+#                                       [--service-jvm-options="<jvm options>"]
 #
-#   <service>  price-service, quote-service, otc-pool-service, ledger-service, router-service, dashboard-service
-#   kafka      not possible: the local stack runs the broker and PostgreSQL in one process, so the broker cannot
-#              be restarted alone; prints why and exits 77 (skipped)
-#   infra      restarts that whole process (SIGTERM, then start again on the same data): broker AND PostgreSQL
+#   <service>  price-service, quote-service, otc-pool-service, ledger-service, router-service, dashboard-service:
+#              kill -9 of that service, started again 2 s later
+#   kafka      PostgreSQL and Kafka in two infra processes (local-stack --infra-only=postgres, --infra-only=kafka);
+#              kill -9 of the broker's process, started again 5 s later on the same data directory (same cluster
+#              id, topics, records and committed offsets); the services have to ride it out without a restart
+#   infra      one infra process (--infra-only); restarts it whole (SIGTERM, then start again on the same data):
+#              broker AND PostgreSQL
 #   --keep     keep the temporary directory (logs, data) even when the run passed
+#   --service-jvm-options, or the environment variable SERVICE_JVM_OPTS: replace the services' JVM options, all of
+#              them (default as local-stack's ServiceProcess: -Xms64m -Xmx384m -XX:TieredStopAtLevel=1
+#              -XX:+UseSerialGC, C1 only); e.g. "-Xms384m -Xmx384m -XX:+UseSerialGC" for the full tiered JIT
 #
 # Needs the jars: ./mvnw -q -DskipTests install (and load-generator/target/load-generator.jar).
 # Uses the local stack's fixed ports (29092, 29093, 54329, 8080-8085): nothing else may be running on them.
@@ -21,11 +29,18 @@ SERVICES=(price-service quote-service otc-pool-service ledger-service router-ser
 declare -A PORT=([price-service]=8082 [quote-service]=8083 [otc-pool-service]=8084 [ledger-service]=8085
                  [router-service]=8081 [dashboard-service]=8080)
 JVM_OPTS=(-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # as local-stack's ServiceProcess
+if [[ -n "${SERVICE_JVM_OPTS+set}" ]]; then read -r -a JVM_OPTS <<<"$SERVICE_JVM_OPTS"; fi
 RATE=50
 DURATION=40
 KEEP=false
+KAFKA_DOWN=5   # seconds the broker stays dead in kafka mode: longer than a reconnect backoff, far below delivery.timeout.ms
+# What each local-stack infra mode logs once it is up (local-stack's InfraOnlyInstructions).
+BOTH_READY='Kafka and PostgreSQL are running.'
+KAFKA_READY='Kafka is running.'
+POSTGRES_READY='PostgreSQL is running.'
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+# The header comment above, up to the first line that is not a comment.
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 2; }
 [[ $# -ge 1 ]] || usage
 TARGET="$1"; shift
 for arg in "$@"; do
@@ -33,15 +48,12 @@ for arg in "$@"; do
     --rate=*) RATE="${arg#--rate=}" ;;
     --duration=*) DURATION="${arg#--duration=}"; DURATION="${DURATION%s}" ;;
     --keep) KEEP=true ;;
+    --service-jvm-options=*) read -r -a JVM_OPTS <<<"${arg#--service-jvm-options=}" ;;
     *) usage ;;
   esac
 done
 case "$TARGET" in
-  price-service|quote-service|otc-pool-service|ledger-service|router-service|dashboard-service|infra) ;;
-  kafka)
-    echo "SKIPPED: the local stack runs the Kafka broker and PostgreSQL in one JVM (local-stack.jar --infra-only);"
-    echo "the broker cannot be stopped or restarted on its own. '$0 infra' restarts both together instead."
-    exit 77 ;;
+  price-service|quote-service|otc-pool-service|ledger-service|router-service|dashboard-service|kafka|infra) ;;
   *) usage ;;
 esac
 
@@ -63,7 +75,8 @@ WORK="$(mktemp -d /tmp/fault-run.XXXXXX)"
 DATA="$WORK/data"
 mkdir -p "$WORK/logs"
 declare -A PID=()
-INFRA_PID=""
+INFRA_PID=""   # the process running PostgreSQL (and Kafka, except in kafka mode)
+KAFKA_PID=""   # kafka mode only: the process running the broker alone
 PASSED=false
 
 stop_pid() {   # pid, signal, seconds to wait before SIGKILL
@@ -81,6 +94,7 @@ cleanup() {
   local -a stoppers=()
   for service in "${!PID[@]}"; do stop_pid "${PID[$service]}" TERM 15 & stoppers+=($!); done
   for stopper in "${stoppers[@]}"; do wait "$stopper" 2>/dev/null || true; done
+  [[ -n "$KAFKA_PID" ]] && stop_pid "$KAFKA_PID" TERM 30
   [[ -n "$INFRA_PID" ]] && stop_pid "$INFRA_PID" TERM 30
   # PostgreSQL runs as a child of the infra process; if that one had to be killed, stop the postmaster too.
   local postmaster
@@ -95,18 +109,31 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Starts `local-stack.jar <infra-only argument>` on $DATA, logging to logs/<name>.log, and waits until it has logged
+# its ready line once more than before (the log is appended to across restarts). Sets STARTED_PID.
 start_infra() {
-  java -jar "$ROOT/local-stack/target/local-stack.jar" --infra-only --data-dir="$DATA" >>"$WORK/logs/infra.log" 2>&1 &
-  INFRA_PID=$!
-  local runs_before="$1"
+  local name="$1" infra_only="$2" ready="$3" runs_before="$4"
+  local logfile="$WORK/logs/$name.log"
+  java -jar "$ROOT/local-stack/target/local-stack.jar" "$infra_only" --data-dir="$DATA" >>"$logfile" 2>&1 &
+  STARTED_PID=$!
   for ((i = 0; i < 180; i++)); do
-    if [[ "$(grep -c 'Kafka and PostgreSQL are running' "$WORK/logs/infra.log" || true)" -gt "$runs_before" ]]; then
+    if [[ "$(grep -cF "$ready" "$logfile" || true)" -gt "$runs_before" ]]; then
       return 0
     fi
-    kill -0 "$INFRA_PID" 2>/dev/null || { tail -20 "$WORK/logs/infra.log"; echo "infra exited"; exit 1; }
+    kill -0 "$STARTED_PID" 2>/dev/null || { tail -20 "$logfile"; echo "$name exited"; exit 1; }
     sleep 0.5
   done
-  echo "infra not up within 90 s"; exit 1
+  echo "$name not up within 90 s"; exit 1
+}
+
+# A variable from the `export NAME=value` lines the infra processes log.
+infra_env() {
+  sed -n "s/^export $1=//p" "$WORK"/logs/infra*.log | head -1
+}
+
+# The cluster ids the broker reported on each start, one per line (local-stack's KafkaStorage).
+kafka_cluster_ids() {
+  sed -n 's/.*Kafka storage .*(cluster id \([^)]*\)).*/\1/p' "$WORK"/logs/infra*.log
 }
 
 # The environment exactly as ServiceCatalog gives it (the infra-only mode prints the Kafka/database part).
@@ -138,14 +165,23 @@ wait_healthy() {
   log "$service healthy after $((SECONDS - started)) s"
 }
 
-log "infra-only local stack, data in $DATA"
-start_infra 0
-KAFKA="$(sed -n 's/^export KAFKA_BOOTSTRAP_SERVERS=//p' "$WORK/logs/infra.log" | head -1)"
-DB_URL="$(sed -n 's/^export DATABASE_URL=//p' "$WORK/logs/infra.log" | head -1)"
-DB_USER="$(sed -n 's/^export DATABASE_USERNAME=//p' "$WORK/logs/infra.log" | head -1)"
-DB_PASSWORD="$(sed -n 's/^export DATABASE_PASSWORD=//p' "$WORK/logs/infra.log" | head -1)"
+if [[ "$TARGET" == kafka ]]; then
+  log "infra-only local stack as two processes, PostgreSQL and Kafka, data in $DATA"
+  start_infra infra-postgres --infra-only=postgres "$POSTGRES_READY" 0
+  INFRA_PID=$STARTED_PID
+  start_infra infra-kafka --infra-only=kafka "$KAFKA_READY" 0
+  KAFKA_PID=$STARTED_PID
+else
+  log "infra-only local stack, data in $DATA"
+  start_infra infra --infra-only "$BOTH_READY" 0
+  INFRA_PID=$STARTED_PID
+fi
+KAFKA="$(infra_env KAFKA_BOOTSTRAP_SERVERS)"
+DB_URL="$(infra_env DATABASE_URL)"
+DB_USER="$(infra_env DATABASE_USERNAME)"
+DB_PASSWORD="$(infra_env DATABASE_PASSWORD)"
 API_KEY="fault-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
-log "Kafka $KAFKA, PostgreSQL $DB_URL"
+log "Kafka $KAFKA, PostgreSQL $DB_URL; service JVM options: ${JVM_OPTS[*]:-(JVM defaults)}"
 
 for service in "${SERVICES[@]}"; do start_service "$service"; done
 for service in "${SERVICES[@]}"; do wait_healthy "$service"; done
@@ -165,12 +201,25 @@ sleep $((DURATION / 2 + 2))
 
 if [[ "$TARGET" == infra ]]; then
   log "stopping the infra process (Kafka + PostgreSQL, pid $INFRA_PID) with SIGTERM"
-  runs=$(grep -c 'Kafka and PostgreSQL are running' "$WORK/logs/infra.log")
+  runs=$(grep -cF "$BOTH_READY" "$WORK/logs/infra.log")
   stop_pid "$INFRA_PID" TERM 60
   down_at=$SECONDS
   sleep 2
-  start_infra "$runs"
+  start_infra infra --infra-only "$BOTH_READY" "$runs"
+  INFRA_PID=$STARTED_PID
   log "infra back after $((SECONDS - down_at)) s"
+elif [[ "$TARGET" == kafka ]]; then
+  # No clean shutdown: the broker recovers its logs on start. The services are left alone: producers retry
+  # within delivery.timeout.ms, consumers reconnect and resume from their committed offsets.
+  log "kill -9 the Kafka broker process (pid $KAFKA_PID); PostgreSQL (pid $INFRA_PID) keeps running"
+  runs=$(grep -cF "$KAFKA_READY" "$WORK/logs/infra-kafka.log")
+  kill -9 "$KAFKA_PID"
+  wait "$KAFKA_PID" 2>/dev/null || true
+  down_at=$SECONDS
+  sleep "$KAFKA_DOWN"
+  start_infra infra-kafka --infra-only=kafka "$KAFKA_READY" "$runs"
+  KAFKA_PID=$STARTED_PID
+  log "Kafka back after $((SECONDS - down_at)) s"
 else
   log "kill -9 $TARGET (pid ${PID[$TARGET]})"
   kill -9 "${PID[$TARGET]}"
@@ -195,6 +244,20 @@ cat "$WORK/logs/load-generator.log"
 # A second, global check straight from the stores (fresh data directory: every trade is this run's).
 FAILED=false
 if [[ "$LOAD_CODE" -ne 0 ]]; then FAILED=true; log "load generator reported violated invariants (exit $LOAD_CODE)"; fi
+SERVICES_DOWN=()
+for service in "${SERVICES[@]}"; do
+  kill -0 "${PID[$service]}" 2>/dev/null || SERVICES_DOWN+=("$service")
+done
+if [[ ${#SERVICES_DOWN[@]} -gt 0 ]]; then
+  FAILED=true; log "VIOLATION: not running at the end: ${SERVICES_DOWN[*]}"
+fi
+if [[ "$TARGET" == kafka ]]; then
+  # A broker that formatted its storage again would be a new, empty cluster: every id must be the first one.
+  cluster_ids="$(kafka_cluster_ids | sort -u | xargs)"
+  log "Kafka cluster id on each start: $(kafka_cluster_ids | xargs)"
+  [[ "$(kafka_cluster_ids | wc -l)" -ge 2 && "$cluster_ids" != *" "* ]] \
+    || { FAILED=true; log "VIOLATION: the restarted broker did not come back with the same cluster id"; }
+fi
 if command -v psql >/dev/null; then
   sql() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p 54329 -U "$DB_USER" -d otcrouter -tAc "$1"; }
   ledger_settled="$(sql "select count(*) from ledger.trade where status <> 'PENDING'")"

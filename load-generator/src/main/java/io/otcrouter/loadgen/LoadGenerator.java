@@ -100,9 +100,11 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("too many requests");
         }
         String prefix = options.orderPrefix();
-        System.out.printf("Load run %s: %,d trades/s offered open-loop for %s (%,d requests), clientOrderId %s<n>, "
-                        + "seed %d%n", options.runId(), options.rate(), human(options.duration()), total, prefix,
-                options.seed());
+        long warmupRequests = options.warmupRequests();
+        System.out.printf("Load run %s: %,d trades/s offered open-loop for %s%s (%,d requests), clientOrderId "
+                        + "%s<n>, seed %d%n", options.runId(), options.rate(), human(options.duration()),
+                warmupRequests == 0 ? "" : " after a " + human(options.warmup()) + " warm-up at the same rate",
+                total, prefix, options.seed());
         System.out.println(Machine.describe());
 
         StackMemory memory = new StackMemory(options.stackPatterns());
@@ -211,12 +213,16 @@ public final class LoadGenerator {
 
         // ---- results
         Map<String, EventWatcher.Settlement> settled = watcher.settled();
-        long[] decisions = Arrays.stream(decisionNanos).filter(v -> v >= 0).toArray();
+        // Latency and throughput are of the measured requests only; loss and duplicates are of every request.
+        long[] decisions = Arrays.stream(decisionNanos, (int) warmupRequests, decisionNanos.length)
+                .filter(v -> v >= 0).toArray();
+        long measuredStart = warmupRequests < total ? dueNanos[(int) warmupRequests] : sendEnd;
         List<Long> e2e = new ArrayList<>();
         long firstSettled = Long.MAX_VALUE;
         long lastSettled = Long.MIN_VALUE;
         long settledInLastTen = 0;
         long decidedOfAccepted = 0;
+        long settledOfAccepted = 0;
         Map<String, Long> settledStatus = new TreeMap<>();
         for (Map.Entry<String, Integer> trade : accepted.entrySet()) {
             if (watcher.decided().containsKey(trade.getKey())) {
@@ -224,26 +230,31 @@ public final class LoadGenerator {
             }
             EventWatcher.Settlement settlement = settled.get(trade.getKey());
             if (settlement != null) {
+                settledOfAccepted++;
+                settledStatus.merge(settlement.status(), 1L, Long::sum);
+            }
+            if (settlement != null && trade.getValue() >= warmupRequests) {
                 e2e.add(settlement.seenNanos() - dueNanos[trade.getValue()]);
                 firstSettled = Math.min(firstSettled, settlement.seenNanos());
                 lastSettled = Math.max(lastSettled, settlement.seenNanos());
                 if (settlement.seenNanos() > sendEnd - 10_000_000_000L && settlement.seenNanos() <= sendEnd) {
                     settledInLastTen++;
                 }
-                settledStatus.merge(settlement.status(), 1L, Long::sum);
             }
         }
         long duplicateSettled = settled.values().stream().mapToLong(s -> s.copies().get() - 1).sum();
         Long dashboardDelta = dashboardBefore == null || dashboardAfter == null ? null
                 : dashboardAfter - dashboardBefore;
-        LossAccounting loss = new LossAccounting(total, accepted.size(), decidedOfAccepted, e2e.size(),
+        LossAccounting loss = new LossAccounting(total, accepted.size(), decidedOfAccepted, settledOfAccepted,
                 counts.ofAccepted(), counts.settledOfAccepted(), counts.allOfRun(), counts.ofRejected(),
                 dashboardDelta, counts.duplicatesPerTradeId() + counts.duplicatesPerClientOrderId(), duplicateSettled);
 
-        double sendSeconds = Math.max(total / (double) options.rate(), (sendEnd - start) / 1e9);
+        long measured = total - warmupRequests;
+        double sendSeconds = Math.max(measured / (double) options.rate(), (sendEnd - measuredStart) / 1e9);
+        long acceptedMeasured = accepted.values().stream().filter(n -> n >= warmupRequests).count();
         double settleSeconds = e2e.size() > 1 ? (lastSettled - firstSettled) / 1e9 : 0;
         Results results = new Results(options, total, Percentiles.of(decisions),
-                Percentiles.of(e2e.stream().mapToLong(Long::longValue).toArray()), accepted.size() / sendSeconds,
+                Percentiles.of(e2e.stream().mapToLong(Long::longValue).toArray()), acceptedMeasured / sendSeconds,
                 settleSeconds > 0 ? (e2e.size() - 1) / settleSeconds : 0, settledInLastTen / 10.0, sendSeconds,
                 settleSeconds, loss, peak.get(), memory.supported());
 

@@ -10,7 +10,10 @@ import java.util.Map;
  * The command line: {@code --name=value} pairs, every one with a default for the local stack.
  *
  * @param rate          trades per second offered, open-loop
- * @param duration      how long trades are offered
+ * @param duration      how long trades are offered and measured
+ * @param warmup        how long trades are offered at the same rate before the measured {@code duration}: those
+ *                      trades count for loss and duplicates like any other, but not for latency or throughput (the
+ *                      JVMs' JIT compilers and connection pools warm up during the first seconds of a fresh stack)
  * @param drainTimeout  how long after the last request the run waits for settlements, ledger rows and dashboard
  * @param retryFor      how long a request that failed (no answer, or 5xx) is retried with the same Idempotency-Key;
  *                      zero (the default) for benchmarks, a fault run sets it so a killed router is retried
@@ -18,13 +21,13 @@ import java.util.Map;
  *                      the stack's
  * @param checkPools    audit the OTC pools' inventory against their fills (needs the otc_pool schema)
  */
-record Options(int rate, Duration duration, String router, String apiKey, String dashboard, String kafka,
+record Options(int rate, Duration duration, Duration warmup, String router, String apiKey, String dashboard, String kafka,
         String db, String dbUser, String dbPassword, Duration drainTimeout, Duration requestTimeout,
         Duration retryFor, int slippageBps, long seed, List<String> stackPatterns, boolean checkPools,
         String runId) {
 
     static final String USAGE = """
-            usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--duration=60s]
+            usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--duration=60s] [--warmup=0s]
                    [--router=http://127.0.0.1:8081] [--api-key=<key>] [--dashboard=http://127.0.0.1:8080]
                    [--kafka=127.0.0.1:29092] [--db=jdbc:postgresql://127.0.0.1:54329/otcrouter]
                    [--db-user=postgres] [--db-password=postgres] [--drain-timeout=60s] [--request-timeout=30s]
@@ -41,7 +44,7 @@ record Options(int rate, Duration duration, String router, String apiKey, String
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
             values.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
         }
-        List<String> known = List.of("rate", "duration", "router", "api-key", "dashboard", "kafka", "db", "db-user",
+        List<String> known = List.of("rate", "duration", "warmup", "router", "api-key", "dashboard", "kafka", "db", "db-user",
                 "db-password", "drain-timeout", "request-timeout", "retry-for", "slippage-bps", "seed", "stack-pattern",
                 "check-pools", "run-id", "help");
         List<String> unknown = new ArrayList<>(values.keySet());
@@ -57,8 +60,13 @@ record Options(int rate, Duration duration, String router, String apiKey, String
         if (!runId.matches("[A-Za-z0-9]{1,20}")) {
             throw new IllegalArgumentException("--run-id must be 1 to 20 letters or digits");
         }
+        Duration warmup = duration(values.getOrDefault("warmup", "0s"));
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
         return new Options(rate,
                 duration(values.getOrDefault("duration", "60s")),
+                warmup,
                 trimSlash(values.getOrDefault("router", "http://127.0.0.1:8081")),
                 values.getOrDefault("api-key", ""),
                 trimSlash(values.getOrDefault("dashboard", "http://127.0.0.1:8080")),
@@ -81,8 +89,14 @@ record Options(int rate, Duration duration, String router, String apiKey, String
         return "load-" + runId + "-";
     }
 
+    /** Warm-up and measured requests together. */
     long totalRequests() {
-        return Math.max(1, Math.round(rate * (duration.toNanos() / 1e9)));
+        return warmupRequests() + Math.max(1, Math.round(rate * (duration.toNanos() / 1e9)));
+    }
+
+    /** Requests 0 .. warmupRequests() - 1 are the warm-up; the rest are measured. */
+    long warmupRequests() {
+        return Math.round(rate * (warmup.toNanos() / 1e9));
     }
 
     /** {@code 60s}, {@code 2m}, {@code 500ms}, or plain seconds. */

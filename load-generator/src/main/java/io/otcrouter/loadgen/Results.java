@@ -11,11 +11,13 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
     String table() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"metric", "result", "target", "verdict"});
-        rows.add(new String[] {"decision latency p50 / p95 / p99 / max (n=" + decision.count() + ")",
+        String measured = options.warmup().isZero() ? ""
+                : ", after " + LoadGenerator.human(options.warmup()) + " warm-up";
+        rows.add(new String[] {"decision latency p50 / p95 / p99 / max (n=" + decision.count() + measured + ")",
                 ms(decision.p50()) + " / " + ms(decision.p95()) + " / " + ms(decision.p99()) + " / "
                         + ms(decision.max()) + " ms",
                 "p99 <= 50 ms at 200 trades/s", decisionVerdict()});
-        rows.add(new String[] {"end-to-end latency p50 / p95 / p99 / max (n=" + endToEnd.count() + ")",
+        rows.add(new String[] {"end-to-end latency p50 / p95 / p99 / max (n=" + endToEnd.count() + measured + ")",
                 ms(endToEnd.p50()) + " / " + ms(endToEnd.p95()) + " / " + ms(endToEnd.p99()) + " / "
                         + ms(endToEnd.max()) + " ms",
                 "-", "-"});

@@ -3,15 +3,15 @@ package io.otcrouter.localstack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the whole system on a machine with only a JDK: PostgreSQL, a Kafka broker and the six services.
- * <pre>java -jar local-stack/target/local-stack.jar [--infra-only] [--demo] [--data-dir=./data]</pre>
+ * <pre>java -jar local-stack/target/local-stack.jar [--infra-only[=kafka|postgres]] [--demo]
+ *     [--service-jvm-options="-Xmx512m ..."] [--data-dir=./data]</pre>
  * Ctrl-C stops everything in reverse order. Data under the data directory survives restarts.
  */
 public final class LocalStack {
@@ -27,7 +27,7 @@ public final class LocalStack {
         this.shutdown = shutdown;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         StackOptions options;
         try {
             options = StackOptions.parse(args);
@@ -50,9 +50,33 @@ public final class LocalStack {
             // exit runs the shutdown hook, which stops whatever had already started.
             System.exit(1);
         }
+        // Wait for Ctrl-C, whose shutdown hook stops everything. Kafka's non-daemon threads would keep the JVM alive
+        // anyway, but PostgreSQL alone (--infra-only=postgres) is a child process and leaves no thread behind.
+        new CountDownLatch(1).await();
     }
 
     void run() throws Exception {
+        switch (options.mode()) {
+            case KAFKA -> runKafkaOnly();
+            case POSTGRES -> runPostgresOnly();
+            case INFRA, FULL -> runInfraAndServices();
+        }
+    }
+
+    private void runKafkaOnly() throws Exception {
+        KafkaBroker kafka = LocalStackInfra.startKafka(options.dataDir(), LocalStackInfra.DEFAULT_KAFKA_PORT,
+                LocalStackInfra.DEFAULT_KAFKA_CONTROLLER_PORT);
+        shutdown.add("Kafka", kafka);
+        log.info(InfraOnlyInstructions.kafkaOnly(ServiceCatalog.kafka(kafka.bootstrapServers())));
+    }
+
+    private void runPostgresOnly() throws Exception {
+        Postgres postgres = LocalStackInfra.startPostgres(options.dataDir(), LocalStackInfra.DEFAULT_POSTGRES_PORT);
+        shutdown.add("PostgreSQL", postgres);
+        log.info(InfraOnlyInstructions.postgresOnly(ServiceCatalog.database(postgres.jdbcUrl(), Postgres.USERNAME, Postgres.PASSWORD)));
+    }
+
+    private void runInfraAndServices() throws Exception {
         long started = System.nanoTime();
         Path repoRoot = options.infraOnly() ? null : RepoRoot.find();
         if (repoRoot != null) {
@@ -63,12 +87,14 @@ public final class LocalStack {
                 LocalStackInfra.DEFAULT_KAFKA_CONTROLLER_PORT, LocalStackInfra.DEFAULT_POSTGRES_PORT);
         shutdown.add("Kafka and PostgreSQL", infra);
         if (options.infraOnly()) {
-            printInfraOnlyInstructions(infra);
+            log.info(InfraOnlyInstructions.kafkaAndPostgres(
+                    ServiceCatalog.withDatabase(infra.endpoints(), ServicePorts.DEFAULTS.router())));
             return;
         }
         String apiKey = RouterApiKey.loadOrCreate(options.dataDir());
         List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS, apiKey);
-        Services services = Services.start(repoRoot, options.dataDir().resolve("logs"), specs, Services.DEFAULT_TIMEOUT);
+        Services services = Services.start(repoRoot, options.dataDir().resolve("logs"), specs, Services.DEFAULT_TIMEOUT,
+                options.serviceJvmOptions());
         shutdown.add("services", services);
         log.info("All six services healthy in {} s (including Kafka and PostgreSQL). Dashboard: {}",
                 String.format("%.1f", (System.nanoTime() - started) / 1e9), DASHBOARD_URL);
@@ -80,16 +106,5 @@ public final class LocalStack {
                             apiKey));
         }
         log.info("Press Ctrl-C to stop everything");
-        // main returns here; Kafka's non-daemon threads keep the JVM running until Ctrl-C triggers the shutdown hook.
-    }
-
-    private static void printInfraOnlyInstructions(LocalStackInfra infra) {
-        Map<String, String> env = ServiceCatalog.withDatabase(infra.endpoints(), ServicePorts.DEFAULTS.router());
-        String exports = env.entrySet().stream()
-                .map(entry -> "export " + entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(System.lineSeparator()));
-        log.info("Kafka and PostgreSQL are running. To run a service yourself (example: router-service):{}{}{}"
-                        + "java -jar router-service/target/router-service.jar{}Press Ctrl-C to stop.",
-                System.lineSeparator(), exports, System.lineSeparator(), System.lineSeparator());
     }
 }

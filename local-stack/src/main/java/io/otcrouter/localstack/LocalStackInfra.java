@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL plus Kafka under one data directory ({@code <dataDir>/postgres}, {@code <dataDir>/kafka},
  * logs in {@code <dataDir>/logs}). Ports are parameters so tests can run it in a temporary directory on free ports.
+ * Either half can also be started alone, so that two processes sharing the data directory run one each and the
+ * broker can be killed and restarted without taking the database with it.
  */
 public final class LocalStackInfra implements AutoCloseable {
 
@@ -28,12 +30,11 @@ public final class LocalStackInfra implements AutoCloseable {
 
     /** Starts PostgreSQL, then Kafka; if Kafka fails, PostgreSQL is stopped again before the error is rethrown. */
     public static LocalStackInfra start(Path dataDir, int kafkaPort, int controllerPort, int postgresPort) throws Exception {
-        Path logs = Files.createDirectories(dataDir.resolve("logs"));
         long started = System.nanoTime();
-        Postgres postgres = Postgres.start(dataDir.resolve("postgres"), postgresPort, logs.resolve("postgres.log"));
+        Postgres postgres = startPostgres(dataDir, postgresPort);
         KafkaBroker kafka;
         try {
-            kafka = KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
+            kafka = startKafka(dataDir, kafkaPort, controllerPort);
         } catch (Exception e) {
             try {
                 postgres.close();
@@ -44,6 +45,20 @@ public final class LocalStackInfra implements AutoCloseable {
         }
         log.info("Infrastructure up in {} ms", (System.nanoTime() - started) / 1_000_000);
         return new LocalStackInfra(postgres, kafka);
+    }
+
+    /**
+     * The broker alone, on the same {@code <dataDir>/kafka} as {@link #start}, for {@code --infra-only=kafka}.
+     * A restart on that directory keeps the cluster id, topics and records (it is formatted only once).
+     */
+    public static KafkaBroker startKafka(Path dataDir, int kafkaPort, int controllerPort) throws Exception {
+        return KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
+    }
+
+    /** The database alone, on the same {@code <dataDir>/postgres} as {@link #start}, for {@code --infra-only=postgres}. */
+    public static Postgres startPostgres(Path dataDir, int postgresPort) throws Exception {
+        Path logs = Files.createDirectories(dataDir.resolve("logs"));
+        return Postgres.start(dataDir.resolve("postgres"), postgresPort, logs.resolve("postgres.log"));
     }
 
     public String bootstrapServers() {

@@ -37,16 +37,28 @@ public final class ServiceCatalog {
     /** The environment a service with a database needs; printed by {@code --infra-only} for running one from an IDE. */
     public static Map<String, String> withDatabase(InfraEndpoints infra, int port) {
         Map<String, String> env = kafkaOnly(infra, port);
-        env.put("DATABASE_URL", infra.jdbcUrl());
-        env.put("DATABASE_USERNAME", infra.databaseUsername());
-        env.put("DATABASE_PASSWORD", infra.databasePassword());
+        env.putAll(database(infra.jdbcUrl(), infra.databaseUsername(), infra.databasePassword()));
+        return env;
+    }
+
+    /** How a service finds the broker; printed alone by {@code --infra-only=kafka}. */
+    static Map<String, String> kafka(String bootstrapServers) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    }
+
+    /** How a service finds its database; printed alone by {@code --infra-only=postgres}. */
+    static Map<String, String> database(String jdbcUrl, String username, String password) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DATABASE_URL", jdbcUrl);
+        env.put("DATABASE_USERNAME", username);
+        env.put("DATABASE_PASSWORD", password);
         return env;
     }
 
     private static Map<String, String> kafkaOnly(InfraEndpoints infra, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        env.putAll(kafka(infra.bootstrapServers()));
         return env;
     }
 }

@@ -17,9 +17,10 @@ final class ServiceProcess {
 
     /**
      * Six JVMs share a small machine: a modest heap and C1-only JIT cut start time and memory noticeably,
-     * and peak throughput does not matter for a local stack.
+     * and peak throughput does not matter for a local stack. A benchmark that does care replaces the whole set
+     * with {@code --service-jvm-options}.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
 
     private final ServiceSpec spec;
@@ -34,19 +35,24 @@ final class ServiceProcess {
         this.startedNanos = startedNanos;
     }
 
-    static ServiceProcess launch(ServiceSpec spec, Path repoRoot, Path logDir) throws IOException {
+    static ServiceProcess launch(ServiceSpec spec, Path repoRoot, Path logDir, List<String> jvmOptions) throws IOException {
         Path logFile = logDir.resolve(spec.module() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.add("-jar");
-        command.add(spec.jar(repoRoot).toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command(spec.jar(repoRoot), jvmOptions))
                 .directory(repoRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(spec.environment());
         return new ServiceProcess(spec, builder.start(), logFile, System.nanoTime());
+    }
+
+    /** The same java as this launcher's, so the services run on the JDK the user started local-stack with. */
+    static List<String> command(Path jar, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     String module() {

@@ -42,8 +42,17 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    /** Launches every service and returns once all are healthy; on failure or timeout all of them are stopped again. */
+    /** {@link #start(Path, Path, List, Duration, List)} with the default service JVM options. */
     public static Services start(Path repoRoot, Path logDir, List<ServiceSpec> specs, Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
+        return start(repoRoot, logDir, specs, timeout, ServiceProcess.DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * Launches every service with {@code jvmOptions} and returns once all are healthy; on failure or timeout all of
+     * them are stopped again.
+     */
+    public static Services start(Path repoRoot, Path logDir, List<ServiceSpec> specs, Duration timeout, List<String> jvmOptions)
             throws IOException, InterruptedException, TimeoutException {
         requireJars(repoRoot, specs.stream().map(ServiceSpec::module).toList());
         specs.forEach(spec -> Ports.requireFree(spec.port(), spec.module()));
@@ -52,10 +61,10 @@ public final class Services implements AutoCloseable {
         Services services = new Services(processes);
         try {
             for (ServiceSpec spec : specs) {
-                processes.add(ServiceProcess.launch(spec, repoRoot, logDir));
+                processes.add(ServiceProcess.launch(spec, repoRoot, logDir, jvmOptions));
             }
-            log.info("Launched {} services, waiting up to {} s for them to be healthy (logs in {})",
-                    processes.size(), timeout.toSeconds(), logDir);
+            log.info("Launched {} services with JVM options {}, waiting up to {} s for them to be healthy (logs in {})",
+                    processes.size(), jvmOptions, timeout.toSeconds(), logDir);
             services.awaitHealthy(timeout);
             return services;
         } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {

@@ -16,11 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +38,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoteStatus;
@@ -43,6 +50,7 @@ import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.events.tracing.TradeIds;
 
 /** quote-service in simulated mode against a real (embedded, KRaft) broker, serving HTTP on a random port. */
@@ -77,6 +85,21 @@ class QuoteServiceIT {
                 new AvroEventDeserializer()::deserialize)) {
             return reader.awaitRecord(record -> record.value() instanceof JupiterQuoted quoted
                     && quoted.getRequestId().equals(requestId));
+        }
+    }
+
+    /**
+     * Sends the values in one producer batch, which the broker appends and hands out whole, so the listener gets
+     * them in one poll.
+     */
+    private void publishInOneBatch(String topic, String key, byte[]... values) {
+        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 60_000); // nothing leaves before flush()
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value));
+            }
+            producer.flush();
         }
     }
 
@@ -162,6 +185,27 @@ class QuoteServiceIT {
                     .isEqualTo("SOL/USDC");
         }
         assertThat(awaitAnswer(requestId).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonPillInTheMiddleOfABatchAndAnswerTheRequestsBeforeAndAfterIt() {
+        String topic = Topics.QUOTES_REQUESTED.name();
+        AvroEventSerializer serializer = new AvroEventSerializer();
+        String before = UUID.randomUUID().toString();
+        byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String after = UUID.randomUUID().toString();
+
+        publishInOneBatch(topic, "SOL/USDC",
+                serializer.serialize(topic, TestEvents.solToUsdcRequest(before, BigDecimal.ONE)), poison,
+                serializer.serialize(topic, TestEvents.solToUsdcRequest(after, BigDecimal.ONE)));
+
+        try (TopicReader<byte[]> deadLetters = new TopicReader<>(broker, Topics.QUOTES_REQUESTED.deadLetterTopic(),
+                new ByteArrayDeserializer())) {
+            assertThat(deadLetters.awaitRecord(record -> Arrays.equals(record.value(), poison)).key())
+                    .isEqualTo("SOL/USDC");
+        }
+        assertThat(awaitAnswer(before).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
+        assertThat(awaitAnswer(after).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -27,6 +28,10 @@ import io.otcrouter.events.RouteDecided;
  */
 @Component
 class BookingListener {
+
+    /** spring-kafka logs through it when the exception header cannot be read; a null logger would throw there. */
+    private static final LogAccessor HEADER_LOG = new LogAccessor(BookingListener.class);
+
 
     static final String DECISIONS_LISTENER = "ledger-decisions";
     static final String EXECUTIONS_LISTENER = "ledger-executions";
@@ -76,7 +81,7 @@ class BookingListener {
 
     private static Exception cause(ConsumerRecord<String, Object> record) {
         Exception deserialization = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
         return deserialization != null ? deserialization : new IllegalArgumentException("Unexpected event type");
     }
 }

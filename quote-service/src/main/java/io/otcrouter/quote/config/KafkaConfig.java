@@ -22,7 +22,8 @@ import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
  * Declares the topics quote-service writes (the broker does not auto-create topics) and the dead-letter topics
  * of those it consumes, and the one error handler of every listener: two retries 200 ms apart, then the record
  * goes to {@code <topic>.DLT}, same partition. Records that cannot be deserialized or fail validation skip the
- * retries.
+ * retries. The batch listeners name the failed record of a batch ({@code RecordBatch}), so only that record is
+ * retried or dead-lettered and the records before it are committed.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -59,7 +60,8 @@ class KafkaConfig {
 
     /**
      * Puts the trade id of the record being handled into the logging context; Boot installs it on the listener
-     * container factory. The answers and legs sent while handling it inherit the id in their otc-trade-id header.
+     * container factory. Only record listeners (prices) see it: the batch listeners set the id per record
+     * themselves ({@code RecordBatch}), so the answers and legs they send inherit it in their otc-trade-id header.
      */
     @Bean
     RecordInterceptor<Object, Object> tradeIdRecordInterceptor() {

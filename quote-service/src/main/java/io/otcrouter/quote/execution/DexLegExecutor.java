@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,19 +64,32 @@ public class DexLegExecutor {
         this.executionWait = executionWait;
     }
 
-    public void execute(RouteDecided decision) {
+    /**
+     * Executes the decision's DEX legs and sends their events; the future completes when the broker has them all.
+     * A leg is remembered as executed from the moment its event is sent, so a duplicate of the decision in the
+     * same batch is dropped too, and forgotten again if the send fails, so the redelivered decision executes it.
+     */
+    public CompletableFuture<Void> execute(RouteDecided decision) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (RouteLeg leg : decision.getLegs()) {
             if (leg.getVenue() != Venue.DEX) {
                 continue;
             }
-            if (executed.contains(decision.getTradeId(), leg.getLegId())) {
-                log.info("Leg {} of trade {} already executed, redelivery ignored", leg.getLegId(),
-                        decision.getTradeId());
+            String tradeId = decision.getTradeId();
+            String legId = leg.getLegId();
+            if (executed.contains(tradeId, legId)) {
+                log.info("Leg {} of trade {} already executed, redelivery ignored", legId, tradeId);
                 continue;
             }
-            publisher.publish(executeLeg(decision, leg));
-            executed.add(decision.getTradeId(), leg.getLegId());
+            LegExecuted event = executeLeg(decision, leg);
+            executed.add(tradeId, legId);
+            sends.add(publisher.publish(event).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    executed.remove(tradeId, legId);
+                }
+            }));
         }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
 
     private LegExecuted executeLeg(RouteDecided decision, RouteLeg leg) {

@@ -33,6 +33,11 @@ class ExecutedLegs {
         recent.put(new LegKey(tradeId, legId), Boolean.TRUE);
     }
 
+    /** Forgets a leg whose event never reached the broker, so the redelivered decision executes it again. */
+    synchronized void remove(String tradeId, String legId) {
+        recent.remove(new LegKey(tradeId, legId));
+    }
+
     private record LegKey(String tradeId, String legId) {
     }
 }

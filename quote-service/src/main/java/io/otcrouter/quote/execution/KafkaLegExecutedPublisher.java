@@ -1,5 +1,7 @@
 package io.otcrouter.quote.execution;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +10,9 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.quote.metrics.QuoteMetrics;
 
 /**
- * Publishes on {@code JUPITER_EXECUTED}, key = tradeId so a trade's legs stay in order with its decision. Waits
- * for the acknowledgement: a leg counts as executed only once its event is on the broker, and only then
- * is it counted in {@code otc.dex.fills}.
+ * Publishes on {@code JUPITER_EXECUTED}, key = tradeId so a trade's legs stay in order with its decision. A leg
+ * counts as executed only once its event is on the broker: only then is it counted in {@code otc.dex.fills}, and
+ * the listener waits for that acknowledgement before its batch is committed.
  */
 @Component
 class KafkaLegExecutedPublisher implements LegExecutedPublisher {
@@ -24,8 +26,13 @@ class KafkaLegExecutedPublisher implements LegExecutedPublisher {
     }
 
     @Override
-    public void publish(LegExecuted event) {
-        kafkaTemplate.send(Topics.JUPITER_EXECUTED.name(), event.getTradeId(), event).join();
-        metrics.legExecuted(event);
+    public CompletableFuture<Void> publish(LegExecuted event) {
+        try {
+            return kafkaTemplate.send(Topics.JUPITER_EXECUTED.name(), event.getTradeId(), event)
+                    .thenAccept(sent -> metrics.legExecuted(event));
+        } catch (RuntimeException e) {
+            // KafkaTemplate throws when the producer fails the send before it leaves (e.g. no metadata in time).
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.otcrouter.quote.quoting;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +10,9 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.quote.metrics.QuoteMetrics;
 
 /**
- * Publishes on {@code JUPITER_QUOTED}, key = pair so all quotes of a pair stay in order. Waits for the broker's
- * acknowledgement so a failed send fails the listener and the request is retried, not silently unanswered. Only
- * an answer on the broker is counted in {@code otc.jupiter.quotes}.
+ * Publishes on {@code JUPITER_QUOTED}, key = pair so all quotes of a pair stay in order. Only an answer on the
+ * broker is counted in {@code otc.jupiter.quotes}; the listener waits for every acknowledgement of its batch, so a
+ * failed send fails the batch and the request is retried, not silently unanswered.
  */
 @Component
 class KafkaJupiterQuotedPublisher implements JupiterQuotedPublisher {
@@ -24,8 +26,13 @@ class KafkaJupiterQuotedPublisher implements JupiterQuotedPublisher {
     }
 
     @Override
-    public void publish(JupiterQuoted event) {
-        kafkaTemplate.send(Topics.JUPITER_QUOTED.name(), event.getPair(), event).join();
-        metrics.quoteAnswered(event);
+    public CompletableFuture<Void> publish(JupiterQuoted event) {
+        try {
+            return kafkaTemplate.send(Topics.JUPITER_QUOTED.name(), event.getPair(), event)
+                    .thenAccept(sent -> metrics.quoteAnswered(event));
+        } catch (RuntimeException e) {
+            // KafkaTemplate throws when the producer fails the send before it leaves (e.g. no metadata in time).
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +43,13 @@ public class QuoteResponder {
         this.callAllowance = callAllowance;
     }
 
-    public void answer(QuoteRequested request) {
+    /** Makes the answer and sends it; the future completes when the broker has it (at once if skipped). */
+    public CompletableFuture<Void> answer(QuoteRequested request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (request.getReplyBy().isBefore(now)) {
             log.info("Skipping quote request {} ({}): reply was due at {}, now {}", request.getRequestId(),
                     request.getPair(), request.getReplyBy(), now);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         DexQuoteRequest dexRequest = new DexQuoteRequest(request.getInputMint(), request.getOutputMint(),
                 EventDecimals.toAtomic(request.getAmountIn()), request.getSlippageBps());
@@ -86,8 +88,8 @@ public class QuoteResponder {
                 .setFromCache(quote.fromCache())
                 .setBudgetRemaining(quoter.budgetRemaining())
                 .build();
-        publisher.publish(event);
-        log.debug("Answered {} {}: {} {} out {}", request.getRequestId(), request.getPair(), quote.status(),
+        log.debug("Answering {} {}: {} {} out {}", request.getRequestId(), request.getPair(), quote.status(),
                 quote.source(), quote.outAmount());
+        return publisher.publish(event);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,13 @@ class DexLegExecutorTest {
     private final DexLegExecutor executor = new DexLegExecutor(
             DexQuoter.simulatedOnly(new SimulatedDex(new ReferencePrices(), CATALOG,
                     new SimulatedDexProperties(new BigDecimal("20000000"), 30)), CLOCK),
-            published::add, CATALOG, 100, CLOCK, Duration.ofSeconds(3));
+            this::publish, CATALOG, 100, CLOCK, Duration.ofSeconds(3));
+
+    /** The broker of these tests acknowledges every send at once. */
+    private CompletableFuture<Void> publish(LegExecuted leg) {
+        published.add(leg);
+        return CompletableFuture.completedFuture(null);
+    }
 
     @Test
     void shouldFillADexLegAtTheRequotedOutputWhenItMeetsTheMinimum() {

@@ -18,7 +18,9 @@ import io.otcrouter.events.TradeSettled;
         topics = {"#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}",
                 "#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
                 "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"},
-        properties = "auto.offset.reset=earliest")
+        // Progress is not on the decision path: let the broker gather up to 100 ms of records per fetch rather
+        // than wake this consumer for every single one.
+        properties = {"auto.offset.reset=earliest", "fetch.min.bytes=16384", "fetch.max.wait.ms=100"})
 class TradeProgressListener {
 
     private final TradeTracker tracker;

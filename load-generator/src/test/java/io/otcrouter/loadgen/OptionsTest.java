@@ -1,0 +1,34 @@
+package io.otcrouter.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void shouldOfferTheWarmUpBeforeTheMeasuredRequestsAtTheSameRate() {
+        Options options = Options.parse("--rate=200", "--duration=60s", "--warmup=15s");
+
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.warmupRequests()).isEqualTo(3_000);
+        assertThat(options.totalRequests()).isEqualTo(15_000);
+    }
+
+    @Test
+    void shouldMeasureEveryRequestWithoutAWarmUp() {
+        Options options = Options.parse("--rate=50", "--duration=500ms");
+
+        assertThat(options.warmupRequests()).isZero();
+        assertThat(options.totalRequests()).isEqualTo(25);
+    }
+
+    @Test
+    void shouldRefuseANegativeWarmUpAndUnknownOptions() {
+        assertThatThrownBy(() -> Options.parse("--warmup=-1s")).hasMessageContaining("--warmup");
+        assertThatThrownBy(() -> Options.parse("--warm-up=10s")).hasMessageContaining("warm-up");
+    }
+}

@@ -1,0 +1,103 @@
+package io.otcrouter.quote.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+import io.otcrouter.events.tracing.TradeIds;
+
+/**
+ * How quote-service's batch listeners handle one poll. Each record is handed on in order, with its trade id in the
+ * logging context (batch listeners are not seen by a {@code RecordInterceptor}), and the events it causes are sent
+ * without waiting; only at the end are all those sends awaited. The listener returns, and the container commits
+ * the batch, only once the broker has acknowledged every answer, so nothing is lost, and one poll costs one round
+ * trip instead of one per record.
+ *
+ * <p>A record that fails (not the topic's event, e.g. undecodable, or its handling or its send failed) stops the
+ * batch there with a {@link BatchListenerFailedException} naming it, once the sends of the records before it are
+ * acknowledged: the error handler commits that prefix, retries the failed record or sends it to its {@code .DLT},
+ * and redelivers the rest. Records after it may thus be handled twice, which both listeners tolerate (see them).
+ */
+public final class RecordBatch {
+
+    /** Warns of a deserialization-failure header that did not come from this consumer's own deserializer. */
+    private static final LogAccessor log = new LogAccessor(RecordBatch.class);
+
+    private RecordBatch() {
+    }
+
+    /**
+     * Hands every record's event to {@code handler}, which returns the future of the sends it made (complete when
+     * the broker has them all, failed when any failed), and returns once all of them are acknowledged.
+     */
+    public static <T> void handleEach(List<ConsumerRecord<String, Object>> records, Class<T> type,
+            Function<T, CompletableFuture<?>> handler) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Object> record = records.get(i);
+            if (!type.isInstance(record.value())) {
+                awaitSends(records, sends);
+                throw new BatchListenerFailedException(describe(record) + " is not a " + type.getSimpleName()
+                        + (record.value() == null ? " (undecodable)" : " but a "
+                        + record.value().getClass().getSimpleName()), deserializationFailure(record), i);
+            }
+            try {
+                sends.add(inTradeContext(record, () -> handler.apply(type.cast(record.value()))));
+            } catch (RuntimeException e) {
+                awaitSends(records, sends);
+                throw new BatchListenerFailedException("Handling " + describe(record) + " failed", e, i);
+            }
+        }
+        awaitSends(records, sends);
+    }
+
+    /**
+     * Waits for every send, even after one failed, so no send is still in flight when the records are redelivered;
+     * then fails at the first record whose send failed.
+     */
+    private static void awaitSends(List<ConsumerRecord<String, Object>> records, List<CompletableFuture<?>> sends) {
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        for (int i = 0; i < sends.size(); i++) {
+            if (sends.get(i).isCompletedExceptionally()) {
+                throw new BatchListenerFailedException("Sending the events of " + describe(records.get(i)) + " failed",
+                        failure(sends.get(i)), i);
+            }
+        }
+    }
+
+    private static <R> R inTradeContext(ConsumerRecord<String, Object> record, Supplier<R> work) {
+        TradeIds.fromHeaders(record.headers())
+                .or(() -> TradeIds.of(record.value()))
+                .or(() -> TradeIds.fromKey(record.topic(), record.key()))
+                .ifPresentOrElse(tradeId -> MDC.put(TradeIds.MDC_KEY, tradeId), () -> MDC.remove(TradeIds.MDC_KEY));
+        try {
+            return work.get();
+        } finally {
+            MDC.remove(TradeIds.MDC_KEY);
+        }
+    }
+
+    private static String describe(ConsumerRecord<String, Object> record) {
+        return "record " + record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private static Exception deserializationFailure(ConsumerRecord<String, Object> record) {
+        Exception deserialization = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+        return deserialization != null ? deserialization : new IllegalArgumentException("Unexpected event type");
+    }
+
+    private static Throwable failure(CompletableFuture<?> send) {
+        Throwable failure = send.handle((sent, e) -> e).join();
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
