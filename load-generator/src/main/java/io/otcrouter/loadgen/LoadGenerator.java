@@ -130,6 +130,8 @@ public final class LoadGenerator {
         EventWatcher watcher = EventWatcher.start(options.kafka(), prefix, System.currentTimeMillis() - 2000,
                 Duration.ofSeconds(90));
         long cpuBefore = processCpuNanos();
+        Map<String, Long> stackCpuBefore = memory.supported() ? memory.cpuTicksByProcess() : Map.of();
+        long stackCpuSince = System.nanoTime();
 
         // ---- offer the load, open-loop
         decisionNanos = new long[(int) total];
@@ -197,6 +199,9 @@ public final class LoadGenerator {
             dashboardAfter = dashboardTotal();
         }
         boolean drained = System.nanoTime() < drainDeadline;
+        Map<String, Long> stackCpuAfter = memory.supported() ? memory.cpuTicksByProcess() : Map.of();
+        long stackCpuUntil = System.nanoTime();
+        long ownCpu = processCpuNanos() - cpuBefore;
         Thread.sleep(1000); // late duplicates, if any, get a chance to show up
         counts = ledger.counts(prefix, accepted.keySet(), rejected);
         dashboardAfter = dashboardTotal();
@@ -266,6 +271,8 @@ public final class LoadGenerator {
         System.out.println("Settlements seen by status: " + settledStatus + "; ledger rows of the run by status: "
                 + counts.byStatus() + (watcher.undecodable() > 0 ? "; undecodable records " + watcher.undecodable()
                 : ""));
+        System.out.println(cpuReport(stackCpuBefore, stackCpuAfter, (stackCpuUntil - stackCpuSince) / 1e9,
+                ownCpu / 1e9, accepted.size()));
         if (!drained) {
             System.out.println("Drain timeout (" + human(options.drainTimeout()) + ") reached before everything "
                     + "settled: the figures below are what had arrived by then.");
@@ -288,6 +295,37 @@ public final class LoadGenerator {
         System.out.println("INVARIANTS VIOLATED:");
         loss.violations().forEach(v -> System.out.println("  - " + v));
         return 1;
+    }
+
+    /**
+     * Where the CPU went from the start of the load to the end of the drain: seconds and milliseconds per accepted
+     * trade for each kind of stack process, and how many of the machine's cores were busy on average. Linux counts
+     * CPU time in ticks of 1/100 s (USER_HZ).
+     */
+    static String cpuReport(Map<String, Long> before, Map<String, Long> after, double seconds, double ownSeconds,
+            long trades) {
+        if (after.isEmpty() || seconds <= 0) {
+            return "CPU by process: not measured";
+        }
+        StringBuilder out = new StringBuilder(String.format("CPU from first request to drained (%.1f s), ms per "
+                + "accepted trade:", seconds));
+        double total = 0;
+        List<Map.Entry<String, Long>> used = new ArrayList<>();
+        after.forEach((process, ticks) -> used.add(Map.entry(process, ticks - before.getOrDefault(process, 0L))));
+        used.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        for (Map.Entry<String, Long> process : used) {
+            double cpuSeconds = process.getValue() / 100.0;
+            total += cpuSeconds;
+            out.append(String.format(" %s %.2f;", process.getKey(), perTrade(cpuSeconds, trades)));
+        }
+        out.append(String.format(" stack total %.2f ms/trade (%.1f s, %.2f cores busy on average); load generator "
+                        + "%.2f ms/trade (%.1f s)", perTrade(total, trades), total, total / seconds,
+                perTrade(ownSeconds, trades), ownSeconds));
+        return out.toString();
+    }
+
+    private static double perTrade(double cpuSeconds, long trades) {
+        return trades == 0 ? 0 : cpuSeconds * 1000 / trades;
     }
 
     /** Sends request n; with {@code --retry-for}, a failure is retried with the same Idempotency-Key, backing off. */

@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +20,7 @@ import java.util.stream.Stream;
  * one of the patterns, plus all its descendants (the services the stack launched, PostgreSQL's backends), except
  * this process. RSS is the sum of {@code VmRSS} as the issue asks; it counts pages shared between processes (e.g.
  * PostgreSQL's shared buffers) once per process, so PSS (each shared page divided among its sharers, from
- * {@code smaps_rollup}) is given too.
+ * {@code smaps_rollup}) is given too. The CPU time of the same processes shows where a run's CPU went.
  */
 final class StackMemory {
 
@@ -25,6 +28,7 @@ final class StackMemory {
     }
 
     private static final Path PROC = Path.of("/proc");
+    private static final Pattern JAR = Pattern.compile("([\\w.-]+\\.jar)");
 
     private final List<String> patterns;
     private final long self = ProcessHandle.current().pid();
@@ -38,6 +42,34 @@ final class StackMemory {
     }
 
     Sample sample() {
+        Map<Long, String> members = members();
+        long rss = 0;
+        long pss = 0;
+        for (Long pid : members.keySet()) {
+            rss += kb(PROC.resolve(pid.toString()).resolve("status"), "VmRSS:");
+            pss += kb(PROC.resolve(pid.toString()).resolve("smaps_rollup"), "Pss:");
+        }
+        return new Sample(members.size(), rss, pss);
+    }
+
+    /**
+     * CPU time used so far by the stack's processes, in clock ticks, summed per kind of process: the jar's name
+     * ({@code router-service.jar}), {@code postgres}, or the command's first word. A process that exited is missing
+     * from the later reading, so compare readings of an undisturbed run only.
+     */
+    Map<String, Long> cpuTicksByProcess() {
+        Map<String, Long> ticks = new TreeMap<>();
+        members().forEach((pid, cmdline) -> {
+            Long used = cpuTicks(PROC.resolve(pid.toString()));
+            if (used != null) {
+                ticks.merge(label(cmdline), used, Long::sum);
+            }
+        });
+        return ticks;
+    }
+
+    /** Every process of the stack, pid to command line. */
+    private Map<Long, String> members() {
         Map<Long, Long> parents = new HashMap<>();
         Map<Long, String> cmdlines = new HashMap<>();
         Set<Long> roots = new HashSet<>();
@@ -62,7 +94,7 @@ final class StackMemory {
                 }
             }
         } catch (IOException e) {
-            return new Sample(0, 0, 0);
+            return Map.of();
         }
         // pg_ctl daemonizes PostgreSQL (its parent becomes init): find the postmaster by its data directory.
         cmdlines.forEach((pid, cmdline) -> {
@@ -71,23 +103,41 @@ final class StackMemory {
                 roots.add(pid);
             }
         });
-        Set<Long> members = new HashSet<>();
+        Map<Long, String> members = new HashMap<>();
         for (Long pid : parents.keySet()) {
             for (Long p = pid; p != null && p > 1; p = parents.get(p)) {
                 if (roots.contains(p)) {
-                    members.add(pid);
+                    members.put(pid, cmdlines.get(pid));
                     break;
                 }
             }
         }
         members.remove(self);
-        long rss = 0;
-        long pss = 0;
-        for (Long pid : members) {
-            rss += kb(PROC.resolve(pid.toString()).resolve("status"), "VmRSS:");
-            pss += kb(PROC.resolve(pid.toString()).resolve("smaps_rollup"), "Pss:");
+        return members;
+    }
+
+    /** {@code router-service.jar} for a java command running that jar, {@code postgres} for its processes. */
+    static String label(String cmdline) {
+        Matcher jar = JAR.matcher(cmdline);
+        if (jar.find()) {
+            return jar.group(1);
         }
-        return new Sample(members.size(), rss, pss);
+        if (cmdline.contains("postgres")) {
+            return "postgres";
+        }
+        String first = cmdline.isBlank() ? "?" : cmdline.split(" ")[0];
+        return first.substring(first.lastIndexOf('/') + 1);
+    }
+
+    /** utime + stime, fields 14 and 15 of {@code stat}, counted after the command name (which may hold spaces). */
+    static Long cpuTicks(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String cmdline(Path process) {

@@ -37,7 +37,8 @@ import io.otcrouter.otcpool.reservation.Reservations;
  * wait for its deadline. Every answer says how many answers the request gets ({@code poolsInReply}).
  *
  * <p>A firm quote (a request for a trade) reserves its output in the pool until it expires or executes, in its own
- * transaction per pool; when what other quotes do not hold is short, the pool refuses. An indicative request
+ * transaction per pool; when what other quotes do not hold is short, the pool refuses. A refusal on size or price
+ * needs no transaction. An indicative request
  * (GET /api/quote) is priced the same way and reserves nothing. Quoting refuses on a STATIC or stale reference
  * price unless {@code otc.pools.allow-stale-prices} is set.
  */
@@ -95,15 +96,32 @@ public class PoolQuoting {
         BigInteger inAmount = EventDecimals.toAtomic(request.getAmountIn());
         boolean firm = !request.getIndicative();
         return served.stream()
-                .map(s -> firm ? transactions.execute(tx -> quote(request, s, inAmount, served.size(), now, true))
-                        : quote(request, s, inAmount, served.size(), now, false))
+                .map(s -> firm ? firmQuote(request, s, inAmount, served.size(), now)
+                        : quote(request, s, inAmount, served.size(), now, false, false))
                 .toList();
     }
 
+    /**
+     * Prices first without touching the database: a refusal (too small, stale price) reserves nothing, so it needs
+     * no transaction, and under load most requests are refusals. Only a quote the pool would give is priced again
+     * in a transaction that reserves it, or finds the reservation of an earlier delivery of the same request. So a
+     * redelivered request is answered with its earlier quote unless the pool would now refuse it outright; its hold
+     * is then released at expiry.
+     */
+    private PoolQuoted firmQuote(QuoteRequested request, Served served, BigInteger inAmount, int poolsInReply,
+            Instant now) {
+        PoolQuoted priced = quote(request, served, inAmount, poolsInReply, now, true, false);
+        if (priced.getStatus() == PoolQuoteStatus.REFUSED) {
+            return priced;
+        }
+        return transactions.execute(tx -> quote(request, served, inAmount, poolsInReply, now, true, true));
+    }
+
+    /** @param reserve look up an earlier delivery's reservation and reserve the quote (inside a transaction) */
     private PoolQuoted quote(QuoteRequested request, Served served, BigInteger inAmount, int poolsInReply,
-            Instant now, boolean firm) {
+            Instant now, boolean firm, boolean reserve) {
         Pool pool = served.pool();
-        if (firm) {
+        if (reserve) {
             Optional<Reservation> earlier = reservationRows.findByRequestIdAndPoolId(request.getRequestId(),
                     pool.getId());
             if (earlier.isPresent()) {
@@ -133,7 +151,7 @@ public class PoolQuoting {
         }
         Instant expiresAt = now.plusMillis(pool.getQuoteTtlMs());
         String quoteId = UUID.randomUUID().toString();
-        if (firm) {
+        if (reserve) {
             Optional<Reservation> held = reservations.reserve(request.getRequestId(), pool.getId(), served.side(),
                     inAmount, price.outAmount(), price.price(), price.spread().totalBps(), expiresAt, now);
             if (held.isEmpty()) {
