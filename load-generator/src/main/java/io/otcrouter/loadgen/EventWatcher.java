@@ -35,8 +35,20 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
  */
 final class EventWatcher implements AutoCloseable {
 
-    /** A settlement as first seen; {@code copies} counts TradeSettled events for the same trade. */
-    record Settlement(long seenNanos, String status, AtomicLong copies) {
+    /**
+     * A settlement as first seen. {@code copies} counts the TradeSettled records of the trade; {@code different}
+     * those whose content differs from the first (a trade settled twice). A record equal to the first in every
+     * field, event id included, is the same event published again: an outbox relay that lost the broker's
+     * acknowledgement sends it again, which at-least-once delivery allows and consumers drop by event id.
+     */
+    record Settlement(long seenNanos, String status, String content, AtomicLong copies, AtomicLong different) {
+
+        void seenAgain(String otherContent) {
+            copies.incrementAndGet();
+            if (!content.equals(otherContent)) {
+                different.incrementAndGet();
+            }
+        }
     }
 
     private final String bootstrap;
@@ -96,9 +108,12 @@ final class EventWatcher implements AutoCloseable {
                             decided.putIfAbsent(decision.getTradeId(), now);
                         }
                     } else if (value instanceof TradeSettled settlement && ours(settlement.getClientOrderId())) {
-                        settled.computeIfAbsent(settlement.getTradeId(),
-                                id -> new Settlement(now, settlement.getStatus().name(), new AtomicLong()))
-                                .copies().incrementAndGet();
+                        String content = settlement.toString();
+                        Settlement first = settled.putIfAbsent(settlement.getTradeId(), new Settlement(now,
+                                settlement.getStatus().name(), content, new AtomicLong(1), new AtomicLong()));
+                        if (first != null) {
+                            first.seenAgain(content);
+                        }
                     }
                 }
             }

@@ -247,12 +247,15 @@ public final class LoadGenerator {
                 }
             }
         }
-        long duplicateSettled = settled.values().stream().mapToLong(s -> s.copies().get() - 1).sum();
+        long duplicateSettled = settled.values().stream().mapToLong(s -> s.different().get()).sum();
+        long republishedSettled = settled.values().stream()
+                .mapToLong(s -> s.copies().get() - 1 - s.different().get()).sum();
         Long dashboardDelta = dashboardBefore == null || dashboardAfter == null ? null
                 : dashboardAfter - dashboardBefore;
         LossAccounting loss = new LossAccounting(total, accepted.size(), decidedOfAccepted, settledOfAccepted,
                 counts.ofAccepted(), counts.settledOfAccepted(), counts.allOfRun(), counts.ofRejected(),
-                dashboardDelta, counts.duplicatesPerTradeId() + counts.duplicatesPerClientOrderId(), duplicateSettled);
+                dashboardDelta, counts.duplicatesPerTradeId() + counts.duplicatesPerClientOrderId(), duplicateSettled,
+                republishedSettled);
 
         long measured = total - warmupRequests;
         double sendSeconds = Math.max(measured / (double) options.rate(), (sendEnd - measuredStart) / 1e9);

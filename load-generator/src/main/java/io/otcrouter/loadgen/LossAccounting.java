@@ -18,11 +18,13 @@ import java.util.List;
  * @param ledgerRowsRejected     ledger rows of trades the router refused with 422 (no venue), which it also books
  * @param dashboardDelta         growth of the dashboard's totalTrades over the run; null when it was unreachable
  * @param duplicateLedgerRows    ledger rows beyond the first, per tradeId and per clientOrderId
- * @param duplicateSettledEvents TradeSettled events beyond the first per tradeId
+ * @param duplicateSettledEvents TradeSettled events of a trade that differ from its first one (settled twice)
+ * @param republishedSettledEvents TradeSettled records identical to the trade's first one, event id included: the
+ *                               same event sent again (at-least-once), not a second settlement
  */
 record LossAccounting(long sent, long accepted, long decided, long settled, long ledgerRows, long ledgerSettled,
         long ledgerRowsAllOfRun, long ledgerRowsRejected, Long dashboardDelta, long duplicateLedgerRows,
-        long duplicateSettledEvents) {
+        long duplicateSettledEvents, long republishedSettledEvents) {
 
     /** Accepted trades missing from the stage that lost the most of them. */
     long lost() {
@@ -55,7 +57,7 @@ record LossAccounting(long sent, long accepted, long decided, long settled, long
             violations.add(duplicateLedgerRows + " duplicate ledger rows");
         }
         if (duplicateSettledEvents > 0) {
-            violations.add(duplicateSettledEvents + " duplicate TradeSettled events");
+            violations.add(duplicateSettledEvents + " TradeSettled events that settle an already settled trade again");
         }
         return violations;
     }

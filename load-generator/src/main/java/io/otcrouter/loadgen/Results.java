@@ -32,8 +32,9 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
                         loss.dashboardDelta() == null ? "?" : "+" + loss.dashboardDelta()),
                 "accepted = decided = settled = ledger = dashboard", loss.zeroLoss() ? "met"
                 : "MISSED: " + loss.lost() + " lost, " + loss.violations().size() + " violation(s)"});
-        rows.add(new String[] {"duplicates: ledger rows / TradeSettled events",
-                loss.duplicateLedgerRows() + " / " + loss.duplicateSettledEvents(), "0",
+        rows.add(new String[] {"duplicates: ledger rows / second settlements (same event re-sent)",
+                loss.duplicateLedgerRows() + " / " + loss.duplicateSettledEvents() + " ("
+                        + loss.republishedSettledEvents() + ")", "0 / 0",
                 loss.duplicateLedgerRows() + loss.duplicateSettledEvents() == 0 ? "met" : "MISSED"});
         rows.add(new String[] {"stack resident memory, peak (processes)",
                 memoryMeasured && memoryPeak.processes() > 0

@@ -8,7 +8,7 @@ class LossAccountingTest {
 
     @Test
     void everyStageEqualIsZeroLoss() {
-        LossAccounting loss = new LossAccounting(1000, 990, 990, 990, 990, 990, 995, 5, 995L, 0, 0);
+        LossAccounting loss = new LossAccounting(1000, 990, 990, 990, 990, 990, 995, 5, 995L, 0, 0, 0);
         assertThat(loss.lost()).isZero();
         assertThat(loss.orphans()).isZero();
         assertThat(loss.violations()).isEmpty();
@@ -17,7 +17,7 @@ class LossAccountingTest {
 
     @Test
     void theWorstStageDecidesHowManyWereLost() {
-        LossAccounting loss = new LossAccounting(1000, 1000, 1000, 997, 999, 998, 999, 0, 999L, 0, 0);
+        LossAccounting loss = new LossAccounting(1000, 1000, 1000, 997, 999, 998, 999, 0, 999L, 0, 0, 0);
         assertThat(loss.lost()).isEqualTo(3);
         assertThat(loss.violations()).containsExactly(
                 "3 of 1000 accepted trades never settled (TradeSettled seen)",
@@ -28,17 +28,17 @@ class LossAccountingTest {
 
     @Test
     void aDashboardThatCountsDifferentlyFromTheLedgerIsAViolation() {
-        LossAccounting loss = new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, 12L, 0, 0);
+        LossAccounting loss = new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, 12L, 0, 0, 0);
         assertThat(loss.lost()).isZero();
         assertThat(loss.violations()).containsExactly("dashboard total grew by 12, the ledger holds 10 trades of this run (+2)");
-        assertThat(new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, null, 0, 0).violations())
+        assertThat(new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, null, 0, 0, 0).violations())
                 .containsExactly("dashboard totals unavailable");
     }
 
     @Test
     void tradesTheClientWasNeverToldAboutAreOrphans() {
         // router killed after publishing the decision, before answering: the ledger has one trade more
-        LossAccounting loss = new LossAccounting(10, 9, 9, 9, 9, 9, 10, 0, 10L, 0, 0);
+        LossAccounting loss = new LossAccounting(10, 9, 9, 9, 9, 9, 10, 0, 10L, 0, 0, 0);
         assertThat(loss.lost()).isZero();
         assertThat(loss.orphans()).isEqualTo(1);
         assertThat(loss.violations()).containsExactly(
@@ -47,14 +47,21 @@ class LossAccountingTest {
 
     @Test
     void duplicatesAreViolationsEvenWithoutLoss() {
-        LossAccounting loss = new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, 10L, 1, 2);
+        LossAccounting loss = new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, 10L, 1, 2, 0);
         assertThat(loss.lost()).isZero();
-        assertThat(loss.violations()).containsExactly("1 duplicate ledger rows", "2 duplicate TradeSettled events");
+        assertThat(loss.violations()).containsExactly("1 duplicate ledger rows", "2 TradeSettled events that settle an already settled trade again");
+    }
+
+    @Test
+    void theSameSettlementSentAgainIsReportedButNotAViolation() {
+        LossAccounting loss = new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, 10L, 0, 0, 3);
+        assertThat(loss.republishedSettledEvents()).isEqualTo(3);
+        assertThat(loss.violations()).isEmpty();
     }
 
     @Test
     void moreThanAcceptedAtAStageIsReportedToo() {
-        LossAccounting loss = new LossAccounting(10, 10, 11, 10, 10, 10, 10, 0, 10L, 0, 0);
+        LossAccounting loss = new LossAccounting(10, 10, 11, 10, 10, 10, 10, 0, 10L, 0, 0, 0);
         assertThat(loss.violations()).containsExactly("11 trades decided (RouteDecided seen) but only 10 accepted");
     }
 }
