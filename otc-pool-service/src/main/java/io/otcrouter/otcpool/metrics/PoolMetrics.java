@@ -18,6 +18,7 @@ public class PoolMetrics {
 
     static final String QUOTES = "otc.pool.quotes";
     static final String FILLS = "otc.pool.fills";
+    static final String SKIPPED = "otc.pool.quote.requests.skipped";
     /** Pool tag of a NO_POOL answer: no pool serves the pair. */
     public static final String NO_POOL = "none";
     /** Pool tag of a leg naming a pool this service does not have. */
@@ -34,6 +35,12 @@ public class PoolMetrics {
         String pool = quote.getPoolId() == null ? NO_POOL : quote.getPoolId();
         Counter.builder(QUOTES).description("Pool answers to quote requests, by pool and status")
                 .tag("pool", pool).tag("status", quote.getStatus().name())
+                .register(registry).increment();
+    }
+
+    /** A quote request not answered because the router's reply deadline had passed when it was read. */
+    public void requestSkipped() {
+        Counter.builder(SKIPPED).description("Quote requests read after their reply deadline, not answered")
                 .register(registry).increment();
     }
 

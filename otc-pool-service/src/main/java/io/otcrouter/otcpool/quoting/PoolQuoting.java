@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +47,8 @@ import io.otcrouter.otcpool.reservation.Reservations;
 @Service
 public class PoolQuoting {
 
+    private static final Logger log = LoggerFactory.getLogger(PoolQuoting.class);
+
     private final PoolRepository pools;
     private final PoolPricer pricer;
     private final PriceGuard guard;
@@ -72,11 +76,20 @@ public class PoolQuoting {
     }
 
     /**
-     * Quotes and publishes. Published after the reservation committed, straight to Kafka rather than through the
+     * Quotes and publishes, unless the request's {@code replyBy} has passed. Published after the reservation committed, straight to Kafka rather than through the
      * outbox: a quote lost in a crash only leaves a reservation that the sweep releases at its expiry. Each published
      * answer is counted in {@code otc.pool.quotes}.
      */
     public void answer(QuoteRequested request) {
+        Instant now = Instant.now(clock);
+        if (request.getReplyBy().isBefore(now)) {
+            // The router has decided without us: an answer would only hold inventory nobody will use, and after a
+            // restart or a backlog it would delay the answers to requests still waited for.
+            log.info("Skipping quote request {} ({}): reply was due at {}, now {}", request.getRequestId(),
+                    request.getPair(), request.getReplyBy(), now);
+            metrics.requestSkipped();
+            return;
+        }
         for (PoolQuoted quote : quotesFor(request)) {
             publisher.publish(quote);
             metrics.quoted(quote);

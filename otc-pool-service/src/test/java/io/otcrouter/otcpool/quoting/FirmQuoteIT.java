@@ -202,6 +202,20 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     }
 
     @Test
+    void shouldSkipARequestReadAfterItsReplyDeadlineAndHoldNothingForIt() {
+        String poolId = rayPool(USDC, 10_000);
+        QuoteRequested late = QuoteRequested.newBuilder(Events.quoteRequest(RAY, USDC, "1000"))
+                .setReplyBy(Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS)).build();
+
+        quoting.answer(late);
+        BigInteger heldAfterLate = rows.inventory(poolId)[3];
+        quoting.answer(Events.quoteRequest(RAY, USDC, "1000"));
+
+        assertThat(heldAfterLate).isZero();
+        assertThat(rows.inventory(poolId)[3]).isEqualTo(Pools.atomic(USDC, "1995"));
+    }
+
+    @Test
     void shouldRefuseToQuoteOnAStaticReferencePrice() {
         String poolId = Pools.newId(BONK, USDC);
         admin.create(Pools.pool(poolId, BONK, USDC, "1000000000", "20000", "100000", "100000000", 10_000));

@@ -64,7 +64,8 @@ public final class Events {
                 .setAmountIn(EventDecimals.atomic(input.toAtomic(new BigDecimal(units))))
                 .setSlippageBps(50)
                 .setIndicative(false)
-                .setReplyBy(now.plusSeconds(2))
+                // Generous: a request read after its deadline is skipped; a slow test machine must not look late.
+                .setReplyBy(now.plusSeconds(30))
                 .build();
     }
 
