@@ -13,13 +13,21 @@ import org.springframework.util.unit.DataSize;
  * @param requireApiKeys  refuse to start without keys (the docker profile sets it)
  * @param maxBodySize     largest request body accepted on writes; larger ones get 413
  * @param settleWait      how long {@code ?wait=settled} waits for the ledger's settlement
+ * @param maxInFlight     trade submissions worked on at once; one more is refused with 503 (load shedding)
  */
 @ConfigurationProperties("otc.router.api")
 public record TradeApiProperties(
         @DefaultValue("") String apiKeys,
         @DefaultValue("false") boolean requireApiKeys,
         @DefaultValue("16KB") DataSize maxBodySize,
-        @DefaultValue("10s") Duration settleWait) {
+        @DefaultValue("10s") Duration settleWait,
+        @DefaultValue("100") int maxInFlight) {
+
+    public TradeApiProperties {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("otc.router.api.max-in-flight must be at least 1, was " + maxInFlight);
+        }
+    }
 
     public List<String> apiKeyList() {
         return Arrays.stream(apiKeys.split(",")).map(String::trim).filter(key -> !key.isEmpty()).toList();

@@ -1,0 +1,93 @@
+package io.otcrouter.router.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.otcrouter.router.config.TradeApiProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+class AdmissionFilterTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AdmissionFilter filter = new AdmissionFilter(
+            new TradeApiProperties("", false, DataSize.ofKilobytes(16), Duration.ofSeconds(10), 2),
+            new ProblemWriter(JsonMapper.builder().build()), meters);
+
+    @Test
+    void shouldRefuseTheSubmissionBeyondTheLimitAtOnceWithRetryAfterAndAProblem() throws Exception {
+        List<MockHttpServletResponse> inner = new ArrayList<>();
+        // The chain of the first submission sends a second, whose chain sends a third: three at once.
+        FilterChain third = (request, response) -> ((MockHttpServletResponse) response).setStatus(201);
+        FilterChain second = (request, response) -> {
+            MockHttpServletResponse refused = new MockHttpServletResponse();
+            filter.doFilter(submission(), refused, third);
+            inner.add(refused);
+            ((MockHttpServletResponse) response).setStatus(201);
+        };
+        FilterChain first = (request, response) -> {
+            MockHttpServletResponse admitted = new MockHttpServletResponse();
+            filter.doFilter(submission(), admitted, second);
+            inner.add(admitted);
+            ((MockHttpServletResponse) response).setStatus(201);
+        };
+        MockHttpServletResponse outer = new MockHttpServletResponse();
+
+        filter.doFilter(submission(), outer, first);
+
+        MockHttpServletResponse refused = inner.get(0);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("\"title\":\"Router at capacity\"")
+                .contains("\"maxInFlight\":2").contains("nothing was done with this one");
+        assertThat(inner.get(1).getStatus()).isEqualTo(201);
+        assertThat(outer.getStatus()).isEqualTo(201);
+        assertThat(meters.get(AdmissionFilter.SHED).counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldGiveThePermitBackWhenASubmissionEndsEvenByAnException() throws Exception {
+        FilterChain failing = (request, response) -> {
+            throw new IllegalStateException("decision failed");
+        };
+        for (int i = 0; i < 3; i++) {
+            try {
+                filter.doFilter(submission(), new MockHttpServletResponse(), failing);
+            } catch (IllegalStateException expected) {
+                // the permit must still be released
+            }
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(submission(), response, (request, r) -> ((MockHttpServletResponse) r).setStatus(201));
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(meters.get(AdmissionFilter.IN_FLIGHT).gauge().value()).isZero();
+    }
+
+    @Test
+    void shouldLeaveReadsAndOtherPathsAlone() throws Exception {
+        MockHttpServletRequest read = new MockHttpServletRequest("GET", "/api/trades/abc");
+        read.setRequestURI("/api/trades/abc");
+
+        assertThat(filter.shouldNotFilter(read)).isTrue();
+        assertThat(filter.shouldNotFilter(submission())).isFalse();
+    }
+
+    private static MockHttpServletRequest submission() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/trades");
+        request.setRequestURI("/api/trades");
+        return request;
+    }
+}
