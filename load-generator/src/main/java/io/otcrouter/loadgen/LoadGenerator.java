@@ -344,7 +344,11 @@ public final class LoadGenerator {
                         backoffMillis, TimeUnit.MILLISECONDS);
                 return;
             }
-            decisionNanos[n] = now - due;
+            boolean decided = response != null && (response.statusCode() == 201 || response.statusCode() == 422);
+            if (decided) {
+                // A refusal (503 at capacity, 4xx) or a failure answers without a decision: not a decision latency.
+                decisionNanos[n] = now - due;
+            }
             lastResponseNanos.accumulateAndGet(now, Math::max);
             String outcome = error != null ? rootCause(error) : Integer.toString(response.statusCode());
             outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
