@@ -21,8 +21,7 @@ public final class ServiceCatalog {
         return List.of(
                 new ServiceSpec("price-service", ports.price(), kafkaOnly(infra, ports.price())),
                 new ServiceSpec("quote-service", ports.quote(), kafkaOnly(infra, ports.quote()))
-                        // "auto": quote-service itself decides between the live Jupiter API and its offline mode.
-                        .withEnv("JUPITER_MODE", "auto"),
+                        .withEnv("JUPITER_MODE", jupiterMode(System.getenv())),
                 new ServiceSpec("otc-pool-service", ports.otcPool(), withDatabase(infra, ports.otcPool()))
                         // Offline the only prices are STATIC ones; the local stack quotes on them anyway.
                         .withEnv("OTC_POOL_ALLOW_STALE_PRICES", "true"),
@@ -32,6 +31,15 @@ public final class ServiceCatalog {
                 new ServiceSpec("dashboard-service", ports.dashboard(), kafkaOnly(infra, ports.dashboard()))
                         .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router())
                         .withEnv("ROUTER_API_KEY", routerApiKey));
+    }
+
+    /**
+     * "auto" (quote-service itself decides between the live Jupiter API and its simulated model), unless
+     * {@code JUPITER_MODE} is exported: {@code simulated} keeps a benchmark off the network entirely.
+     */
+    static String jupiterMode(Map<String, String> environment) {
+        String mode = environment.getOrDefault("JUPITER_MODE", "").trim();
+        return mode.isEmpty() ? "auto" : mode;
     }
 
     /** The environment a service with a database needs; printed by {@code --infra-only} for running one from an IDE. */

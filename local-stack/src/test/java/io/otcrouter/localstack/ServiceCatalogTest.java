@@ -66,4 +66,11 @@ class ServiceCatalogTest {
     void shouldLetPoolsQuoteOnStaticPricesOffline() {
         assertThat(services.get("otc-pool-service").environment()).containsEntry("OTC_POOL_ALLOW_STALE_PRICES", "true");
     }
+
+    @Test
+    void shouldRunJupiterInAutoModeUnlessAnotherModeIsExported() {
+        assertThat(ServiceCatalog.jupiterMode(Map.of())).isEqualTo("auto");
+        assertThat(ServiceCatalog.jupiterMode(Map.of("JUPITER_MODE", " "))).isEqualTo("auto");
+        assertThat(ServiceCatalog.jupiterMode(Map.of("JUPITER_MODE", "simulated"))).isEqualTo("simulated");
+    }
 }

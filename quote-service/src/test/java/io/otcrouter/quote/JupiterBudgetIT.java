@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +49,10 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
  * quote-service in live mode at Jupiter's keyless budget (0.5 req/s) against a WireMock Jupiter serving the
  * documented 0.1 SOL quote (and the real no-route body for any other size), hit by 50 quote requests at once.
  * The assertion on the budget is an upper bound from wall time, so a slow machine only loosens it.
+ *
+ * <p>The requests allow 10 s, room for 5 slots, but none may park the consumer for a slot longer than
+ * {@code max-slot-wait} (200 ms): slots being 2 s apart, typically only the first request is answered firm and
+ * the other 49 at once from the curve that answer drew, instead of the batch waiting seconds for 4 more slots.
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -57,6 +64,9 @@ class JupiterBudgetIT {
 
     private static final int REQUESTS = 50;
     private static final BigInteger TENTH_OUT = new BigInteger("16198753");
+    /** The default {@code max-slot-wait}, plus the millisecond an answer's {@code occurredAt} may be truncated by. */
+    private static final Duration MAX_SLOT_WAIT_AND_MILLIS_TRUNCATION = Duration.ofMillis(201);
+    private static final Pattern NO_SLOT_BY = Pattern.compile("no call could start by (\\S+)\\)");
     static final WireMockServer JUPITER = new WireMockServer(options().dynamicPort());
 
     static {
@@ -118,6 +128,18 @@ class JupiterBudgetIT {
         long firm = answers.values().stream().filter(quoted -> !quoted.getFromCache()).count();
         assertThat(firm).isBetween(1L, (long) jupiterCalls);
         assertThat(answers.values()).filteredOn(JupiterQuoted::getFromCache).hasSize(REQUESTS - (int) firm)
-                .allSatisfy(quoted -> assertThat(quoted.getReason()).contains("ms ago"));
+                .allSatisfy(quoted -> {
+                    assertThat(quoted.getReason()).contains("ms ago");
+                    // the slot it could not get was due within the max slot wait, not up to replyBy
+                    assertThat(Duration.between(quoted.getOccurredAt(), latestSlotSought(quoted.getReason())))
+                            .isLessThanOrEqualTo(MAX_SLOT_WAIT_AND_MILLIS_TRUNCATION);
+                });
+    }
+
+    /** The instant in a curve answer's reason {@code ... (no call could start by <instant>)}. */
+    private static Instant latestSlotSought(String reason) {
+        Matcher matcher = NO_SLOT_BY.matcher(reason);
+        assertThat(matcher.find()).as("reason %s", reason).isTrue();
+        return Instant.parse(matcher.group(1));
     }
 }

@@ -30,15 +30,17 @@ import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A live-mode quoter wired like the service (keyless budget, 60 s curves) against a WireMock Jupiter that serves
- * the documented SOL→USDC quote for its own size (0.1 SOL) and the real no-route answer for any other size. The
- * clock is moved by hand and the pacer never waits. Call {@link #stop()} after the test.
+ * A live-mode quoter wired like the service (keyless budget, 200 ms slot wait, 60 s curves) against a WireMock
+ * Jupiter that serves the documented SOL→USDC quote for its own size (0.1 SOL) and the real no-route answer for any
+ * other size. The clock is moved by hand and the pacer never waits. Call {@link #stop()} after the test.
  */
 public final class LiveJupiter {
 
     public static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
     public static final BigInteger TENTH_OF_A_SOL = new BigInteger("100000000");
     public static final BigInteger TENTH_OUT = new BigInteger("16198753");
+    /** The service's default {@code otc.jupiter.budget.max-slot-wait}. */
+    public static final Duration MAX_SLOT_WAIT = Duration.ofMillis(200);
 
     public final WireMockServer server = new WireMockServer(options().dynamicPort());
     public final MutableClock clock = new MutableClock(T0);
@@ -66,7 +68,7 @@ public final class LiveJupiter {
         }, curves);
         SimulatedDex simulated = new SimulatedDex(new ReferencePrices(), TestTokens.CATALOG,
                 new SimulatedDexProperties(new BigDecimal("20000000"), 30));
-        this.quoter = new DexQuoter(mode, budgeted, simulated, curves, clock);
+        this.quoter = new DexQuoter(mode, budgeted, simulated, curves, clock, MAX_SLOT_WAIT);
     }
 
     public int calls() {

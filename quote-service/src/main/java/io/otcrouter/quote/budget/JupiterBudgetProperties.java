@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outageCooldown         how long to stop calling after a timeout, connection error or 5xx
  * @param callAllowance          time kept for the call itself before a request's {@code replyBy}
  * @param executionWait          how long a DEX leg re-quote may wait for the budget before using the curve
+ * @param maxSlotWait            the longest any request (quote reply or leg re-quote) parks its consumer thread for
+ *                               a slot, whatever its deadline: the listeners consume in batches, so a parked record
+ *                               holds up the rest of its poll
  */
 @ConfigurationProperties("otc.jupiter.budget")
 public record JupiterBudgetProperties(
@@ -23,7 +26,8 @@ public record JupiterBudgetProperties(
         @DefaultValue("10s") Duration cooldownAfterRateLimit,
         @DefaultValue("5s") Duration outageCooldown,
         @DefaultValue("300ms") Duration callAllowance,
-        @DefaultValue("3s") Duration executionWait) {
+        @DefaultValue("3s") Duration executionWait,
+        @DefaultValue("200ms") Duration maxSlotWait) {
 
     static final BigDecimal KEYLESS_RATE = new BigDecimal("0.5");
     static final BigDecimal FREE_KEY_RATE = BigDecimal.ONE;

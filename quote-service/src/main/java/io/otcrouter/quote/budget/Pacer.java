@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits until a reserved start slot. Separate from the limiter so tests replace it (and the clock) and never
- * wait. The wait is bounded by the caller's own deadline (a quote request's {@code replyBy}, seconds at most),
- * far below the consumer's poll interval.
+ * wait. The wait is bounded by {@code otc.jupiter.budget.max-slot-wait} (and by the caller's own deadline), since
+ * the consumer thread that waits holds up the rest of its batch meanwhile.
  */
 @FunctionalInterface
 public interface Pacer {

@@ -81,8 +81,8 @@ class QuoteConfig {
 
     @Bean
     DexQuoter dexQuoter(JupiterProperties properties, BudgetedJupiter jupiter, SimulatedDex simulated,
-            DepthCurveCache curves, Clock clock) {
-        return new DexQuoter(properties.mode(), jupiter, simulated, curves, clock);
+            DepthCurveCache curves, Clock clock, JupiterBudgetProperties budget) {
+        return new DexQuoter(properties.mode(), jupiter, simulated, curves, clock, budget.maxSlotWait());
     }
 
     @Bean

@@ -24,6 +24,9 @@ import io.otcrouter.quote.curve.DepthSample;
  * deadline; else (or when Jupiter is UNAVAILABLE) an estimate interpolated from the pair's fresh live depth
  * curve, flagged as from the cache; else, in auto mode only, the simulated pools; else UNAVAILABLE. A NO_ROUTE
  * from Jupiter is an answer, not an outage, so it is never replaced.
+ *
+ * <p>No request waits longer than {@code maxSlotWait} for its Jupiter slot, whatever its deadline: the listeners
+ * consume in batches, so a record parked for a slot holds up every other record of its poll.
  */
 public class DexQuoter {
 
@@ -37,14 +40,19 @@ public class DexQuoter {
     private final SimulatedDex simulated;
     private final DepthCurveCache curves;
     private final Clock clock;
+    private final Duration maxSlotWait;
 
+    /**
+     * @param maxSlotWait the longest a request may wait for a Jupiter slot before answering from the curve instead
+     */
     public DexQuoter(JupiterMode mode, BudgetedJupiter jupiter, SimulatedDex simulated, DepthCurveCache curves,
-            Clock clock) {
+            Clock clock, Duration maxSlotWait) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.jupiter = jupiter;
         this.simulated = Objects.requireNonNull(simulated, "simulated");
         this.curves = curves;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxSlotWait = Objects.requireNonNull(maxSlotWait, "maxSlotWait");
         if (mode != JupiterMode.SIMULATED && (jupiter == null || curves == null)) {
             throw new IllegalArgumentException(mode + " mode needs Jupiter and the curve cache");
         }
@@ -52,7 +60,7 @@ public class DexQuoter {
 
     /** A simulated-only quoter: never calls Jupiter. */
     public static DexQuoter simulatedOnly(SimulatedDex simulated, Clock clock) {
-        return new DexQuoter(JupiterMode.SIMULATED, null, simulated, null, clock);
+        return new DexQuoter(JupiterMode.SIMULATED, null, simulated, null, clock, Duration.ZERO);
     }
 
     public JupiterMode mode() {
@@ -60,18 +68,21 @@ public class DexQuoter {
     }
 
     /**
-     * The best quote obtainable without starting a Jupiter call after {@code latestStart}.
+     * The best quote obtainable without starting a Jupiter call after {@code latestStart}, nor waiting longer than
+     * {@code maxSlotWait} for one.
      */
     public DexQuote quote(DexQuoteRequest request, Instant latestStart) {
         if (mode == JupiterMode.SIMULATED) {
             return simulated.quote(request);
         }
         curves.markActive(request.inputMint(), request.outputMint(), request.amount(), request.slippageBps());
-        Optional<DexQuote> live = jupiter.quote(request, latestStart);
+        Instant waitCap = clock.instant().plus(maxSlotWait);
+        Instant slotDeadline = latestStart.isBefore(waitCap) ? latestStart : waitCap;
+        Optional<DexQuote> live = jupiter.quote(request, slotDeadline);
         if (live.isPresent() && live.get().status() != JupiterQuoteStatus.UNAVAILABLE) {
             return live.get();
         }
-        String why = live.map(DexQuote::reason).orElseGet(() -> jupiter.whyNoSlot(latestStart));
+        String why = live.map(DexQuote::reason).orElseGet(() -> jupiter.whyNoSlot(slotDeadline));
         Optional<DexQuote> estimate = fromCurve(request, why);
         if (estimate.isPresent()) {
             return estimate.get();

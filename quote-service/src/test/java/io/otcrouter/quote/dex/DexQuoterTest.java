@@ -58,6 +58,8 @@ class DexQuoterTest {
             SOL.toAtomic(new BigDecimal("0.1")), 50);
     private static final BigInteger TENTH_OUT = new BigInteger("16198753");
     private static final DexQuoteRequest THOUSAND_SOL = TENTH_OF_A_SOL.withAmount(SOL.toAtomic(new BigDecimal("1000")));
+    /** The service's default {@code max-slot-wait}; at the keyless 0.5/s slots are 2 s apart. */
+    private static final Duration MAX_SLOT_WAIT = Duration.ofMillis(200);
 
     private final WireMockServer jupiter = new WireMockServer(options().dynamicPort());
     private final MutableClock clock = new MutableClock(T0);
@@ -87,7 +89,7 @@ class DexQuoterTest {
     }
 
     private DexQuoter quoter(JupiterMode mode) {
-        return new DexQuoter(mode, budgeted, simulated, curves, clock);
+        return new DexQuoter(mode, budgeted, simulated, curves, clock, MAX_SLOT_WAIT);
     }
 
     private void answer(int status, String fixture) {
@@ -178,16 +180,37 @@ class DexQuoterTest {
     }
 
     @Test
-    void shouldWaitForTheNextSlotWhenItComesBeforeTheDeadline() {
+    void shouldWaitForTheNextSlotWhenItComesBeforeTheDeadlineAndWithinTheMaxSlotWait() {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
 
         quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(5));
+        clock.advance(Duration.ofMillis(1_900)); // the next slot, T0 + 2 s, is 100 ms away
         DexQuote second = quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(5));
 
         assertThat(second.fromCache()).isFalse();
         assertThat(pacedSlots).containsExactly(T0, T0.plusSeconds(2));
         assertThat(jupiterCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerFromTheCurveRatherThanWaitLongerThanTheMaxSlotWaitEvenBeforeALaterDeadline() {
+        answerTheDocumentedSizeOnly();
+        DexQuoter quoter = quoter(JupiterMode.LIVE);
+        quoter.quote(TENTH_OF_A_SOL, T0.plusMillis(1_700));
+        clock.advance(Duration.ofMillis(500)); // the next slot, T0 + 2 s, is 1.5 s away
+
+        // the deadline (a reply's replyBy less the call allowance) would allow waiting 1.5 s for it; the cap does not
+        Instant latestStart = clock.instant().plusMillis(1_700);
+        DexQuote quote = quoter.quote(TENTH_OF_A_SOL, latestStart);
+
+        assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
+        assertThat(quote.fromCache()).isTrue();
+        assertThat(quote.outAmount()).isEqualTo(TENTH_OUT);
+        assertThat(quote.reason()).contains("budget exhausted")
+                .contains("no call could start by " + clock.instant().plus(MAX_SLOT_WAIT));
+        assertThat(pacedSlots).containsExactly(T0);
+        assertThat(jupiterCalls()).isEqualTo(1);
     }
 
     @Test
@@ -269,6 +292,7 @@ class DexQuoterTest {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
         quoter.quote(TENTH_OF_A_SOL, T0); // a fresh curve point, at T0
+        clock.advance(Duration.ofMillis(1_900)); // the next slot, T0 + 2 s, is within the 200 ms max slot wait
         Instant deadline = T0.plusSeconds(10);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
@@ -286,15 +310,16 @@ class DexQuoterTest {
                 quotes.add(answer.get());
             }
 
-            // T0 is spent: the 10 s to the deadline hold 5 more slots at 0.5/s (T0+2 … T0+10), no more.
-            assertThat(jupiterCalls()).isEqualTo(6);
-            assertThat(pacedSlots).hasSize(6).doesNotHaveDuplicates().containsExactlyInAnyOrder(T0,
-                    T0.plusSeconds(2), T0.plusSeconds(4), T0.plusSeconds(6), T0.plusSeconds(8), T0.plusSeconds(10));
+            // T0 is spent. The deadline would leave room for 5 more slots at 0.5/s (T0+2 … T0+10), but no request
+            // waits longer than the max slot wait: only T0+2 is that close, so one request gets it and the other 49
+            // answer at once from the curve instead of parking for seconds.
+            assertThat(jupiterCalls()).isEqualTo(2);
+            assertThat(pacedSlots).containsExactly(T0, T0.plusSeconds(2));
             assertThat(quotes).allSatisfy(quote -> {
                 assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
                 assertThat(quote.outAmount()).isEqualTo(TENTH_OUT);
             });
-            assertThat(quotes).filteredOn(DexQuote::fromCache).hasSize(45);
+            assertThat(quotes).filteredOn(DexQuote::fromCache).hasSize(49);
         } finally {
             pool.shutdownNow();
         }

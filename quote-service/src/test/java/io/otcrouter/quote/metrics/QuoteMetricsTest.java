@@ -106,7 +106,7 @@ class QuoteMetricsTest {
         JupiterClient client = JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties,
                 limiter);
         BudgetedJupiter jupiter = new BudgetedJupiter(client, limiter, slot -> true, curves);
-        return new DexQuoter(JupiterMode.LIVE, jupiter, simulated, curves, clock);
+        return new DexQuoter(JupiterMode.LIVE, jupiter, simulated, curves, clock, Duration.ofMillis(200));
     }
 
     private static JupiterQuoted answer(QuoteSource source, JupiterQuoteStatus status, boolean fromCache) {
