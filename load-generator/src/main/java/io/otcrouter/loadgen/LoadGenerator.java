@@ -336,7 +336,8 @@ public final class LoadGenerator {
             CountDownLatch answered) {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             long now = System.nanoTime();
-            // 409: the first request with this Idempotency-Key is still in flight (or was, on a router that died): retry later
+            // 409: the first request with this Idempotency-Key is still in flight (or was, on a router that died):
+            // retry later
             boolean retryable = error != null || response.statusCode() >= 500 || response.statusCode() == 409;
             if (retryable && now < retryUntil) {
                 retries.incrementAndGet();

@@ -49,7 +49,8 @@ class LossAccountingTest {
     void duplicatesAreViolationsEvenWithoutLoss() {
         LossAccounting loss = new LossAccounting(10, 10, 10, 10, 10, 10, 10, 0, 10L, 1, 2, 0);
         assertThat(loss.lost()).isZero();
-        assertThat(loss.violations()).containsExactly("1 duplicate ledger rows", "2 TradeSettled events that settle an already settled trade again");
+        assertThat(loss.violations()).containsExactly("1 duplicate ledger rows",
+                "2 TradeSettled events that settle an already settled trade again");
     }
 
     @Test

@@ -73,7 +73,8 @@ public final class LocalStack {
     private void runPostgresOnly() throws Exception {
         Postgres postgres = LocalStackInfra.startPostgres(options.dataDir(), LocalStackInfra.DEFAULT_POSTGRES_PORT);
         shutdown.add("PostgreSQL", postgres);
-        log.info(InfraOnlyInstructions.postgresOnly(ServiceCatalog.database(postgres.jdbcUrl(), Postgres.USERNAME, Postgres.PASSWORD)));
+        log.info(InfraOnlyInstructions.postgresOnly(
+                ServiceCatalog.database(postgres.jdbcUrl(), Postgres.USERNAME, Postgres.PASSWORD)));
     }
 
     private void runInfraAndServices() throws Exception {
