@@ -110,17 +110,18 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Starts `local-stack.jar <infra-only argument>` on $DATA, logging to logs/<name>.log, and waits until it has logged
-# its ready line once more than before (the log is appended to across restarts). Sets STARTED_PID.
+# its ready line once more than before (the log is appended to across restarts). The pid goes into the variable
+# named by <pid variable> at once, so that cleanup stops the process even if it never gets ready.
 start_infra() {
-  local name="$1" infra_only="$2" ready="$3" runs_before="$4"
+  local pid_var="$1" name="$2" infra_only="$3" ready="$4" runs_before="$5"
   local logfile="$WORK/logs/$name.log"
   java -jar "$ROOT/local-stack/target/local-stack.jar" "$infra_only" --data-dir="$DATA" >>"$logfile" 2>&1 &
-  STARTED_PID=$!
+  printf -v "$pid_var" '%s' "$!"
   for ((i = 0; i < 180; i++)); do
     if [[ "$(grep -cF "$ready" "$logfile" || true)" -gt "$runs_before" ]]; then
       return 0
     fi
-    kill -0 "$STARTED_PID" 2>/dev/null || { tail -20 "$logfile"; echo "$name exited"; exit 1; }
+    kill -0 "${!pid_var}" 2>/dev/null || { tail -20 "$logfile"; echo "$name exited"; exit 1; }
     sleep 0.5
   done
   echo "$name not up within 90 s"; exit 1
@@ -167,14 +168,11 @@ wait_healthy() {
 
 if [[ "$TARGET" == kafka ]]; then
   log "infra-only local stack as two processes, PostgreSQL and Kafka, data in $DATA"
-  start_infra infra-postgres --infra-only=postgres "$POSTGRES_READY" 0
-  INFRA_PID=$STARTED_PID
-  start_infra infra-kafka --infra-only=kafka "$KAFKA_READY" 0
-  KAFKA_PID=$STARTED_PID
+  start_infra INFRA_PID infra-postgres --infra-only=postgres "$POSTGRES_READY" 0
+  start_infra KAFKA_PID infra-kafka --infra-only=kafka "$KAFKA_READY" 0
 else
   log "infra-only local stack, data in $DATA"
-  start_infra infra --infra-only "$BOTH_READY" 0
-  INFRA_PID=$STARTED_PID
+  start_infra INFRA_PID infra --infra-only "$BOTH_READY" 0
 fi
 KAFKA="$(infra_env KAFKA_BOOTSTRAP_SERVERS)"
 DB_URL="$(infra_env DATABASE_URL)"
@@ -205,8 +203,7 @@ if [[ "$TARGET" == infra ]]; then
   stop_pid "$INFRA_PID" TERM 60
   down_at=$SECONDS
   sleep 2
-  start_infra infra --infra-only "$BOTH_READY" "$runs"
-  INFRA_PID=$STARTED_PID
+  start_infra INFRA_PID infra --infra-only "$BOTH_READY" "$runs"
   log "infra back after $((SECONDS - down_at)) s"
 elif [[ "$TARGET" == kafka ]]; then
   # No clean shutdown: the broker recovers its logs on start. The services are left alone: producers retry
@@ -217,8 +214,7 @@ elif [[ "$TARGET" == kafka ]]; then
   wait "$KAFKA_PID" 2>/dev/null || true
   down_at=$SECONDS
   sleep "$KAFKA_DOWN"
-  start_infra infra-kafka --infra-only=kafka "$KAFKA_READY" "$runs"
-  KAFKA_PID=$STARTED_PID
+  start_infra KAFKA_PID infra-kafka --infra-only=kafka "$KAFKA_READY" "$runs"
   log "Kafka back after $((SECONDS - down_at)) s"
 else
   log "kill -9 $TARGET (pid ${PID[$TARGET]})"

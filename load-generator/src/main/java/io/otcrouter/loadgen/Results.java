@@ -73,6 +73,13 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
         }
         String at = options.rate() == LoadGenerator.DECISION_TARGET_RATE ? ""
                 : " (target defined at 200/s; this run offered " + options.rate() + "/s)";
+        long measured = sent - options.warmupRequests();
+        long undecided = measured - decision.count();
+        if (undecided > 0) {
+            // Latency is of decided requests only: say how many got no decision (shed with 503, failed), so a run
+            // that refuses most requests cannot look fast.
+            at += String.format(" (of decided requests only; %,d of %,d got no decision)", undecided, measured);
+        }
         if (decision.p99() <= LoadGenerator.DECISION_P99_TARGET_NANOS) {
             return "met" + at;
         }

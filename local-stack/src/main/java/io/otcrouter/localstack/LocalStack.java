@@ -93,7 +93,8 @@ public final class LocalStack {
             return;
         }
         String apiKey = RouterApiKey.loadOrCreate(options.dataDir());
-        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS, apiKey);
+        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS, apiKey,
+                ServiceCatalog.jupiterMode(System.getenv()));
         Services services = Services.start(repoRoot, options.dataDir().resolve("logs"), specs, Services.DEFAULT_TIMEOUT,
                 options.serviceJvmOptions());
         shutdown.add("services", services);

@@ -18,10 +18,16 @@ public final class ServiceCatalog {
      * @param routerApiKey the key router-service requires on {@code POST /api/trades}; the dashboard forwards it
      */
     public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, String routerApiKey) {
+        return standard(infra, ports, routerApiKey, "auto");
+    }
+
+    /** @param jupiterMode quote-service's {@code JUPITER_MODE}: see {@link #jupiterMode(Map)} */
+    public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, String routerApiKey,
+            String jupiterMode) {
         return List.of(
                 new ServiceSpec("price-service", ports.price(), kafkaOnly(infra, ports.price())),
                 new ServiceSpec("quote-service", ports.quote(), kafkaOnly(infra, ports.quote()))
-                        .withEnv("JUPITER_MODE", jupiterMode(System.getenv())),
+                        .withEnv("JUPITER_MODE", jupiterMode),
                 new ServiceSpec("otc-pool-service", ports.otcPool(), withDatabase(infra, ports.otcPool()))
                         // Offline the only prices are STATIC ones; the local stack quotes on them anyway.
                         .withEnv("OTC_POOL_ALLOW_STALE_PRICES", "true"),

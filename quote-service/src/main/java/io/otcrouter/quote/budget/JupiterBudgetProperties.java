@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cooldownAfterRateLimit how long to stop calling after a 429 that carries no {@code x-ratelimit-reset}
  * @param outageCooldown         how long to stop calling after a timeout, connection error or 5xx
  * @param callAllowance          time kept for the call itself before a request's {@code replyBy}
- * @param executionWait          how long a DEX leg re-quote may wait for the budget before using the curve
+ * @param executionWait          how long a DEX leg re-quote may wait for the budget before using the curve, never
+ *                               longer than {@code maxSlotWait}
  * @param maxSlotWait            the longest any request (quote reply or leg re-quote) parks its consumer thread for
  *                               a slot, whatever its deadline: the listeners consume in batches, so a parked record
  *                               holds up the rest of its poll
@@ -28,6 +29,12 @@ public record JupiterBudgetProperties(
         @DefaultValue("300ms") Duration callAllowance,
         @DefaultValue("3s") Duration executionWait,
         @DefaultValue("200ms") Duration maxSlotWait) {
+
+    public JupiterBudgetProperties {
+        if (maxSlotWait.isNegative()) {
+            throw new IllegalArgumentException("otc.jupiter.budget.max-slot-wait must not be negative: " + maxSlotWait);
+        }
+    }
 
     static final BigDecimal KEYLESS_RATE = new BigDecimal("0.5");
     static final BigDecimal FREE_KEY_RATE = BigDecimal.ONE;

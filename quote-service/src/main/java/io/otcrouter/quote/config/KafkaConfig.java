@@ -23,7 +23,8 @@ import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
  * of those it consumes, and the one error handler of every listener: two retries 200 ms apart, then the record
  * goes to {@code <topic>.DLT}, same partition. Records that cannot be deserialized or fail validation skip the
  * retries. The batch listeners name the failed record of a batch ({@code RecordBatch}), so only that record is
- * retried or dead-lettered and the records before it are committed.
+ * retried or dead-lettered and the records before it count as done (a later timed commit may still redeliver them
+ * once; the listeners are idempotent).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {

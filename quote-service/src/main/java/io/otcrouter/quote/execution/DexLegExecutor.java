@@ -29,8 +29,9 @@ import io.otcrouter.quote.dex.DexQuoter;
 
 /**
  * Paper-executes the DEX legs of a routing decision: re-quotes each leg at execution time (same mode rules as
- * quoting: Jupiter if the shared budget gives a slot within {@code executionWait}, else the pair's fresh depth
- * curve, else in auto mode the simulation) and fills it only if the re-quoted output reaches the leg's minimum.
+ * quoting: Jupiter if the shared budget gives a slot within {@code executionWait} and the quoter's max slot wait,
+ * else the pair's fresh depth curve, else in auto mode the simulation) and fills it only if the re-quoted output
+ * reaches the leg's minimum.
  * A FILLED leg returns exactly the re-quoted output and carries a paper fill id in its reason; a leg whose
  * re-quote falls short is FAILED with reason {@code SLIPPAGE: ...} and returns nothing; a leg that cannot be
  * quoted at all is FAILED too. Each leg yields one {@link LegExecuted}.

@@ -18,14 +18,15 @@ import io.otcrouter.events.tracing.TradeIds;
 /**
  * How quote-service's batch listeners handle one poll. Each record is handed on in order, with its trade id in the
  * logging context (batch listeners are not seen by a {@code RecordInterceptor}), and the events it causes are sent
- * without waiting; only at the end are all those sends awaited. The listener returns, and the container commits
- * the batch, only once the broker has acknowledged every answer, so nothing is lost, and one poll costs one round
- * trip instead of one per record.
+ * without waiting; only at the end are all those sends awaited. The listener returns, and the batch counts as done
+ * for the next offset commit, only once the broker has acknowledged every answer, so nothing is lost, and one
+ * poll costs one round trip instead of one per record.
  *
  * <p>A record that fails (not the topic's event, e.g. undecodable, or its handling or its send failed) stops the
  * batch there with a {@link BatchListenerFailedException} naming it, once the sends of the records before it are
  * acknowledged: the error handler commits that prefix, retries the failed record or sends it to its {@code .DLT},
- * and redelivers the rest. Records after it may thus be handled twice, which both listeners tolerate (see them).
+ * and redelivers the rest. Records after it, and with offsets committed once a second (ack-mode time) possibly the
+ * prefix too, may thus be handled twice, which both listeners tolerate (see them).
  */
 public final class RecordBatch {
 

@@ -39,9 +39,12 @@ class TradeController {
     private final TradeTracker tracker;
     private final TradeRequestValidator validator;
     private final TradeApiProperties api;
+    private final DecisionAdmission admission;
 
-    TradeController(TradeService trades, TradeTracker tracker, RouterProperties properties, TradeApiProperties api) {
+    TradeController(TradeService trades, TradeTracker tracker, RouterProperties properties, TradeApiProperties api,
+            DecisionAdmission admission) {
         this.trades = trades;
+        this.admission = admission;
         this.tracker = tracker;
         this.validator = new TradeRequestValidator(TokenCatalog.defaults(), properties.maxAmountUnits());
         this.api = api;
@@ -55,7 +58,7 @@ class TradeController {
                     List.of(new FieldError("wait", "must be '" + WAIT_SETTLED + "' or absent, not '" + wait + "'")));
         }
         TradeIntent intent = validator.validate(request);
-        RouteDecided decision = trades.execute(intent);
+        RouteDecided decision = admission.decide(() -> trades.execute(intent));
         TradeView view = tracker.view(decision);
         if (decision.getRoute() == Route.REJECTED) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,

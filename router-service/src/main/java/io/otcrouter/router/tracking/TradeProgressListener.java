@@ -19,7 +19,7 @@ import io.otcrouter.events.TradeSettled;
                 "#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
                 "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"},
         // Progress is not on the decision path: let the broker gather up to 100 ms of records per fetch rather
-        // than wake this consumer for every single one.
+        // than wake this consumer for every single one. A ?wait=settled answer may come up to 100 ms later.
         properties = {"auto.offset.reset=earliest", "fetch.min.bytes=16384", "fetch.max.wait.ms=100"})
 class TradeProgressListener {
 
