@@ -73,13 +73,4 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Trade not accepted: the event log is unavailable");
         return problem;
     }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> atCapacity(RouterAtCapacityException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Router at capacity");
-        problem.setProperty("maxInFlight", e.maxInFlight());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RouterAtCapacityException.RETRY_AFTER_SECONDS).body(problem);
-    }
 }

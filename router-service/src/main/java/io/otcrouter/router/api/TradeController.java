@@ -3,6 +3,8 @@ package io.otcrouter.router.api;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,26 +41,23 @@ class TradeController {
     private final TradeTracker tracker;
     private final TradeRequestValidator validator;
     private final TradeApiProperties api;
-    private final DecisionAdmission admission;
 
-    TradeController(TradeService trades, TradeTracker tracker, RouterProperties properties, TradeApiProperties api,
-            DecisionAdmission admission) {
+    TradeController(TradeService trades, TradeTracker tracker, RouterProperties properties, TradeApiProperties api) {
         this.trades = trades;
-        this.admission = admission;
         this.tracker = tracker;
         this.validator = new TradeRequestValidator(TokenCatalog.defaults(), properties.maxAmountUnits());
         this.api = api;
     }
 
     @PostMapping("/trades")
-    ResponseEntity<?> submit(@RequestBody TradeRequest request, @RequestParam(required = false) String wait)
-            throws InterruptedException {
+    ResponseEntity<?> submit(@RequestBody TradeRequest request, @RequestParam(required = false) String wait,
+            HttpServletRequest http) throws InterruptedException {
         if (wait != null && !WAIT_SETTLED.equals(wait)) {
             throw new InvalidTradeRequestException(
                     List.of(new FieldError("wait", "must be '" + WAIT_SETTLED + "' or absent, not '" + wait + "'")));
         }
         TradeIntent intent = validator.validate(request);
-        RouteDecided decision = admission.decide(() -> trades.execute(intent));
+        RouteDecided decision = trades.execute(intent);
         TradeView view = tracker.view(decision);
         if (decision.getRoute() == Route.REJECTED) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -69,6 +68,7 @@ class TradeController {
             return ResponseEntity.unprocessableContent().body(problem);
         }
         if (wait != null) {
+            AdmissionFilter.leave(http);
             // Settled, or still DECIDED when the ledger did not settle within the wait: the client can GET it later.
             view = tracker.awaitSettled(decision.getTradeId(), api.settleWait()).orElse(view);
         }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import io.otcrouter.router.api.AdmissionFilter;
 import io.otcrouter.router.api.ApiPaths;
 import io.otcrouter.router.api.CachedBodyRequest;
 import io.otcrouter.router.api.ProblemWriter;
@@ -102,6 +103,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         Map.of("idempotencyKey", key));
                 return;
             }
+            // Only waiting for the first attempt now: give the admission place back to a trade that can use it.
+            AdmissionFilter.leave(request);
             inFlight.awaitCompletion(key, left);
         }
     }
