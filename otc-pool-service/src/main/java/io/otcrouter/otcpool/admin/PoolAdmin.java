@@ -19,6 +19,7 @@ import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.otcpool.config.PoolProperties;
 import io.otcrouter.otcpool.outbox.Outbox;
+import io.otcrouter.otcpool.pool.ActivePools;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pool.PoolStateEvents;
@@ -34,12 +35,14 @@ public class PoolAdmin {
     private static final Logger log = LoggerFactory.getLogger(PoolAdmin.class);
 
     private final PoolRepository pools;
+    private final ActivePools activePools;
     private final Outbox outbox;
     private final PoolRules rules;
     private final Clock clock;
 
-    PoolAdmin(PoolRepository pools, Outbox outbox, PoolProperties properties, Clock clock) {
+    PoolAdmin(PoolRepository pools, ActivePools activePools, Outbox outbox, PoolProperties properties, Clock clock) {
         this.pools = pools;
+        this.activePools = activePools;
         this.outbox = outbox;
         this.rules = new PoolRules(TokenCatalog.defaults(), properties.maxSpreadBps());
         this.clock = clock;
@@ -154,6 +157,7 @@ public class PoolAdmin {
     private void announce(Pool pool, String change) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         outbox.append(Topics.POOLS_CHANGED, pool.getId(), PoolStateEvents.snapshot(pool, change, now));
+        activePools.changed();
         log.info("Pool {} {}", pool.getId(), change.toLowerCase());
     }
 

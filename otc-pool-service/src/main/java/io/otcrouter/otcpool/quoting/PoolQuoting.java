@@ -20,8 +20,8 @@ import io.otcrouter.events.PoolQuoteStatus;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
+import io.otcrouter.otcpool.pool.ActivePools;
 import io.otcrouter.otcpool.pool.Pool;
-import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.MarketPrice;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
@@ -49,7 +49,7 @@ public class PoolQuoting {
 
     private static final Logger log = LoggerFactory.getLogger(PoolQuoting.class);
 
-    private final PoolRepository pools;
+    private final ActivePools pools;
     private final PoolPricer pricer;
     private final PriceGuard guard;
     private final ReferencePrices prices;
@@ -60,7 +60,7 @@ public class PoolQuoting {
     private final PoolMetrics metrics;
     private final Clock clock;
 
-    PoolQuoting(PoolRepository pools, PoolPricer pricer, PriceGuard guard, ReferencePrices prices,
+    PoolQuoting(ActivePools pools, PoolPricer pricer, PriceGuard guard, ReferencePrices prices,
             Reservations reservations, ReservationRepository reservationRows, PoolQuotePublisher publisher,
             TransactionTemplate transactions, PoolMetrics metrics, Clock clock) {
         this.pools = pools;
@@ -99,7 +99,7 @@ public class PoolQuoting {
     public List<PoolQuoted> quotesFor(QuoteRequested request) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         List<Served> served = new ArrayList<>();
-        for (Pool pool : pools.findByActiveTrueOrderById()) {
+        for (Pool pool : pools.current()) {
             pool.terms().sideFor(request.getInputMint(), request.getOutputMint())
                     .ifPresent(side -> served.add(new Served(pool, side)));
         }
