@@ -235,7 +235,7 @@ class DashboardServiceIT {
 
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode detail = getJson("/api/trades/trade-it-detail");
-            assertThat(detail.path("decision").path("legs").get(0).path("poolId").asString()).isEqualTo("sol-usdc-main");
+            assertThat(detail.path("decision").path("legs").path(0).path("poolId").asString()).isEqualTo("sol-usdc-main");
             assertThat(detail.path("settlement").path("outAmount").asString()).isEqualTo("149625");
         });
         JsonNode detail = getJson("/api/trades/trade-it-detail");
