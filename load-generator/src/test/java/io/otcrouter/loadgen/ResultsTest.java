@@ -12,11 +12,7 @@ class ResultsTest {
 
     @Test
     void shouldSayWhenLatencyIsOfAFewDecidedRequestsOnly() {
-        Options options = Options.parse("--rate=200", "--duration=500ms");
-        long[] tenFastDecisions = new long[10];
-        Arrays.fill(tenFastDecisions, 5_000_000L);
-        Results results = new Results(options, 100, Percentiles.of(tenFastDecisions), Percentiles.of(new long[0]),
-                20, 20, 20, 0.5, 0.5, noLoss, new StackMemory.Sample(0, 0, 0), false);
+        Results results = tenFastDecisions(Options.parse("--rate=200", "--duration=500ms"), 100);
 
         assertThat(results.decisionVerdict()).startsWith("met")
                 .contains("of decided requests only; 90 of 100 got no decision");
@@ -24,12 +20,16 @@ class ResultsTest {
 
     @Test
     void shouldNotQualifyAVerdictWhenEveryRequestWasDecided() {
-        Options options = Options.parse("--rate=200", "--duration=50ms");
-        long[] allDecided = new long[10];
-        Arrays.fill(allDecided, 5_000_000L);
-        Results results = new Results(options, 10, Percentiles.of(allDecided), Percentiles.of(new long[0]),
-                200, 200, 200, 0.05, 0.05, noLoss, new StackMemory.Sample(0, 0, 0), false);
+        Results results = tenFastDecisions(Options.parse("--rate=200", "--duration=50ms"), 10);
 
         assertThat(results.decisionVerdict()).isEqualTo("met");
+    }
+
+    /** {@code sent} requests of which ten were decided, each in 5 ms. */
+    private Results tenFastDecisions(Options options, long sent) {
+        long[] decisions = new long[10];
+        Arrays.fill(decisions, 5_000_000L);
+        return new Results(options, sent, Percentiles.of(decisions), Percentiles.of(new long[0]), 20, 20, 20, 0.5,
+                0.5, noLoss, new StackMemory.Sample(0, 0, 0), false);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.quote.kafka.Sends;
 import io.otcrouter.quote.metrics.QuoteMetrics;
 
 /**
@@ -27,12 +28,7 @@ class KafkaLegExecutedPublisher implements LegExecutedPublisher {
 
     @Override
     public CompletableFuture<Void> publish(LegExecuted event) {
-        try {
-            return kafkaTemplate.send(Topics.JUPITER_EXECUTED.name(), event.getTradeId(), event)
-                    .thenAccept(sent -> metrics.legExecuted(event));
-        } catch (RuntimeException e) {
-            // KafkaTemplate throws when the producer fails the send before it leaves (e.g. no metadata in time).
-            return CompletableFuture.failedFuture(e);
-        }
+        return Sends.send(kafkaTemplate, Topics.JUPITER_EXECUTED, event.getTradeId(), event,
+                () -> metrics.legExecuted(event));
     }
 }

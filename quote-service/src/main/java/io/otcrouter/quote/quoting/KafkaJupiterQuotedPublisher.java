@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.quote.kafka.Sends;
 import io.otcrouter.quote.metrics.QuoteMetrics;
 
 /**
@@ -27,12 +28,7 @@ class KafkaJupiterQuotedPublisher implements JupiterQuotedPublisher {
 
     @Override
     public CompletableFuture<Void> publish(JupiterQuoted event) {
-        try {
-            return kafkaTemplate.send(Topics.JUPITER_QUOTED.name(), event.getPair(), event)
-                    .thenAccept(sent -> metrics.quoteAnswered(event));
-        } catch (RuntimeException e) {
-            // KafkaTemplate throws when the producer fails the send before it leaves (e.g. no metadata in time).
-            return CompletableFuture.failedFuture(e);
-        }
+        return Sends.send(kafkaTemplate, Topics.JUPITER_QUOTED, event.getPair(), event,
+                () -> metrics.quoteAnswered(event));
     }
 }
