@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,18 +35,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -59,6 +52,8 @@ import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.testsupport.browser.BrowserSession;
+import io.otcrouter.testsupport.browser.Chromium;
 
 /**
  * One trade through all six services, as the local stack runs them: a real KRaft broker and a real PostgreSQL,
@@ -71,8 +66,6 @@ class EndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String API_KEY = "end-to-end-key";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\":\"([0-9a-f-]{36})\"");
 
     @TempDir
@@ -187,33 +180,22 @@ class EndToEndIT {
     @Test
     void shouldExecuteATradeFromTheDashboardFormThroughTheRealRouterAndShowItWithoutReloading(@TempDir Path profile)
             throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + profile);
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        try {
-            browser.get("http://127.0.0.1:" + ports.dashboard() + "/trade");
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            wait.until(d -> d.findElements(By.cssSelector("#input-token option")).size() > 1);
-            new Select(browser.findElement(By.id("input-token"))).selectByValue("SOL");
-            new Select(browser.findElement(By.id("output-token"))).selectByValue("USDC");
-            browser.findElement(By.id("amount")).sendKeys("250");
-            browser.findElement(By.id("client-order-id")).sendKeys("e2e-browser");
-            browser.findElement(By.id("execute-button")).click();
+        Chromium.require();
+        try (BrowserSession browser = new BrowserSession("http://127.0.0.1:" + ports.dashboard(), profile)) {
+            browser.open("/trade");
+            browser.until(d -> d.findElements(By.cssSelector("#input-token option")).size() > 1);
+            new Select(browser.driver().findElement(By.id("input-token"))).selectByValue("SOL");
+            new Select(browser.driver().findElement(By.id("output-token"))).selectByValue("USDC");
+            browser.driver().findElement(By.id("amount")).sendKeys("250");
+            browser.driver().findElement(By.id("client-order-id")).sendKeys("e2e-browser");
+            browser.driver().findElement(By.id("execute-button")).click();
 
             // The trade went dashboard -> router over HTTP with the API key, through every service, and came back
             // to this page through the dashboard's live stream: no reload.
-            wait.until(d -> d.findElement(By.id("trades-body")).getText().contains("e2e-browser"));
-            assertThat(browser.findElement(By.id("trade-error")).getText()).isBlank();
-            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(screenshots.resolve("end-to-end-trade.png"), browser.getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.quit();
+            browser.until(d -> d.findElement(By.id("trades-body")).getText().contains("e2e-browser"));
+            assertThat(browser.driver().findElement(By.id("trade-error")).getText()).isBlank();
+            assertThat(browser.pageFailures()).as("what the trade page did wrong").isEmpty();
+            browser.screenshot("end-to-end-trade");
         }
     }
 

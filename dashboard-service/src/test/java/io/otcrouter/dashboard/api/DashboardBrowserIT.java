@@ -6,7 +6,6 @@ import static io.otcrouter.dashboard.DashboardEvents.pool;
 import static io.otcrouter.dashboard.DashboardEvents.price;
 import static io.otcrouter.dashboard.DashboardEvents.solToUsdc;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,10 +32,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import io.otcrouter.dashboard.BrowserSession;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.testsupport.browser.BrowserSession;
+import io.otcrouter.testsupport.browser.Chromium;
 
 /**
  * The dashboard in headless Chromium, fed by real events on an embedded broker. No router-service runs here:
@@ -78,12 +78,12 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void requireChromium() {
-        assumeTrue(BrowserSession.chromiumInstalled(), "headless Chromium is not installed");
+        Chromium.require();
     }
 
     @BeforeEach
     void startBrowser() throws Exception {
-        browser = new BrowserSession(port, userDataDir);
+        browser = new BrowserSession("http://localhost:" + port, userDataDir);
         driver = browser.driver();
         kafkaTemplate.send(Topics.PRICES_UPDATED.name(), SOL.symbol(), price(SOL, new BigDecimal("150"),
                 PriceSource.STATIC, Instant.now().truncatedTo(ChronoUnit.MILLIS)).build()).get();
@@ -97,14 +97,14 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void shouldLoadEveryPageWithoutAFailedRequest() throws Exception {
+    void shouldLoadEveryPageFromItsOwnOriginWithoutAFailedRequest() throws Exception {
         String tradeId = publishTrade("order-pages-" + UUID.randomUUID());
         kafkaTemplate.send(Topics.POOLS_CHANGED.name(), "sol-usdc-main", pool("sol-usdc-main").build()).get();
 
         for (String page : List.of("/", "/trade", "/analytics", "/pools", "/trades/" + tradeId)) {
             browser.open(page);
             browser.until(d -> !d.findElements(By.cssSelector("#price-ticker [data-symbol='SOL']")).isEmpty());
-            assertThat(browser.failedRequests()).as("failed requests on " + page).isEmpty();
+            assertThat(browser.pageFailures()).as("what " + page + " did wrong").isEmpty();
         }
         browser.open("/pools");
         By poolRow = By.cssSelector("#pools-body tr[data-pool-id='sol-usdc-main']");
@@ -121,15 +121,20 @@ class DashboardBrowserIT {
         String tradeId = publishTrade(HOSTILE_ORDER_ID);
 
         By row = By.cssSelector("#trades-body tr[data-trade-id='" + tradeId + "']");
-        browser.until(d -> !d.findElements(row).isEmpty());
+        By link = By.cssSelector("a.trade-link");
+        // The table is redrawn as the decision and then the settlement arrive: read it once it shows the settlement.
+        browser.until(d -> d.findElement(row).getText().contains("FILLED"));
         assertThat(browser.js("return window.notReloaded === true;")).as("no reload").isEqualTo(true);
-        WebElement link = driver.findElement(row).findElement(By.cssSelector("a.trade-link"));
-        assertThat(link.getText()).isEqualTo(HOSTILE_ORDER_ID);
+        String linkText = browser.until(d -> d.findElement(row).findElement(link).getText());
+        assertThat(linkText).isEqualTo(HOSTILE_ORDER_ID);
         assertThat(driver.findElements(By.cssSelector("#trades-body script"))).isEmpty();
         assertThat(browser.alertOpen()).isFalse();
         browser.screenshot("dashboard");
 
-        link.click();
+        browser.until(d -> {
+            d.findElement(row).findElement(link).click();
+            return true;
+        });
         browser.until(d -> HOSTILE_ORDER_ID.equals(d.findElement(By.id("detail-order")).getText())
                 && d.findElement(By.id("detail-status")).getText().equals("FILLED"));
         assertThat(driver.findElement(By.id("detail-legs")).getText()).contains("sol-usdc-main").contains("1000 SOL");
@@ -170,8 +175,7 @@ class DashboardBrowserIT {
         assertThat(error.getText()).contains("Router unavailable").contains("did not answer");
         assertThat(browser.alertOpen()).isFalse();
         // The 502 the page just got is the one failure this page may show: proves the failure check sees failures.
-        assertThat(browser.failedRequests()).anyMatch(failure -> failure.startsWith("502 ")
-                && failure.endsWith("/api/trades"));
+        assertThat(browser.pageFailures()).contains("HTTP 502 for POST http://localhost:" + port + "/api/trades (Fetch)");
         browser.screenshot("trade-router-down");
     }
 

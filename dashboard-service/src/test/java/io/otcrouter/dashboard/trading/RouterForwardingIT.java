@@ -30,9 +30,11 @@ import org.springframework.web.client.RestClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.otcrouter.dashboard.BrowserSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.otcrouter.testsupport.browser.BrowserSession;
+import io.otcrouter.testsupport.browser.Chromium;
 
 /**
  * What the dashboard sends to router-service and how it hands the router's answers to the page. router-service
@@ -154,9 +156,9 @@ class RouterForwardingIT {
 
     @Test
     void shouldShowTheQuoteComparisonAndTheRoutersFieldErrorsAsTextOnTheTradePage() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(BrowserSession.chromiumInstalled(), "no headless Chromium");
+        Chromium.require();
         answer = new Answer(200, "application/json", QUOTE);
-        try (BrowserSession browser = new BrowserSession(port, userDataDir)) {
+        try (BrowserSession browser = new BrowserSession("http://localhost:" + port, userDataDir)) {
             browser.open("/trade");
             browser.until(d -> !d.findElements(By.cssSelector("#input-token option")).isEmpty());
             browser.driver().findElement(By.id("amount")).sendKeys("1000");
@@ -170,7 +172,7 @@ class RouterForwardingIT {
                     .startsWith("OTC:sol-usdc-main").contains("best").contains("+375.5");
             assertThat(browser.driver().findElement(By.id("quote-saving")).getText()).isEqualTo("375.5 USDC");
             assertThat(browser.driver().findElement(By.id("quote-route")).getText()).isEqualTo("OTC");
-            assertThat(browser.failedRequests()).isEmpty();
+            assertThat(browser.pageFailures()).isEmpty();
             browser.screenshot("trade");
 
             answer = new Answer(400, "application/problem+json", PROBLEM);

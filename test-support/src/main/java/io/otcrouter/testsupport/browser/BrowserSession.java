@@ -1,17 +1,18 @@
-package io.otcrouter.dashboard;
+package io.otcrouter.testsupport.browser;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,17 +22,16 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Headless Debian Chromium driven through chromedriver, for the browser tests: fresh profile, no network
- * services of its own, console and network logs on, screenshots to {@code target/screenshots/}.
+ * Headless Debian Chromium driven through ChromeDriver against one origin: a fresh profile, no network services of
+ * its own as far as flags allow, US English and UTC whatever the machine's locale and time zone, console and network
+ * logs judged by {@link PageFailures}, screenshots to {@code target/screenshots/}. Call {@link Chromium#require()}
+ * first.
  */
 public final class BrowserSession implements AutoCloseable {
 
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,40 +39,49 @@ public final class BrowserSession implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final String baseUrl;
+    private final PageFailures failures;
 
-    public BrowserSession(int port, Path userDataDir) {
+    /** @param baseUrl the origin under test, such as {@code http://localhost:8080} */
+    public BrowserSession(String baseUrl, Path userDataDir) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + userDataDir);
+                "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1100", "--lang=en-US",
+                "--user-data-dir=" + userDataDir);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", "UTC", "LANG", "en_US.UTF-8", "LANGUAGE", "en_US:en")).build();
         this.driver = new ChromeDriver(service, options);
+        // Pages redraw parts of themselves on live updates: an element found a moment ago may be gone, so look again.
         this.wait = new WebDriverWait(driver, WAIT);
-        this.baseUrl = "http://localhost:" + port;
-    }
-
-    public static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        wait.ignoring(StaleElementReferenceException.class);
+        this.baseUrl = baseUrl;
+        this.failures = new PageFailures(baseUrl);
     }
 
     public ChromeDriver driver() {
         return driver;
     }
 
+    /** Waits up to 30 s until the condition gives a value other than null or false, looking again at stale elements. */
     public <T> T until(Function<WebDriver, T> condition) {
         return wait.until(condition);
     }
 
-    /** Opens a page and waits until its live event stream is up. */
+    /**
+     * Opens a page of the origin and waits until it has loaded and, on a page that streams live updates (its body
+     * carries {@code data-live}), until the stream is up.
+     */
     public void open(String path) {
         driver.get(baseUrl + path);
-        until(d -> "up".equals(js("return document.body.dataset.live;")));
+        until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'"
+                + " && (document.body.dataset.live === undefined || document.body.dataset.live === 'up');")));
     }
 
     public Object js(String script, Object... args) {
@@ -88,27 +97,21 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
-    /** Console errors, HTTP answers ≥ 400 and failed loads since the last call (reading drains the logs). */
-    public List<String> failedRequests() {
-        List<String> failures = new ArrayList<>();
+    /**
+     * What the pages did wrong since the last call — requests to another origin, HTTP errors, failed loads, console
+     * errors — each naming the URL and the reason; what the browser did on its own is left out (see
+     * {@link PageFailures}). Reading drains the browser's logs.
+     */
+    public List<String> pageFailures() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            failures.onDevToolsEvent(JSON.readTree(entry.getMessage()).path("message"));
+        }
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                failures.add("console: " + entry.getMessage());
+                failures.onConsoleError(entry.getMessage());
             }
         }
-        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-            String method = message.path("method").asString("");
-            JsonNode params = message.path("params");
-            if (method.equals("Network.responseReceived") && params.path("response").path("status").asInt() >= 400) {
-                failures.add(params.path("response").path("status").asInt() + " "
-                        + params.path("response").path("url").asString(""));
-            }
-            if (method.equals("Network.loadingFailed") && !params.path("canceled").asBoolean(false)) {
-                failures.add("failed: " + params.path("errorText").asString(""));
-            }
-        }
-        return failures;
+        return failures.drain();
     }
 
     public void screenshot(String name) {
