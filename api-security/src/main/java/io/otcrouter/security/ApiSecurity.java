@@ -8,13 +8,15 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Sets up a service's {@link HttpSecurity} for machine clients with API keys: the key in {@code X-API-Key}
  * authenticated by Spring Security's {@link AuthenticationFilter}, no session, no cookies (so no CSRF to defend),
- * problem+json 401/403, and headers for JSON APIs. The service then states its access rules, ending in
+ * problem+json 401/403, the body limit once a request is authorized ({@link BodyLimit}), and headers for JSON APIs. The service then states its access rules, ending in
  * {@code anyRequest().denyAll()}, in its own {@code SecurityConfig}.
  */
 public final class ApiSecurity {
@@ -24,10 +26,12 @@ public final class ApiSecurity {
 
     private final AuthenticationManager apiKeys;
     private final ProblemResponses problems;
+    private final BodyLimit bodyLimit;
 
-    public ApiSecurity(AuthenticationManager apiKeys, ProblemResponses problems) {
+    public ApiSecurity(AuthenticationManager apiKeys, ProblemResponses problems, BodyLimit bodyLimit) {
         this.apiKeys = apiKeys;
         this.problems = problems;
+        this.bodyLimit = bodyLimit;
     }
 
     /** Stateless API-key authentication on {@code http}; add the access rules and build. */
@@ -46,11 +50,11 @@ public final class ApiSecurity {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterAt(filter, BasicAuthenticationFilter.class)
+                .addFilterAfter(bodyLimit.filter(), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     }
 
     /** The key in {@code X-API-Key}, or null when there is none (then the request is anonymous). */

@@ -45,6 +45,11 @@ public class ApiSecurityAutoConfiguration {
     }
 
     @Bean
+    BodyLimit bodyLimit(ApiSecurityProperties properties, ProblemResponses problems) {
+        return new BodyLimit(properties.maxBodySize(), problems);
+    }
+
+    @Bean
     HttpFirewall strictPathFirewall() {
         return new StrictPathFirewall();
     }
@@ -73,8 +78,9 @@ public class ApiSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
-    ApiSecurity apiSecurity(AuthenticationManager apiKeyAuthenticationManager, ProblemResponses problems) {
-        return new ApiSecurity(apiKeyAuthenticationManager, problems);
+    ApiSecurity apiSecurity(AuthenticationManager apiKeyAuthenticationManager, ProblemResponses problems,
+            BodyLimit bodyLimit) {
+        return new ApiSecurity(apiKeyAuthenticationManager, problems, bodyLimit);
     }
 
     @Bean
