@@ -3,11 +3,13 @@ package io.otcrouter.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -52,6 +54,19 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     HttpFirewall strictPathFirewall() {
         return new StrictPathFirewall();
+    }
+
+    /**
+     * Tomcat refuses an encoded slash or backslash itself, with an HTML page; passed through still encoded, it
+     * reaches the firewall, which refuses it with the same problem+json as every other ambiguous path.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+    TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
+        return connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+        };
     }
 
     @Bean

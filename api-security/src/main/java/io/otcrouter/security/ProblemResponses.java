@@ -69,7 +69,6 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
         problem.put("detail", detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), problem);
     }
 }
