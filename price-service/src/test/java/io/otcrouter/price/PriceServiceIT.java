@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "otc.prices.refresh-interval=1s" })
+        "otc.prices.refresh-interval=1s",
+        "otc.security.api-keys=price-it:read+metrics:" + PriceServiceIT.KEY_DIGEST })
 // spring-kafka 4 runs the embedded broker in KRaft mode only (the kraft attribute is gone).
 @EmbeddedKafka(partitions = 1)
 class PriceServiceIT {
 
+    static final String KEY = "price-it-key-4c2b90";
+    /** printf %s "$KEY" | sha256sum */
+    static final String KEY_DIGEST = "bb3b1888b07ac80cb0fff18a4b9ed37d7c4205c8695783d1bdf49bd087a07e02";
     private static final String SOL_MINT = "So11111111111111111111111111111111111111112";
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -210,8 +215,22 @@ class PriceServiceIT {
         return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
     }
 
+    @Test
+    void shouldAnswerPricesAndMetricsOnlyToAKeyAndHealthToAnyone() {
+        RestClient anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+        assertThat(anonymous.get().uri("/api/prices").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.get().uri("/actuator/prometheus").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(anonymous.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(anonymous.get().uri(URI.create("http://localhost:" + port + "/%61pi/prices")).header("X-API-Key", KEY)
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(400);
+    }
+
     private RestClient http() {
-        return RestClient.create("http://localhost:" + port);
+        return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("X-API-Key", KEY).build();
     }
 
     private static String fixture(String path) {

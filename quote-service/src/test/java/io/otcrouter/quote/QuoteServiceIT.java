@@ -57,11 +57,16 @@ import io.otcrouter.events.tracing.TradeIds;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "otc.jupiter.mode=simulated",
-        "otc.jupiter.base-url=http://localhost:9/unused"})
+        "otc.jupiter.base-url=http://localhost:9/unused",
+        "otc.security.api-keys=quote-it:metrics:" + QuoteServiceIT.METRICS_KEY_DIGEST})
 @EmbeddedKafka(partitions = 1)
 @Import(ConsumedTopics.class)
 @ExtendWith(OutputCaptureExtension.class)
 class QuoteServiceIT {
+
+    static final String METRICS_KEY = "quote-it-metrics-key-81d0";
+    /** printf %s "$METRICS_KEY" | sha256sum */
+    static final String METRICS_KEY_DIGEST = "c5e06ddb59b95efccd007aa1ed1519194d3c02b079e454f7915b551f32f18310";
 
     private static final BigDecimal THOUSAND = new BigDecimal("1000");
 
@@ -115,10 +120,23 @@ class QuoteServiceIT {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    @Test
+    void shouldServeHealthToAnyoneAndMetricsOnlyToAMetricsKey() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
     private String scrapePrometheus() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                        .timeout(Duration.ofSeconds(10)).build(),
+                        .header("X-API-Key", METRICS_KEY).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
