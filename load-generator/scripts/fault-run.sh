@@ -148,8 +148,8 @@ start_service() {
   case "$service" in
     quote-service) env+=(JUPITER_MODE=simulated) ;;
     otc-pool-service) env+=(OTC_POOL_ALLOW_STALE_PRICES=true) ;;
-    router-service) env+=(ROUTER_API_KEYS="$API_KEY") ;;
-    dashboard-service) env+=(ROUTER_URL="http://127.0.0.1:${PORT[router-service]}" ROUTER_API_KEY="$API_KEY") ;;
+    dashboard-service) env+=(ROUTER_URL="http://127.0.0.1:${PORT[router-service]}"
+                             POOL_URL="http://127.0.0.1:${PORT[otc-pool-service]}") ;;
   esac
   echo "=== started $(date -u +%FT%TZ)" >>"$WORK/logs/$service.log"
   env "${env[@]}" java "${JVM_OPTS[@]}" -jar "$ROOT/$service/target/$service.jar" >>"$WORK/logs/$service.log" 2>&1 &
@@ -178,7 +178,11 @@ KAFKA="$(infra_env KAFKA_BOOTSTRAP_SERVERS)"
 DB_URL="$(infra_env DATABASE_URL)"
 DB_USER="$(infra_env DATABASE_USERNAME)"
 DB_PASSWORD="$(infra_env DATABASE_PASSWORD)"
-API_KEY="fault-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+# Every service's credentials, as the local stack generates them (keys and the dashboard admin password in $DATA).
+java -jar "$ROOT/local-stack/target/local-stack.jar" --write-env="$WORK/credentials.env" --data-dir="$DATA" \
+  >>"$WORK/logs/credentials.log" 2>&1
+set -a; source "$WORK/credentials.env"; set +a
+API_KEY="$(cat "$DATA/router-api-key")"
 log "Kafka $KAFKA, PostgreSQL $DB_URL; service JVM options: ${JVM_OPTS[*]:-(JVM defaults)}"
 
 for service in "${SERVICES[@]}"; do start_service "$service"; done
@@ -187,7 +191,8 @@ for service in "${SERVICES[@]}"; do wait_healthy "$service"; done
 log "load: $RATE trades/s for $DURATION s; $TARGET is killed after $((DURATION / 2)) s and restarted"
 java -jar "$ROOT/load-generator/target/load-generator.jar" --rate="$RATE" --duration="${DURATION}s" \
   --router="http://127.0.0.1:${PORT[router-service]}" --api-key="$API_KEY" \
-  --dashboard="http://127.0.0.1:${PORT[dashboard-service]}" --kafka="$KAFKA" --db="$DB_URL" \
+  --dashboard="http://127.0.0.1:${PORT[dashboard-service]}" --dashboard-password-file="$DATA/dashboard-admin-password" \
+  --kafka="$KAFKA" --db="$DB_URL" \
   --db-user="$DB_USER" --db-password="$DB_PASSWORD" --retry-for=180s --drain-timeout=180s --check-pools \
   --stack-pattern="$DATA,$ROOT/price-service/,$ROOT/quote-service/,$ROOT/otc-pool-service/,$ROOT/ledger-service/,$ROOT/router-service/,$ROOT/dashboard-service/" \
   >"$WORK/logs/load-generator.log" 2>&1 &
@@ -260,7 +265,9 @@ if command -v psql >/dev/null; then
   ledger_all="$(sql "select count(*) from ledger.trade")"
   dup_legs="$(sql "select count(*) from (select 1 from ledger.trade_leg group by trade_id, leg_id having count(*) > 1) d")"
   dup_fills="$(sql "select count(*) from (select 1 from otc_pool.pool_fill group by trade_id, leg_id having count(*) > 1) d")"
-  dashboard_total="$(curl -sf "http://127.0.0.1:${PORT[dashboard-service]}/api/stats" | sed -n 's/.*"totalTrades":\([0-9]*\).*/\1/p')"
+  # The password goes to curl through a config on a pipe, not the command line (which ps shows).
+  dashboard_total="$(curl -sf -K <(printf 'user = "admin:%s"\n' "$(cat "$DATA/dashboard-admin-password")") \
+    "http://127.0.0.1:${PORT[dashboard-service]}/api/stats" | sed -n 's/.*"totalTrades":\([0-9]*\).*/\1/p')"
   log "global: ledger $ledger_all trades ($ledger_settled settled), dashboard totalTrades $dashboard_total, duplicate legs $dup_legs, duplicate pool fills $dup_fills"
   [[ "$ledger_all" == "$ledger_settled" ]] || { FAILED=true; log "VIOLATION: ledger has unsettled trades"; }
   [[ "$dashboard_total" == "$ledger_settled" ]] || { FAILED=true; log "VIOLATION: dashboard total $dashboard_total != ledger $ledger_settled"; }

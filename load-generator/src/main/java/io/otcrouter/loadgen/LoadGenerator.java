@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -377,9 +379,15 @@ public final class LoadGenerator {
 
     private Long dashboardTotal() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(options.dashboard() + "/api/stats")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.dashboard() + "/api/stats"))
+                    .timeout(Duration.ofSeconds(10));
+            if (Files.isReadable(options.dashboardPasswordFile())) {
+                // The dashboard's JSON API answers signed-in people; scripts sign in with HTTP Basic.
+                String password = Files.readString(options.dashboardPasswordFile(), StandardCharsets.UTF_8).trim();
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (options.dashboardUser() + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher matcher = TOTAL_TRADES.matcher(response.body());
             return response.statusCode() == 200 && matcher.find() ? Long.valueOf(matcher.group(1)) : null;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.otcrouter.loadgen;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,11 @@ import java.util.Map;
  * @param stackPatterns command-line substrings of the processes whose resident memory (with their children) is
  *                      the stack's
  * @param checkPools    audit the OTC pools' inventory against their fills (needs the otc_pool schema)
+ * @param dashboardUser the dashboard user whose HTTP Basic credentials read the dashboard's trade total
+ * @param dashboardPasswordFile the file holding that user's password (the local stack's admin password file)
  */
-record Options(int rate, Duration duration, Duration warmup, String router, String apiKey, String dashboard, String kafka,
+record Options(int rate, Duration duration, Duration warmup, String router, String apiKey, String dashboard,
+        String dashboardUser, Path dashboardPasswordFile, String kafka,
         String db, String dbUser, String dbPassword, Duration drainTimeout, Duration requestTimeout,
         Duration retryFor, int slippageBps, long seed, List<String> stackPatterns, boolean checkPools,
         String runId) {
@@ -29,6 +33,7 @@ record Options(int rate, Duration duration, Duration warmup, String router, Stri
     static final String USAGE = """
             usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--duration=60s] [--warmup=0s]
                    [--router=http://127.0.0.1:8081] [--api-key=<key>] [--dashboard=http://127.0.0.1:8080]
+                   [--dashboard-user=admin] [--dashboard-password-file=data/dashboard-admin-password]
                    [--kafka=127.0.0.1:29092] [--db=jdbc:postgresql://127.0.0.1:54329/otcrouter]
                    [--db-user=postgres] [--db-password=postgres] [--drain-timeout=60s] [--request-timeout=30s]
                    [--retry-for=0s] [--slippage-bps=100] [--seed=<n>] [--stack-pattern=local-stack.jar[,...]]
@@ -44,7 +49,8 @@ record Options(int rate, Duration duration, Duration warmup, String router, Stri
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
             values.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
         }
-        List<String> known = List.of("rate", "duration", "warmup", "router", "api-key", "dashboard", "kafka", "db", "db-user",
+        List<String> known = List.of("rate", "duration", "warmup", "router", "api-key", "dashboard", "dashboard-user",
+                "dashboard-password-file", "kafka", "db", "db-user",
                 "db-password", "drain-timeout", "request-timeout", "retry-for", "slippage-bps", "seed", "stack-pattern",
                 "check-pools", "run-id", "help");
         List<String> unknown = new ArrayList<>(values.keySet());
@@ -70,6 +76,8 @@ record Options(int rate, Duration duration, Duration warmup, String router, Stri
                 trimSlash(values.getOrDefault("router", "http://127.0.0.1:8081")),
                 values.getOrDefault("api-key", ""),
                 trimSlash(values.getOrDefault("dashboard", "http://127.0.0.1:8080")),
+                values.getOrDefault("dashboard-user", "admin"),
+                Path.of(values.getOrDefault("dashboard-password-file", "data/dashboard-admin-password")),
                 values.getOrDefault("kafka", "127.0.0.1:29092"),
                 values.getOrDefault("db", "jdbc:postgresql://127.0.0.1:54329/otcrouter"),
                 values.getOrDefault("db-user", "postgres"),

@@ -1,5 +1,6 @@
 package io.otcrouter.localstack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,12 +12,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the whole system on a machine with only a JDK: PostgreSQL, a Kafka broker and the six services.
  * <pre>java -jar local-stack/target/local-stack.jar [--infra-only[=kafka|postgres]] [--demo]
- *     [--service-jvm-options="-Xmx512m ..."] [--data-dir=./data]</pre>
+ *     [--service-jvm-options="-Xmx512m ..."] [--data-dir=./data]
+ * java -jar local-stack/target/local-stack.jar --write-env=.env [--data-dir=./data]</pre>
  * Ctrl-C stops everything in reverse order. Data under the data directory survives restarts.
  */
 public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final String WRITE_ENV = "--write-env=";
     private static final String DASHBOARD_URL = "http://localhost:" + ServicePorts.DEFAULTS.dashboard();
 
     private final StackOptions options;
@@ -28,6 +31,9 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].startsWith(WRITE_ENV)) {
+            System.exit(writeEnv(args));
+        }
         StackOptions options;
         try {
             options = StackOptions.parse(args);
@@ -53,6 +59,28 @@ public final class LocalStack {
         // Wait for Ctrl-C, whose shutdown hook stops everything. Kafka's non-daemon threads would keep the JVM alive
         // anyway, but PostgreSQL alone (--infra-only=postgres) is a child process and leaves no thread behind.
         new CountDownLatch(1).await();
+    }
+
+    /** {@code --write-env=<file> [--data-dir=<dir>]}: writes the credentials file and exits. */
+    private static int writeEnv(String[] args) {
+        Path file = Path.of(args[0].substring(WRITE_ENV.length()));
+        Path dataDir = Path.of("data");
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--data-dir=")) {
+                log.error("--write-env takes only --data-dir=<dir> besides the file");
+                return 2;
+            }
+            dataDir = Path.of(args[i].substring("--data-dir=".length()));
+        }
+        try {
+            CredentialsEnvFile.write(LocalCredentials.loadOrCreate(dataDir), file);
+            log.info("Wrote every service's credentials to {} (owner-only); the secrets people use are in {}", file,
+                    dataDir.toAbsolutePath().normalize());
+            return 0;
+        } catch (IOException e) {
+            log.error("could not write {}: {}", file, e.getMessage());
+            return 1;
+        }
     }
 
     void run() throws Exception {
@@ -92,20 +120,27 @@ public final class LocalStack {
                     ServiceCatalog.withDatabase(infra.endpoints(), ServicePorts.DEFAULTS.router())));
             return;
         }
-        String apiKey = RouterApiKey.loadOrCreate(options.dataDir());
-        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS, apiKey,
+        LocalCredentials credentials = LocalCredentials.loadOrCreate(options.dataDir());
+        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ServicePorts.DEFAULTS, credentials,
                 ServiceCatalog.jupiterMode(System.getenv()));
         Services services = Services.start(repoRoot, options.dataDir().resolve("logs"), specs, Services.DEFAULT_TIMEOUT,
                 options.serviceJvmOptions());
         shutdown.add("services", services);
         log.info("All six services healthy in {} s (including Kafka and PostgreSQL). Dashboard: {}",
                 String.format("%.1f", (System.nanoTime() - started) / 1e9), DASHBOARD_URL);
-        log.info("Router API key (send it as X-API-Key on POST /api/trades; kept in {}): {}",
-                options.dataDir().resolve("router-api-key"), apiKey);
+        // Where the credentials are, never the credentials: this output often ends up in terminals' scrollback and logs.
+        Path data = options.dataDir();
+        log.info("Sign in to the dashboard as '{}' with the password in {}", LocalCredentials.ADMIN_USER,
+                data.resolve(LocalCredentials.ADMIN_PASSWORD_FILE));
+        log.info("Router API key (X-API-Key on POST /api/trades, scopes trade+read): {}",
+                data.resolve(LocalCredentials.DESK_KEY_FILE));
+        log.info("Pool admin key: {}; read key (ledger, prices): {}; metrics key (actuator of every service): {}",
+                data.resolve(LocalCredentials.POOL_ADMIN_KEY_FILE), data.resolve(LocalCredentials.READ_KEY_FILE),
+                data.resolve(LocalCredentials.METRICS_KEY_FILE));
         if (options.demo()) {
             shutdown.add("demo trade flow",
                     DemoTradeFlow.start(URI.create("http://127.0.0.1:" + ServicePorts.DEFAULTS.router() + "/api/trades"),
-                            apiKey));
+                            credentials.deskKey()));
         }
         log.info("Press Ctrl-C to stop everything");
     }

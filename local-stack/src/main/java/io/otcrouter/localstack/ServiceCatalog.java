@@ -14,16 +14,15 @@ public final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
-    /**
-     * @param routerApiKey the key router-service requires on {@code POST /api/trades}; the dashboard forwards it
-     */
-    public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, String routerApiKey) {
-        return standard(infra, ports, routerApiKey, "auto");
+    /** The services with their credentials ({@link LocalCredentials}), quote-service in {@code auto} Jupiter mode. */
+    static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, LocalCredentials credentials) {
+        return standard(infra, ports, credentials, "auto");
     }
 
     /** @param jupiterMode quote-service's {@code JUPITER_MODE}: see {@link #jupiterMode(Map)} */
-    public static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, String routerApiKey,
+    static List<ServiceSpec> standard(InfraEndpoints infra, ServicePorts ports, LocalCredentials credentials,
             String jupiterMode) {
+        Map<String, Map<String, String>> secrets = credentials.environment();
         return List.of(
                 new ServiceSpec("price-service", ports.price(), kafkaOnly(infra, ports.price())),
                 new ServiceSpec("quote-service", ports.quote(), kafkaOnly(infra, ports.quote()))
@@ -32,11 +31,19 @@ public final class ServiceCatalog {
                         // Offline the only prices are STATIC ones; the local stack quotes on them anyway.
                         .withEnv("OTC_POOL_ALLOW_STALE_PRICES", "true"),
                 new ServiceSpec("ledger-service", ports.ledger(), withDatabase(infra, ports.ledger())),
-                new ServiceSpec("router-service", ports.router(), withDatabase(infra, ports.router()))
-                        .withEnv("ROUTER_API_KEYS", routerApiKey),
+                new ServiceSpec("router-service", ports.router(), withDatabase(infra, ports.router())),
                 new ServiceSpec("dashboard-service", ports.dashboard(), kafkaOnly(infra, ports.dashboard()))
                         .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router())
-                        .withEnv("ROUTER_API_KEY", routerApiKey));
+                        .withEnv("POOL_URL", "http://127.0.0.1:" + ports.otcPool()))
+                .stream().map(spec -> withAll(spec, secrets.getOrDefault(spec.module(), Map.of()))).toList();
+    }
+
+    private static ServiceSpec withAll(ServiceSpec spec, Map<String, String> env) {
+        ServiceSpec with = spec;
+        for (Map.Entry<String, String> entry : env.entrySet()) {
+            with = with.withEnv(entry.getKey(), entry.getValue());
+        }
+        return with;
     }
 
     /**

@@ -22,8 +22,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -65,7 +68,10 @@ import io.otcrouter.testsupport.browser.Chromium;
 class EndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String API_KEY = "end-to-end-key";
+    private static final LocalCredentials CREDENTIALS = LocalCredentials.generate();
+    private static final String API_KEY = CREDENTIALS.deskKey();
+    private static final String TRADER = "e2e-trader";
+    private static final String TRADER_PASSWORD = "e2e-trader-password-5c1a";
     private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\":\"([0-9a-f-]{36})\"");
 
     @TempDir
@@ -93,12 +99,15 @@ class EndToEndIT {
 
         infra = LocalStackInfra.start(dataDir, freePort(), freePort(), freePort());
         ports = new ServicePorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ports, API_KEY).stream()
+        List<ServiceSpec> specs = ServiceCatalog.standard(infra.endpoints(), ports, CREDENTIALS).stream()
                 .map(spec -> switch (spec.module()) {
                     case "price-service" -> spec.withEnv("COINGECKO_BASE_URL", priceSources.baseUrl())
                             .withEnv("KRAKEN_BASE_URL", priceSources.baseUrl())
                             .withEnv("BINANCE_BASE_URL", priceSources.baseUrl());
                     case "quote-service" -> spec.withEnv("JUPITER_MODE", "simulated");
+                    // A trader besides the stack's admin: the browser test signs in as a person who may trade.
+                    case "dashboard-service" -> spec.withEnv("DASHBOARD_USERS", spec.environment().get("DASHBOARD_USERS")
+                            + "," + TRADER + ":trader:{bcrypt}" + new BCryptPasswordEncoder().encode(TRADER_PASSWORD));
                     default -> spec;
                 }).toList();
         services = Services.start(RepoRoot.find(), dataDir.resolve("logs"), specs, Duration.ofSeconds(240));
@@ -135,6 +144,7 @@ class EndToEndIT {
         String tradeId = tradeIdOf(response.body());
 
         RouteDecided decided = awaitEvent(RouteDecided.class, tradeId);
+        assertThat(decided.getSubmittedBy()).isEqualTo("api-key:desk");
         assertThat(decided.getAmountIn().toBigIntegerExact()).isEqualTo(new BigDecimal("1000E9").toBigIntegerExact());
         // At STATIC $150 the pool's 25 bps pays exactly 149,625 USDC, more than the simulated AMM after impact.
         assertThat(decided.getLegs()).singleElement().satisfies(leg -> assertThat(leg.getVenue()).isEqualTo(Venue.OTC));
@@ -154,9 +164,9 @@ class EndToEndIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             // Offline, Jupiter's side of the decision is simulated, and the dashboard says so.
-            assertThat(httpGet(ports.dashboard(), "/api/trades").body()).contains(tradeId).contains("e2e-sol")
+            assertThat(dashboardGet("/api/trades").body()).contains(tradeId).contains("e2e-sol")
                     .contains("\"dexQuoteSource\":\"SIMULATED\"");
-            assertThat(httpGet(ports.dashboard(), "/api/stats").body()).contains("\"OTC\":1");
+            assertThat(dashboardGet("/api/stats").body()).contains("\"OTC\":1");
         });
     }
 
@@ -182,6 +192,11 @@ class EndToEndIT {
             throws Exception {
         Chromium.require();
         try (BrowserSession browser = new BrowserSession("http://127.0.0.1:" + ports.dashboard(), profile)) {
+            browser.open("/login");
+            browser.driver().findElement(By.name("username")).sendKeys(TRADER);
+            browser.driver().findElement(By.name("password")).sendKeys(TRADER_PASSWORD);
+            browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.until(d -> !d.getCurrentUrl().contains("/login"));
             browser.open("/trade");
             browser.until(d -> d.findElements(By.cssSelector("#input-token option")).size() > 1);
             new Select(browser.driver().findElement(By.id("input-token"))).selectByValue("SOL");
@@ -195,6 +210,10 @@ class EndToEndIT {
             browser.until(d -> d.findElement(By.id("trades-body")).getText().contains("e2e-browser"));
             assertThat(browser.driver().findElement(By.id("trade-error")).getText()).isBlank();
             assertThat(browser.pageFailures()).as("what the trade page did wrong").isEmpty();
+            // Who traded travels with the trade: the dashboard traded with its own key on the trader's behalf.
+            RouteDecided decided = awaitDecisionFor("e2e-browser");
+            assertThat(decided.getSubmittedBy()).isEqualTo("dashboard-user:" + TRADER);
+            assertThat(ledgerSubmitter(decided.getTradeId())).isEqualTo("dashboard-user:" + TRADER);
             browser.screenshot("end-to-end-trade");
         }
     }
@@ -241,6 +260,35 @@ class EndToEndIT {
         }
     }
 
+    private static RouteDecided awaitDecisionFor(String clientOrderId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            events.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+            return decisionFor(clientOrderId) != null;
+        });
+        return decisionFor(clientOrderId);
+    }
+
+    private static RouteDecided decisionFor(String clientOrderId) {
+        return seen.stream().filter(RouteDecided.class::isInstance).map(RouteDecided.class::cast)
+                .filter(decision -> clientOrderId.equals(decision.getClientOrderId())).findFirst().orElse(null);
+    }
+
+    /** Who the ledger says submitted the trade, once it has booked it. */
+    private static String ledgerSubmitter(String tradeId) throws Exception {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", infra.endpoints().databaseUsername());
+        credentials.setProperty("password", infra.endpoints().databasePassword());
+        try (Connection db = DriverManager.getConnection(infra.jdbcUrl(), credentials);
+                PreparedStatement query = db.prepareStatement("select submitted_by from ledger.trade where trade_id = ?")) {
+            query.setString(1, tradeId);
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString("submitted_by") : null;
+                }
+            }, Objects::nonNull);
+        }
+    }
+
     private static Map<String, Object> ledgerRow(String tradeId) throws Exception {
         Properties credentials = new Properties();
         credentials.setProperty("user", infra.endpoints().databaseUsername());
@@ -265,9 +313,12 @@ class EndToEndIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> httpGet(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A read of the dashboard's JSON API as its admin, with HTTP Basic as scripts do. */
+    private static HttpResponse<String> dashboardGet(String path) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((LocalCredentials.ADMIN_USER + ":" + CREDENTIALS.adminPassword())
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.dashboard() + path))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String tradeIdOf(String body) {

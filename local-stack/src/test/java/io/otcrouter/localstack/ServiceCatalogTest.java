@@ -16,7 +16,9 @@ class ServiceCatalogTest {
     private static final InfraEndpoints INFRA =
             new InfraEndpoints("127.0.0.1:29092", "jdbc:postgresql://127.0.0.1:54329/otcrouter", "postgres", "postgres");
 
-    private final Map<String, ServiceSpec> services = ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS, "key-1").stream()
+    private static final LocalCredentials CREDENTIALS = LocalCredentials.generate();
+
+    private final Map<String, ServiceSpec> services = ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS, CREDENTIALS).stream()
             .collect(Collectors.toMap(ServiceSpec::module, Function.identity()));
 
     @Test
@@ -29,7 +31,7 @@ class ServiceCatalogTest {
 
     @Test
     void shouldLaunchExactlyTheModulesWhoseJarsAreChecked() {
-        assertThat(ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS, "key-1")).extracting(ServiceSpec::module)
+        assertThat(ServiceCatalog.standard(INFRA, ServicePorts.DEFAULTS, CREDENTIALS)).extracting(ServiceSpec::module)
                 .containsExactlyElementsOf(ServiceCatalog.MODULES);
     }
 
@@ -52,14 +54,39 @@ class ServiceCatalogTest {
 
     @Test
     void shouldPointTheDashboardAtTheRouterAndQuotesAtAutoMode() {
-        assertThat(services.get("dashboard-service").environment()).containsEntry("ROUTER_URL", "http://127.0.0.1:8081");
+        assertThat(services.get("dashboard-service").environment()).containsEntry("ROUTER_URL", "http://127.0.0.1:8081")
+                .containsEntry("POOL_URL", "http://127.0.0.1:8084");
         assertThat(services.get("quote-service").environment()).containsEntry("JUPITER_MODE", "auto");
     }
 
     @Test
-    void shouldRequireTheApiKeyAtTheRouterAndHandItToTheDashboard() {
-        assertThat(services.get("router-service").environment()).containsEntry("ROUTER_API_KEYS", "key-1");
-        assertThat(services.get("dashboard-service").environment()).containsEntry("ROUTER_API_KEY", "key-1");
+    void shouldGiveServicesDigestsOfTheKeysAndTheDashboardOnlyItsOwnKeys() {
+        String routerKeys = services.get("router-service").environment().get("ROUTER_API_KEYS");
+        assertThat(routerKeys.split(",")).containsExactly(
+                "desk:trade+read:" + LocalCredentials.sha256Hex(CREDENTIALS.deskKey()),
+                "dashboard:trade+read+delegate:" + LocalCredentials.sha256Hex(CREDENTIALS.dashboardRouterKey()),
+                "metrics:metrics:" + LocalCredentials.sha256Hex(CREDENTIALS.metricsKey()));
+        assertThat(services.get("otc-pool-service").environment().get("POOL_API_KEYS"))
+                .startsWith("admin:admin+read:" + LocalCredentials.sha256Hex(CREDENTIALS.poolAdminKey()));
+        assertThat(services.get("ledger-service").environment().get("LEDGER_API_KEYS"))
+                .startsWith("reader:read:" + LocalCredentials.sha256Hex(CREDENTIALS.readKey()));
+        assertThat(services.get("price-service").environment()).containsKey("PRICE_API_KEYS");
+        assertThat(services.get("quote-service").environment()).containsKey("QUOTE_API_KEYS");
+        assertThat(services.get("dashboard-service").environment())
+                .containsEntry("ROUTER_API_KEY", CREDENTIALS.dashboardRouterKey())
+                .containsEntry("POOL_API_KEY", CREDENTIALS.dashboardPoolKey());
+        String secrets = String.join(" ", CREDENTIALS.deskKey(), CREDENTIALS.readKey(), CREDENTIALS.poolAdminKey(),
+                CREDENTIALS.metricsKey(), CREDENTIALS.adminPassword());
+        assertThat(services.values()).allSatisfy(service -> assertThat(service.environment().values())
+                .allSatisfy(value -> assertThat(secrets).doesNotContain(value)));
+    }
+
+    @Test
+    void shouldSignInTheDashboardAdminWithABcryptHashOfTheGeneratedPassword() {
+        String users = services.get("dashboard-service").environment().get("DASHBOARD_USERS");
+        assertThat(users).startsWith("admin:admin:{bcrypt}$2a$");
+        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .matches(CREDENTIALS.adminPassword(), users.substring("admin:admin:{bcrypt}".length()))).isTrue();
     }
 
     @Test
