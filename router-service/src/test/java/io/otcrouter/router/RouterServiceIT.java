@@ -42,11 +42,11 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tracing.TradeIds;
 
 /**
- * The router on a real broker and a real PostgreSQL, with the venues played by {@link FakeVenues}; no API keys
- * configured, so writes are open.
+ * The router on a real broker and a real PostgreSQL, with the venues played by {@link FakeVenues}; the desk trades
+ * with its API key, Prometheus scrapes with its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", TestApiKeys.PROPERTY})
 @EmbeddedKafka(partitions = 1)
 class RouterServiceIT {
 
@@ -141,9 +141,9 @@ class RouterServiceIT {
         assertThat(trade.statusCode()).isEqualTo(201);
 
         // Kafka client meters are bound once the consumers report them: wait for the lag gauge, then read it all.
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/prometheus").body()
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/prometheus", TestApiKeys.METRICS).body()
                 .contains("kafka_consumer_fetch_manager_records_lag_max"));
-        HttpResponse<String> scrape = get("/actuator/prometheus");
+        HttpResponse<String> scrape = get("/actuator/prometheus", TestApiKeys.METRICS);
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         String metrics = scrape.body();
@@ -187,12 +187,16 @@ class RouterServiceIT {
 
     private HttpResponse<String> post(String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("X-API-Key", TestApiKeys.DESK)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, TestApiKeys.DESK);
+    }
+
+    private HttpResponse<String> get(String path, String apiKey) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

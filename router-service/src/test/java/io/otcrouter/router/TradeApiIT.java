@@ -48,19 +48,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The trade API over real HTTP with API keys configured, on a real broker and a real PostgreSQL: refusals,
- * API keys, idempotent replay (also of a request still in flight), and following a trade to its settlement.
+ * idempotent replay (also of a request still in flight), and following a trade to its settlement. The trust
+ * boundary itself (spellings, scopes, rotation, rate limit, hostile input) is {@link SecurityIT}'s.
  * The venues are played by {@link FakeVenues}, execution and the ledger by {@link FakeLedger}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "otc.router.api.api-keys=" + TradeApiIT.KEY + ", " + TradeApiIT.OTHER_KEY,
+        TestApiKeys.PROPERTY,
         "otc.router.api.settle-wait=3s"})
 @EmbeddedKafka(partitions = 1)
 @Import(TradeApiIT.UpstreamTopics.class)
 class TradeApiIT {
 
-    static final String KEY = "it-key-0123456789";
-    static final String OTHER_KEY = "it-key-second";
+    static final String KEY = TestApiKeys.DESK;
+    static final String OTHER_KEY = TestApiKeys.OTHER_DESK;
     static final String REUSED_KEY = "battery-reused-key";
     private static final String TRADE = """
             {"inputToken":"SOL","outputToken":"USDC","amount":"1000","slippageBps":50,"clientOrderId":"%s"}""";
@@ -130,7 +131,7 @@ class TradeApiIT {
                 json("unknown input token", body("DOGE", "USDC", "1"), 400, "inputToken: unknown token 'DOGE'"),
                 json("unknown output token", body("SOL", "XYZ", "1"), 400, "outputToken: unknown token 'XYZ'"),
                 json("numeric token", "{\"inputToken\":123,\"outputToken\":\"USDC\",\"amount\":\"1\"}", 400,
-                        "inputToken: unknown token '123'"),
+                        "Field 'inputToken' is invalid"),
                 json("same token on both sides", body("SOL", "SOL", "1"), 400, "outputToken: must differ"),
                 json("input token missing", "{\"outputToken\":\"USDC\",\"amount\":\"1\"}", 400,
                         "inputToken: is required"),
@@ -174,12 +175,12 @@ class TradeApiIT {
                         false, 415, "application/xml"),
                 json("missing body", "", 400, "missing"),
                 new BadRequest("API key missing", "/api/trades", "application/json", body("SOL", "USDC", "1"),
-                        Map.of(), false, false, 401, "needs an API key in the X-API-Key header"),
+                        Map.of(), false, false, 401, "needs a credential: an API key in the X-API-Key header"),
                 new BadRequest("API key wrong", "/api/trades", "application/json", body("SOL", "USDC", "1"),
-                        Map.of("X-API-Key", "not-" + KEY), false, false, 403, "X-API-Key header is not valid"),
+                        Map.of("X-API-Key", "not-" + KEY), false, false, 401, "not one this service accepts"),
                 new BadRequest("API key of another case", "/api/trades", "application/json",
-                        body("SOL", "USDC", "1"), Map.of("X-API-Key", KEY.toUpperCase()), false, false, 403,
-                        "is not valid"),
+                        body("SOL", "USDC", "1"), Map.of("X-API-Key", KEY.toUpperCase()), false, false, 401,
+                        "not one this service accepts"),
                 new BadRequest("idempotency key too long", "/api/trades", "application/json",
                         body("SOL", "USDC", "1"), Map.of("Idempotency-Key", "k".repeat(256)), true, false, 400,
                         "Idempotency-Key header must be 1 to 255 visible ASCII characters"),
@@ -189,7 +190,7 @@ class TradeApiIT {
                 new BadRequest("unknown wait mode", "/api/trades?wait=forever", "application/json",
                         body("SOL", "USDC", "1"), Map.of(), true, false, 400, "wait: must be 'settled'"),
                 new BadRequest("POST on a trade", "/api/trades/abc", "application/json", body("SOL", "USDC", "1"),
-                        Map.of(), true, false, 405, "POST"));
+                        Map.of(), true, false, 403, "does not allow POST"));
     }
 
     @Test
@@ -260,13 +261,13 @@ class TradeApiIT {
     }
 
     @Test
-    void shouldAcceptAWriteWithAnyConfiguredKeyAndKeepReadsOpen() throws Exception {
+    void shouldAcceptAnyConfiguredKeyWithTheTradeScopeForTradesQuotesAndItsOwnTrades() throws Exception {
         HttpResponse<String> created = post("/api/trades", TRADE.formatted("other-key"), Map.of("X-API-Key", OTHER_KEY));
 
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
-        assertThat(get(location).statusCode()).isEqualTo(200);
-        assertThat(get("/api/quote?inputToken=SOL&outputToken=USDC&amount=1").statusCode()).isEqualTo(200);
+        assertThat(get(location, OTHER_KEY).statusCode()).isEqualTo(200);
+        assertThat(get("/api/quote?inputToken=SOL&outputToken=USDC&amount=1", OTHER_KEY).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -368,8 +369,12 @@ class TradeApiIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, KEY);
+    }
+
+    private HttpResponse<String> get(String path, String apiKey) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String body(String input, String output, String amount) {

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,18 +22,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.router.config.TradeApiProperties;
 
 /**
- * Sheds load instead of queueing it: at most {@code maxInFlight} trade submissions are worked on at once, and one
- * more is refused at once with 503, {@code Retry-After} and a problem saying so. Without a limit an overloaded
- * router accepts everything, every decision waits longer for CPU, clients time out while their trades are still
- * decided and booked, and the client never learns the outcome.
+ * Sheds load instead of queueing it: at most {@code maxInFlight} decisions (trade submissions and quotes, which ask
+ * every venue just the same) are worked on at once, and one more is refused at once with 503, {@code Retry-After}
+ * and a problem saying so. Without a limit an overloaded router accepts everything, every decision waits longer
+ * for CPU, clients time out while their trades are still decided and booked, and the client never learns the
+ * outcome.
  *
- * <p>It runs first after the API key check, before the body is read or the {@code Idempotency-Key} claimed in
- * the database, so a refusal costs almost nothing and has touched nothing: a retry with the same key is a first
+ * <p>It runs after Spring Security's chain and the key's rate limit, before the {@code Idempotency-Key} is claimed
+ * in the database, so a refusal costs almost nothing and has touched nothing: a retry with the same key is a first
  * attempt. A submission that only waits gives its place back ({@link #leave}): {@code ?wait=settled} once its
  * trade is decided, and a repeated request while it waits for the first attempt with its key.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 15)
+@Order(ApiPaths.ADMISSION_ORDER)
 public class AdmissionFilter extends OncePerRequestFilter {
 
     static final String SHED = "otc.router.trades.shed";
@@ -51,10 +51,10 @@ public class AdmissionFilter extends OncePerRequestFilter {
         this.maxInFlight = properties.maxInFlight();
         this.places = new Semaphore(maxInFlight);
         this.problems = problems;
-        this.shed = Counter.builder(SHED).description("Trade submissions refused with 503: too many in flight")
+        this.shed = Counter.builder(SHED).description("Trade submissions and quotes refused with 503: too many in flight")
                 .register(meters);
         Gauge.builder(IN_FLIGHT, places, p -> maxInFlight - p.availablePermits())
-                .description("Trade submissions being worked on").register(meters);
+                .description("Trade submissions and quotes being worked on").register(meters);
     }
 
     /** Gives the request's place back before it waits; later calls, and calls for other requests, do nothing. */
@@ -66,7 +66,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiPaths.isTradeSubmission(request);
+        return !ApiPaths.DECIDING.matches(request);
     }
 
     @Override
@@ -76,7 +76,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             shed.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Router at capacity",
-                    "The router is already working on " + maxInFlight + " trades; nothing was done with this one. "
+                    "The router is already working on " + maxInFlight + " trades and quotes; nothing was done with this "
+                            + "one. "
                             + "Retry after " + RETRY_AFTER_SECONDS + " s (the same Idempotency-Key is safe).",
                     Map.of("maxInFlight", maxInFlight));
             return;

@@ -13,29 +13,30 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 
 import io.otcrouter.router.api.AdmissionFilter;
 import io.otcrouter.router.api.ApiPaths;
-import io.otcrouter.router.api.CachedBodyRequest;
 import io.otcrouter.router.api.ProblemWriter;
 import io.otcrouter.router.config.IdempotencyProperties;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.StoredResponse;
+import io.otcrouter.security.CachedBodyRequest;
 
 /**
  * {@code Idempotency-Key} on {@code POST /api/trades}: the first request with a key runs and its answer (status,
  * body, Location) is stored; a repetition with the same request gets that answer again, after waiting for it if
  * the first is still running, on any instance; a repetition with another request gets 422. Server errors are not
- * stored: the key is freed so that a retry runs afresh. Runs after the API key and body size checks.
+ * stored: the key is freed so that a retry runs afresh. Runs after Spring Security's chain (so the body is
+ * within the limit and already in memory) and after admission.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+@Order(ApiPaths.IDEMPOTENCY_ORDER)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -58,7 +59,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiPaths.isTradeSubmission(request) || request.getHeader(HEADER) == null;
+        return !ApiPaths.TRADE_SUBMISSION.matches(request) || request.getHeader(HEADER) == null;
     }
 
     @Override
@@ -70,15 +71,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "The " + HEADER + " header must be 1 to 255 visible ASCII characters");
             return;
         }
-        CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
-                : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
         String hash = CanonicalRequest.sha256(request.getMethod(), request.getRequestURI(),
-                request.getParameterMap(), cached.body());
+                request.getParameterMap(), body(request));
         long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
         while (true) {
             Instant now = clock.instant();
             if (keys.claim(key, hash, now, now.minus(properties.abandonedAfter()))) {
-                runFirst(key, cached, response, chain);
+                runFirst(key, request, response, chain);
                 return;
             }
             Optional<StoredResponse> stored = keys.find(key);
@@ -109,7 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runFirst(String key, CachedBodyRequest request, HttpServletResponse response, FilterChain chain)
+    private void runFirst(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
         boolean stored = false;
@@ -128,6 +127,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             inFlight.completed(key);
             recorded.copyBodyToResponse();
         }
+    }
+
+    /** The body Spring Security's body limit read into memory; it can be read again further down. */
+    private static byte[] body(HttpServletRequest request) {
+        CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+        if (cached == null) {
+            throw new IllegalStateException("The request body was not read by the body limit in the security chain");
+        }
+        return cached.body();
     }
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {

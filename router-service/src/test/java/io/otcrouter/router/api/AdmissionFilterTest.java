@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.util.unit.DataSize;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.router.config.TradeApiProperties;
@@ -21,7 +20,7 @@ class AdmissionFilterTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionFilter filter = new AdmissionFilter(
-            new TradeApiProperties("", false, DataSize.ofKilobytes(16), Duration.ofSeconds(10), 2),
+            new TradeApiProperties(Duration.ofSeconds(10), 2),
             new ProblemWriter(JsonMapper.builder().build()), meters);
 
     @Test
@@ -123,17 +122,30 @@ class AdmissionFilterTest {
     }
 
     @Test
-    void shouldLeaveReadsAndOtherPathsAlone() throws Exception {
-        MockHttpServletRequest read = new MockHttpServletRequest("GET", "/api/trades/abc");
-        read.setRequestURI("/api/trades/abc");
-
-        assertThat(filter.shouldNotFilter(read)).isTrue();
+    void shouldAdmitTradeSubmissionsAndQuotesAndLeaveReadsAndOtherPathsAlone() {
         assertThat(filter.shouldNotFilter(submission())).isFalse();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/quote"))).isFalse();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/trades/abc"))).isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/actuator/prometheus"))).isTrue();
+    }
+
+    @Test
+    void shouldCountAQuoteAgainstTheSameLimitAsTradeSubmissions() throws Exception {
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        // A submission and a quote in flight: a second quote is the third decision of a limit of two.
+        filter.doFilter(submission(), new MockHttpServletResponse(), (r1, s1) ->
+                filter.doFilter(quote(), new MockHttpServletResponse(), (r2, s2) ->
+                        filter.doFilter(quote(), refused, (r3, s3) -> ((MockHttpServletResponse) s3).setStatus(200))));
+
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
     }
 
     private static MockHttpServletRequest submission() {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/trades");
-        request.setRequestURI("/api/trades");
-        return request;
+        return new MockHttpServletRequest("POST", "/api/trades");
+    }
+
+    private static MockHttpServletRequest quote() {
+        return new MockHttpServletRequest("GET", "/api/quote");
     }
 }
