@@ -89,10 +89,11 @@ class TradeApiIT {
         ledger = new FakeLedger(broker.getBrokersAsString());
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").body()
                 .contains("UP") && ledger.assigned());
-        // A key already used by another request, for the battery's reuse case.
+        // A key the desk already used with another request, for the battery's reuse case.
         jdbc.sql("""
-                insert into idempotency_key (idempotency_key, request_hash, status_code, response_body, created_at)
-                values (:key, :hash, 201, '{}', now()) on conflict do nothing""")
+                insert into idempotency_key (api_key_id, idempotency_key, request_hash, status_code, response_body,
+                        created_at)
+                values ('desk', :key, :hash, 201, '{}', now()) on conflict do nothing""")
                 .param("key", REUSED_KEY).param("hash", "0".repeat(64)).update();
     }
 
@@ -186,7 +187,7 @@ class TradeApiIT {
                         "Idempotency-Key header must be 1 to 255 visible ASCII characters"),
                 new BadRequest("idempotency key reused with another body", "/api/trades", "application/json",
                         body("SOL", "USDC", "1"), Map.of("Idempotency-Key", REUSED_KEY), true, false, 422,
-                        "already used with a different request"),
+                        "already used by this API key with a different request"),
                 new BadRequest("unknown wait mode", "/api/trades?wait=forever", "application/json",
                         body("SOL", "USDC", "1"), Map.of(), true, false, 400, "wait: must be 'settled'"),
                 new BadRequest("POST on a trade", "/api/trades/abc", "application/json", body("SOL", "USDC", "1"),

@@ -26,14 +26,16 @@ import io.otcrouter.router.api.ApiPaths;
 import io.otcrouter.router.api.ProblemWriter;
 import io.otcrouter.router.config.IdempotencyProperties;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.StoredResponse;
+import io.otcrouter.router.security.ApiCaller;
 import io.otcrouter.security.CachedBodyRequest;
 
 /**
- * {@code Idempotency-Key} on {@code POST /api/trades}: the first request with a key runs and its answer (status,
- * body, Location) is stored; a repetition with the same request gets that answer again, after waiting for it if
- * the first is still running, on any instance; a repetition with another request gets 422. Server errors are not
- * stored: the key is freed so that a retry runs afresh. Runs after Spring Security's chain (so the body is
- * within the limit and already in memory) and after admission.
+ * {@code Idempotency-Key} on {@code POST /api/trades}, kept per API key: the first request with a key runs and its
+ * answer (status, body, Location) is stored; a repetition by the same API key with the same request gets that
+ * answer again, after waiting for it if the first is still running, on any instance; a repetition with another
+ * request gets 422. The same key sent with another API key is another client's request and runs on its own.
+ * Server errors are not stored: the key is freed so that a retry runs afresh. Runs after Spring Security's chain
+ * (so the body is within the limit and already in memory) and after admission.
  */
 @Component
 @Order(ApiPaths.IDEMPOTENCY_ORDER)
@@ -65,14 +67,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
-        if (!VALID_KEY.matcher(key).matches()) {
+        String header = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(header).matches()) {
             problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
                     "The " + HEADER + " header must be 1 to 255 visible ASCII characters");
             return;
         }
         String hash = CanonicalRequest.sha256(request.getMethod(), request.getRequestURI(),
                 request.getParameterMap(), body(request));
+        ScopedKey key = new ScopedKey(ApiCaller.of(request).keyId(), header);
         long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
         while (true) {
             Instant now = clock.instant();
@@ -86,8 +89,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (!stored.get().requestHash().equals(hash)) {
                 problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
-                        "The " + HEADER + " '" + key + "' was already used with a different request",
-                        Map.of("idempotencyKey", key));
+                        "The " + HEADER + " '" + header + "' was already used by this API key with a different "
+                                + "request", Map.of("idempotencyKey", header));
                 return;
             }
             if (stored.get().completed()) {
@@ -98,8 +101,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (left <= 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 problems.write(request, response, HttpStatus.CONFLICT, "Request still in progress",
-                        "The first request with " + HEADER + " '" + key + "' has not finished yet; retry later",
-                        Map.of("idempotencyKey", key));
+                        "The first request with " + HEADER + " '" + header + "' has not finished yet; retry later",
+                        Map.of("idempotencyKey", header));
                 return;
             }
             // Only waiting for the first attempt now: give the admission place back to a trade that can use it.
@@ -108,7 +111,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runFirst(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void runFirst(ScopedKey key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
         boolean stored = false;

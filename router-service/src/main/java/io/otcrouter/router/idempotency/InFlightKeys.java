@@ -19,9 +19,9 @@ class InFlightKeys {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final Map<String, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
+    private final Map<ScopedKey, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
 
-    void awaitCompletion(String key, long maxNanos) {
+    void awaitCompletion(ScopedKey key, long maxNanos) {
         CompletableFuture<Void> signal = signals.computeIfAbsent(key, k -> new CompletableFuture<>());
         try {
             signal.get(Math.min(maxNanos, POLL_NANOS), TimeUnit.NANOSECONDS);
@@ -29,7 +29,7 @@ class InFlightKeys {
             // The caller reads the database again.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the first request with key " + key, e);
+            throw new IllegalStateException("Interrupted while waiting for the first request with key " + key.key(), e);
         } catch (ExecutionException impossible) {
             throw new IllegalStateException(impossible);
         } finally {
@@ -37,7 +37,7 @@ class InFlightKeys {
         }
     }
 
-    void completed(String key) {
+    void completed(ScopedKey key) {
         CompletableFuture<Void> signal = signals.remove(key);
         if (signal != null) {
             signal.complete(null);

@@ -39,7 +39,7 @@ class IdempotencyKeyRepositoryIT {
 
     @Test
     void shouldLetExactlyOneOfManyConcurrentRequestsClaimAKey() throws Exception {
-        String key = newKey();
+        ScopedKey key = newKey();
         Instant now = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -58,8 +58,23 @@ class IdempotencyKeyRepositoryIT {
     }
 
     @Test
+    void shouldKeepTheSameIdempotencyKeyOfTwoApiKeysApart() {
+        ScopedKey desk = newKey();
+        ScopedKey otherDesk = new ScopedKey("other-desk", desk.key());
+        Instant now = Instant.now();
+
+        assertThat(keys.claim(desk, HASH, now, now.minusSeconds(120))).isTrue();
+        assertThat(keys.claim(otherDesk, "b".repeat(64), now, now.minusSeconds(120))).isTrue();
+        keys.complete(desk, new StoredResponse(null, 201, "{}", "application/json", "/api/trades/t"), now);
+        keys.release(otherDesk);
+
+        assertThat(keys.find(desk)).hasValueSatisfying(stored -> assertThat(stored.statusCode()).isEqualTo(201));
+        assertThat(keys.find(otherDesk)).isEmpty();
+    }
+
+    @Test
     void shouldKeepTheAnswerOfTheFirstRequest() {
-        String key = newKey();
+        ScopedKey key = newKey();
         Instant now = Instant.now();
         keys.claim(key, HASH, now, now.minusSeconds(120));
         assertThat(keys.find(key)).hasValueSatisfying(stored -> assertThat(stored.completed()).isFalse());
@@ -74,8 +89,8 @@ class IdempotencyKeyRepositoryIT {
 
     @Test
     void shouldTakeOverAKeyAbandonedInFlightButNeverACompletedOne() {
-        String abandoned = newKey();
-        String completed = newKey();
+        ScopedKey abandoned = newKey();
+        ScopedKey completed = newKey();
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         keys.claim(abandoned, HASH, longAgo, longAgo);
         keys.claim(completed, HASH, longAgo, longAgo);
@@ -89,8 +104,8 @@ class IdempotencyKeyRepositoryIT {
 
     @Test
     void shouldPurgeOnlyKeysOlderThanTheRetention() {
-        String old = newKey();
-        String recent = newKey();
+        ScopedKey old = newKey();
+        ScopedKey recent = newKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         keys.claim(old, HASH, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(26)));
         keys.claim(recent, HASH, now.minus(Duration.ofHours(23)), now.minus(Duration.ofHours(24)));
@@ -103,7 +118,7 @@ class IdempotencyKeyRepositoryIT {
         assertThat(keys.find(recent)).isPresent();
     }
 
-    private static String newKey() {
-        return "key-" + UUID.randomUUID();
+    private static ScopedKey newKey() {
+        return new ScopedKey("desk", "key-" + UUID.randomUUID());
     }
 }
