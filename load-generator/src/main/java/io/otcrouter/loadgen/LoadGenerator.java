@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -312,7 +313,7 @@ public final class LoadGenerator {
         if (after.isEmpty() || seconds <= 0) {
             return "CPU by process: not measured";
         }
-        StringBuilder out = new StringBuilder(String.format("CPU from first request to drained (%.1f s), ms per "
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "CPU from first request to drained (%.1f s), ms per "
                 + "accepted trade:", seconds));
         double total = 0;
         List<Map.Entry<String, Long>> used = new ArrayList<>();
@@ -321,9 +322,9 @@ public final class LoadGenerator {
         for (Map.Entry<String, Long> process : used) {
             double cpuSeconds = process.getValue() / 100.0;
             total += cpuSeconds;
-            out.append(String.format(" %s %.2f;", process.getKey(), perTrade(cpuSeconds, trades)));
+            out.append(String.format(Locale.ROOT, " %s %.2f;", process.getKey(), perTrade(cpuSeconds, trades)));
         }
-        out.append(String.format(" stack total %.2f ms/trade (%.1f s, %.2f cores busy on average); load generator "
+        out.append(String.format(Locale.ROOT, " stack total %.2f ms/trade (%.1f s, %.2f cores busy on average); load generator "
                         + "%.2f ms/trade (%.1f s)", perTrade(total, trades), total, total / seconds,
                 perTrade(ownSeconds, trades), ownSeconds));
         return out.toString();
@@ -422,14 +423,14 @@ public final class LoadGenerator {
         static String describe() {
             String cpu = firstMatch(Path.of("/proc/cpuinfo"), "model name");
             String memKb = firstMatch(Path.of("/proc/meminfo"), "MemTotal").replace("kB", "").trim();
-            String mem = memKb.isEmpty() ? "" : String.format("%.1f GiB RAM", Long.parseLong(memKb) / 1024.0 / 1024);
+            String mem = memKb.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f GiB RAM", Long.parseLong(memKb) / 1024.0 / 1024);
             String load = "";
             try {
                 load = Files.readString(Path.of("/proc/loadavg")).trim();
             } catch (IOException e) {
                 // not Linux
             }
-            return String.format("Machine: %d cores%s%s, %s %s, Java %s; load average %s; %s",
+            return String.format(Locale.ROOT, "Machine: %d cores%s%s, %s %s, Java %s; load average %s; %s",
                     Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " (" + cpu + ")",
                     mem.isEmpty() ? "" : ", " + mem, System.getProperty("os.name"), System.getProperty("os.version"),
                     System.getProperty("java.version"), load, Instant.now());

@@ -2,6 +2,7 @@ package io.otcrouter.loadgen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The results of one run as a table, each line against the target where it has one. */
 record Results(Options options, long sent, Percentiles decision, Percentiles endToEnd, double acceptedPerSecond,
@@ -22,12 +23,12 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
                         + ms(endToEnd.max()) + " ms",
                 "-", "-"});
         rows.add(new String[] {"throughput",
-                String.format("offered %,d/s; accepted %,.1f/s over %.1f s; settled %,.1f/s over %.1f s "
+                String.format(Locale.ROOT, "offered %,d/s; accepted %,.1f/s over %.1f s; settled %,.1f/s over %.1f s "
                                 + "(%,.1f/s in the last 10 s of offering)", options.rate(), acceptedPerSecond,
                         sendSeconds, settledPerSecond, settleSeconds, settledPerSecondLastTen),
                 ">= 1,000 trades/s end to end for 60 s, zero loss", throughputVerdict()});
         rows.add(new String[] {"loss: sent / accepted / decided / settled / ledger / dashboard",
-                String.format("%,d / %,d / %,d / %,d / %,d (%,d settled) / %s", sent, loss.accepted(),
+                String.format(Locale.ROOT, "%,d / %,d / %,d / %,d / %,d (%,d settled) / %s", sent, loss.accepted(),
                         loss.decided(), loss.settled(), loss.ledgerRows(), loss.ledgerSettled(),
                         loss.dashboardDelta() == null ? "?" : "+" + loss.dashboardDelta()),
                 "accepted = decided = settled = ledger = dashboard", loss.zeroLoss() ? "met"
@@ -38,7 +39,7 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
                 loss.duplicateLedgerRows() + loss.duplicateSettledEvents() == 0 ? "met" : "MISSED"});
         rows.add(new String[] {"stack resident memory, peak (processes)",
                 memoryMeasured && memoryPeak.processes() > 0
-                        ? String.format("RSS %.2f GiB (PSS %.2f GiB), %d processes", gib(memoryPeak.rssKb()),
+                        ? String.format(Locale.ROOT, "RSS %.2f GiB (PSS %.2f GiB), %d processes", gib(memoryPeak.rssKb()),
                         gib(memoryPeak.pssKb()), memoryPeak.processes())
                         : "not measured (no process matching " + options.stackPatterns() + ")",
                 "< 3 GiB", memoryVerdict()});
@@ -53,7 +54,7 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
             String[] row = rows.get(r);
             out.append("| ");
             for (int i = 0; i < 4; i++) {
-                out.append(String.format("%-" + widths[i] + "s", row[i])).append(i < 3 ? " | " : " |");
+                out.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i])).append(i < 3 ? " | " : " |");
             }
             out.append(System.lineSeparator());
             if (r == 0) {
@@ -78,13 +79,13 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
         if (undecided > 0) {
             // Latency is of decided requests only: say how many got no decision (shed with 503, failed), so a run
             // that refuses most requests cannot look fast.
-            at += String.format(" (of decided requests only; %,d of %,d got no decision)", undecided, measured);
+            at += String.format(Locale.ROOT, " (of decided requests only; %,d of %,d got no decision)", undecided, measured);
         }
         if (decision.p99() <= LoadGenerator.DECISION_P99_TARGET_NANOS) {
             return "met" + at;
         }
         long over = decision.p99() - LoadGenerator.DECISION_P99_TARGET_NANOS;
-        return String.format("MISSED by %s ms (%.1fx the target)%s", ms(over),
+        return String.format(Locale.ROOT, "MISSED by %s ms (%.1fx the target)%s", ms(over),
                 decision.p99() / (double) LoadGenerator.DECISION_P99_TARGET_NANOS, at);
     }
 
@@ -93,12 +94,12 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
                 && options.duration().compareTo(LoadGenerator.THROUGHPUT_TARGET_DURATION) >= 0;
         List<String> misses = new ArrayList<>();
         if (settledPerSecond < LoadGenerator.THROUGHPUT_TARGET) {
-            misses.add(String.format("settled %,.0f/s, %.0f/s (%.0f %%) short", settledPerSecond,
+            misses.add(String.format(Locale.ROOT, "settled %,.0f/s, %.0f/s (%.0f %%) short", settledPerSecond,
                     LoadGenerator.THROUGHPUT_TARGET - settledPerSecond,
                     100 * (LoadGenerator.THROUGHPUT_TARGET - settledPerSecond) / LoadGenerator.THROUGHPUT_TARGET));
         }
         if (acceptedPerSecond < LoadGenerator.THROUGHPUT_TARGET) {
-            misses.add(String.format("accepted %,.0f/s", acceptedPerSecond));
+            misses.add(String.format(Locale.ROOT, "accepted %,.0f/s", acceptedPerSecond));
         }
         if (!loss.zeroLoss()) {
             misses.add(loss.lost() + " trades lost");
@@ -115,14 +116,14 @@ record Results(Options options, long sent, Percentiles decision, Percentiles end
             return "not measured";
         }
         if (memoryPeak.rssKb() < LoadGenerator.MEMORY_TARGET_KB) {
-            return String.format("met (%.2f GiB to spare)", gib(LoadGenerator.MEMORY_TARGET_KB - memoryPeak.rssKb()));
+            return String.format(Locale.ROOT, "met (%.2f GiB to spare)", gib(LoadGenerator.MEMORY_TARGET_KB - memoryPeak.rssKb()));
         }
-        return String.format("MISSED by %.2f GiB RSS%s", gib(memoryPeak.rssKb() - LoadGenerator.MEMORY_TARGET_KB),
+        return String.format(Locale.ROOT, "MISSED by %.2f GiB RSS%s", gib(memoryPeak.rssKb() - LoadGenerator.MEMORY_TARGET_KB),
                 memoryPeak.pssKb() < LoadGenerator.MEMORY_TARGET_KB ? " (met by PSS)" : "");
     }
 
     static String ms(long nanos) {
-        return String.format("%.1f", nanos / 1e6);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static double gib(long kb) {

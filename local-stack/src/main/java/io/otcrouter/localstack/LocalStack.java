@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -127,7 +128,7 @@ public final class LocalStack {
                 options.serviceJvmOptions());
         shutdown.add("services", services);
         log.info("All six services healthy in {} s (including Kafka and PostgreSQL). Dashboard: {}",
-                String.format("%.1f", (System.nanoTime() - started) / 1e9), DASHBOARD_URL);
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), DASHBOARD_URL);
         // Where the credentials are, never the credentials: this output often ends up in terminals' scrollback and logs.
         Path data = options.dataDir();
         log.info("Sign in to the dashboard as '{}' with the password in {}", LocalCredentials.ADMIN_USER,

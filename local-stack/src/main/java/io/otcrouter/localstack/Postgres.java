@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
@@ -107,7 +108,7 @@ public final class Postgres implements AutoCloseable {
     }
 
     private static boolean isRoot() {
-        String os = System.getProperty("os.name", "").toLowerCase();
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         return (os.contains("linux") || os.contains("mac")) && new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     }
 }

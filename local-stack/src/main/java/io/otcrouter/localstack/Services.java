@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -89,11 +90,11 @@ public final class Services implements AutoCloseable {
                 }
                 if (service.isHealthy(http)) {
                     pending.remove(service);
-                    log.info("{} healthy after {} s", service.module(), String.format("%.1f", service.secondsSinceStart()));
+                    log.info("{} healthy after {} s", service.module(), String.format(Locale.ROOT, "%.1f", service.secondsSinceStart()));
                 }
             }
             if (pending.isEmpty()) {
-                log.info("All {} services healthy after {} s", processes.size(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                log.info("All {} services healthy after {} s", processes.size(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
                 return;
             }
             if (System.nanoTime() > deadline) {
