@@ -70,10 +70,42 @@
     body.replaceChildren(row);
   }
 
+  /** The session ended (timeout, sign-out in another tab): back to the sign-in page, which returns here after. */
+  function signInAgain() {
+    window.location.assign('/login');
+  }
+
   async function getJson(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (response.status === 401) signInAgain();
     if (!response.ok) throw new Error(path + ' answered ' + response.status);
     return response.json();
+  }
+
+  /** The header carrying the page's CSRF token (from its <meta> tags), sent with every change. */
+  function csrfHeaders() {
+    const token = document.querySelector('meta[name="_csrf"]');
+    const header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { [header.content]: token.content } : {};
+  }
+
+  /** POSTs JSON (or nothing) with the CSRF token; the answer as { body } or, for a refusal, { error: lines }. */
+  async function postJson(path, body, headers) {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: Object.assign({ Accept: 'application/json' }, body === undefined ? {} : { 'Content-Type': 'application/json' },
+        csrfHeaders(), headers || {}),
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    return readAnswer(response);
+  }
+
+  /** Reads an answer; a refusal (problem+json or anything else) becomes readable lines, never HTML. */
+  async function readAnswer(response) {
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (!response.ok) return { error: problemLines(body, response.status) };
+    return { body };
   }
 
   /** A problem detail (RFC 9457) as plain text lines: title, detail, then one line per field error. */
@@ -142,7 +174,7 @@
       source.onopen = () => setConnected(true);
       source.onerror = () => {
         setConnected(false);
-        if (source.readyState === EventSource.CLOSED) setTimeout(open, RECONNECT_MS);
+        if (source.readyState === EventSource.CLOSED) setTimeout(reopen, RECONNECT_MS);
       };
       Object.entries(all).forEach(([name, handler]) => source.addEventListener(name, event => {
         setConnected(true);
@@ -152,6 +184,12 @@
           console.warn('Could not render live ' + name, error);
         }
       }));
+    }
+    /** The browser gave up on the stream (an HTTP error): an ended session means signing in again. */
+    function reopen() {
+      fetch('/api/tokens', { headers: { Accept: 'application/json' }, cache: 'no-store' })
+        .then(response => { if (response.status === 401) signInAgain(); else open(); })
+        .catch(() => open());
     }
     open();
     window.addEventListener('beforeunload', () => source.close());
@@ -179,6 +217,6 @@
 
   window.Otc = {
     el, setText, money, num, badge, sourceBadge, routeBadge, statusBadge, time, emptyRow, getJson, problemLines,
-    uuid, renderPrices, live, ROUTE_COLORS
+    csrfHeaders, postJson, readAnswer, uuid, renderPrices, live, ROUTE_COLORS
   };
 }());

@@ -15,6 +15,7 @@
 
   function renderDecision(d) {
     setText('detail-order', d.clientOrderId || '—');
+    setText('detail-submitted-by', d.submittedBy || '—');
     setText('detail-pair', d.pair);
     replaceWithBadge('detail-route', routeBadge(d.route));
     if (d.dexQuoteSource === 'SIMULATED') document.getElementById('detail-route').append(badge('SIMULATED', 'text-bg-warning ms-1'));

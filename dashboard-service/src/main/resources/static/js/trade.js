@@ -2,7 +2,7 @@
 // The router's answers and refusals (problem details) are shown as text, never as HTML.
 (function () {
   'use strict';
-  const { el, setText, routeBadge, badge, getJson, problemLines, uuid, renderPrices, renderTrades, live } = window.Otc;
+  const { el, setText, routeBadge, badge, getJson, postJson, readAnswer, uuid, renderPrices, renderTrades, live } = window.Otc;
   const form = document.getElementById('trade-form');
   const quoteButton = document.getElementById('quote-button');
   const executeButton = document.getElementById('execute-button');
@@ -30,14 +30,6 @@
   function clearMessages() {
     errorBox.classList.add('d-none');
     resultBox.classList.add('d-none');
-  }
-
-  /** Reads the answer; a refusal (problem+json or anything else) becomes readable lines. */
-  async function answer(response) {
-    const type = response.headers.get('Content-Type') || '';
-    const body = type.includes('json') ? await response.json().catch(() => null) : null;
-    if (!response.ok) return { error: problemLines(body, response.status) };
-    return { body };
   }
 
   /** Exact decimal difference of two decimal strings (BigInt, no float rounding), signed, e.g. "+375.5". */
@@ -125,7 +117,7 @@
     ['inputToken', 'outputToken', 'amount', 'slippageBps'].forEach(name => {
       if (v[name] !== null && v[name] !== '') params.set(name, v[name]);
     });
-    const result = await answer(await fetch('/api/quote?' + params, { headers: { Accept: 'application/json' }, cache: 'no-store' }));
+    const result = await readAnswer(await fetch('/api/quote?' + params, { headers: { Accept: 'application/json' }, cache: 'no-store' }));
     if (result.error) showError(result.error); else renderQuote(result.body);
   }));
 
@@ -134,12 +126,7 @@
     busy(executeButton, async () => {
       clearMessages();
       // One key per submission: the router books a retried or double-sent submission once.
-      const response = await fetch('/api/trades', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': uuid() },
-        body: JSON.stringify(values())
-      });
-      const result = await answer(response);
+      const result = await postJson('/api/trades', values(), { 'Idempotency-Key': uuid() });
       if (result.error) showError(result.error); else renderResult(result.body);
     });
   });

@@ -1,4 +1,4 @@
-// The recent-trades table (dashboard and trade pages). Text only: clientOrderId is shown as typed.
+// The recent-trades table (dashboard and trade pages). Text only: clientOrderId and submittedBy are shown as typed.
 (function () {
   'use strict';
   const { el, money, routeBadge, statusBadge, badge, time, emptyRow } = window.Otc;
@@ -7,7 +7,7 @@
     const body = document.getElementById('trades-body');
     if (!body) return;
     if (trades.length === 0) {
-      emptyRow(body, 9, 'No trades yet');
+      emptyRow(body, 10, 'No trades yet');
       return;
     }
     body.replaceChildren(...trades.map(trade => {
@@ -31,6 +31,7 @@
       row.append(
         el('td', null, time(trade.settledAt)),
         order,
+        el('td', 'submitted-by', trade.submittedBy || '—'),
         el('td', null, trade.pair),
         routeCell,
         statusCell,

@@ -42,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -58,7 +59,7 @@ import io.otcrouter.events.catalog.Topics;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", TestUsers.USERS_PROPERTY,
                 "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 // Like local-stack's broker: a topic exists only once its owner declared it.
@@ -91,11 +92,19 @@ class DashboardServiceIT {
     @Autowired
     private ConsumerFactory<?, ?> consumerFactory;
 
+    /** Signed in as a viewer, who may read every page and the whole read API. */
     private RestClient http;
+    private String viewerCookie;
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        viewerCookie = DashboardSession.signIn(port, TestUsers.VIEWER).cookie();
+        http = signedIn(viewerCookie);
+    }
+
+    private RestClient signedIn(String cookie) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.COOKIE, cookie)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }
@@ -228,8 +237,8 @@ class DashboardServiceIT {
 
     @Test
     void shouldExplainATradeFromItsDecisionAndSettlement() throws Exception {
-        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), "trade-it-detail",
-                DashboardEvents.decision("trade-it-detail", "sol-usdc-main").build()).get();
+        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), "trade-it-detail", DashboardEvents
+                .decision("trade-it-detail", "sol-usdc-main").setSubmittedBy("dashboard-user:tom.trader").build()).get();
         kafkaTemplate.send(Topics.TRADES_SETTLED.name(), "trade-it-detail",
                 solToUsdc("trade-it-detail", Route.OTC).build()).get();
 
@@ -244,6 +253,15 @@ class DashboardServiceIT {
         assertThat(detail.path("settlement").path("savingOut").asString()).isEqualTo("375.5");
         assertThat(detail.path("settlement").path("jupiterPriceImpactPct").decimalValue()).isEqualByComparingTo("1.23");
         assertThat(detail.path("settlement").path("shortfallVsArrivalBps").decimalValue()).isEqualByComparingTo("25");
+        assertThat(detail.path("decision").path("submittedBy").asString()).isEqualTo("dashboard-user:tom.trader");
+        JsonNode row = null;
+        for (JsonNode trade : getJson("/api/trades?limit=100")) {
+            if ("trade-it-detail".equals(trade.path("tradeId").asString())) {
+                row = trade;
+            }
+        }
+        assertThat(row).as("the trade's row").isNotNull();
+        assertThat(row.path("submittedBy").asString()).isEqualTo("dashboard-user:tom.trader");
 
         JsonNode analytics = getJson("/api/analytics");
         assertThat(analytics.path("thresholdPct").decimalValue()).isEqualByComparingTo("1");
@@ -265,7 +283,7 @@ class DashboardServiceIT {
     void shouldStreamASnapshotOfEveryPartToANewSubscriber() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header(HttpHeaders.COOKIE, viewerCookie).build();
         HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
 
         assertThat(response.headers().firstValue("Content-Type")).get(InstanceOfAssertFactories.STRING)
@@ -285,13 +303,15 @@ class DashboardServiceIT {
                 .isTrue());
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header(HttpHeaders.COOKIE, viewerCookie).build();
+        // Metrics beyond health are for admins.
+        RestClient admin = signedIn(DashboardSession.signIn(port, TestUsers.ADMIN).cookie());
         HttpResponse<Stream<String>> stream = client.send(subscribe, HttpResponse.BodyHandlers.ofLines());
 
         try (Stream<String> lines = stream.body()) {
             assertThat(lines.filter(line -> line.startsWith("event:")).findFirst()).isPresent();
             // Lag metrics appear after the consumer's first fetch: wait for the scrape to show them.
-            List<String> scrape = await().atMost(WAIT).until(() -> http.get().uri("/actuator/prometheus").retrieve()
+            List<String> scrape = await().atMost(WAIT).until(() -> admin.get().uri("/actuator/prometheus").retrieve()
                     .body(String.class).lines().toList(),
                     scraped -> !sample(scraped, "kafka_consumer_fetch_manager_records_lag_max").isEmpty());
 

@@ -19,7 +19,7 @@ record TradeDetailResponse(String tradeId, Decision decision, Settlement settlem
     record Decision(String clientOrderId, String pair, String inputSymbol, String outputSymbol, String route,
             String amountIn, int slippageBps, String expectedOut, String dexBaselineOut, String expectedSavingOut,
             BigDecimal jupiterPriceImpactPct, String dexQuoteSource, String reason, List<Leg> legs,
-            List<Candidate> candidates, Instant decidedAt) {
+            List<Candidate> candidates, Instant decidedAt, String submittedBy) {
     }
 
     record Leg(String legId, String venue, String poolId, String amountIn, String expectedOut, String minOut) {
@@ -49,7 +49,7 @@ record TradeDetailResponse(String tradeId, Decision decision, Settlement settlem
                         plain(leg.amountIn()), plain(leg.expectedOut()), plain(leg.minOut()))).toList(),
                 d.candidates().stream().map(c -> new Candidate(c.label(), c.route().name(), c.available(),
                         plain(c.out()), c.reason())).toList(),
-                d.decidedAt());
+                d.decidedAt(), d.submittedBy());
     }
 
     private static Settlement settlement(SettlementDetail s) {

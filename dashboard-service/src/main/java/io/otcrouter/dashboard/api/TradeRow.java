@@ -16,18 +16,20 @@ import io.otcrouter.events.TradeStatus;
  *
  * @param reason         the router's explanation, null until its RouteDecided has been seen
  * @param dexQuoteSource LIVE or SIMULATED, so a simulated Jupiter quote is never shown as a real one
+ * @param submittedBy    who submitted the trade ({@code api-key:<id>} or {@code dashboard-user:<name>}), verbatim;
+ *                       null until its RouteDecided has been seen, or when the router did not record it (before v3)
  */
 record TradeRow(String tradeId, String clientOrderId, String pair, String inputSymbol, String outputSymbol,
         Route route, TradeStatus status, String amountIn, String outAmount, String executionPrice,
         BigDecimal savingUsd, BigDecimal volumeUsd, Instant settledAt, String reason,
-        QuoteSource dexQuoteSource) {
+        QuoteSource dexQuoteSource, String submittedBy) {
 
     static TradeRow from(SettledTrade trade, RouteDecision decision) {
         return new TradeRow(trade.tradeId(), trade.clientOrderId(), trade.pair(), trade.inputSymbol(),
                 trade.outputSymbol(), trade.route(), trade.status(), trade.amountIn().toPlainString(),
                 trade.outAmount().toPlainString(), plain(trade.executionPrice()), trade.savingUsd(),
                 trade.volumeUsd(), trade.settledAt(), decision == null ? null : decision.reason(),
-                decision == null ? null : decision.dexQuoteSource());
+                decision == null ? null : decision.dexQuoteSource(), decision == null ? null : decision.submittedBy());
     }
 
     private static String plain(BigDecimal value) {

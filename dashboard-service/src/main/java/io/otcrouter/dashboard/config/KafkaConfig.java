@@ -20,7 +20,7 @@ import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
  * The dashboard writes no event topic, so it declares no other topic.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({KafkaTopicProperties.class, RouterProperties.class})
+@EnableConfigurationProperties(KafkaTopicProperties.class)
 class KafkaConfig {
 
     /** The topics the read model is projected from. */

@@ -2,34 +2,43 @@ package io.otcrouter.dashboard.trading;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.dashboard.config.RouterProperties;
+import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
 
 /**
- * router-service's trade API, called server-side on behalf of the browser: indicative quotes and trade
- * submissions. Every answer, success or refusal, is returned as the router gave it; only an unreachable router
- * becomes an exception.
+ * router-service's trade API, called server-side on behalf of a signed-in person: indicative quotes and trade
+ * submissions. The dashboard authenticates with its own key ({@code X-API-Key}, scopes trade, read and delegate)
+ * and names the person in {@code X-On-Behalf-Of}, so the router records the trade as submitted by
+ * {@code dashboard-user:<name>}. Every answer, success or refusal, is returned as the router gave it; only an
+ * unreachable router becomes an exception.
  */
 @Component
 public class RouterClient {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String API_KEY = "X-API-Key";
+    static final String ON_BEHALF_OF = "X-On-Behalf-Of";
+    private static final String SERVICE = "router-service";
+    private static final Logger log = LoggerFactory.getLogger(RouterClient.class);
 
     private final RestClient http;
     private final RouterProperties properties;
 
     RouterClient(RestClient.Builder builder, RouterProperties properties) {
         this.properties = properties;
+        if (!properties.hasApiKey()) {
+            log.warn("No router API key configured (ROUTER_API_KEY): router-service will refuse every quote and trade");
+        }
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
@@ -43,7 +52,7 @@ public class RouterClient {
     }
 
     /** {@code GET /api/quote}: what the router would do, without executing. */
-    RouterAnswer quote(TradeForm form) {
+    UpstreamAnswer quote(TradeForm form, String onBehalfOf) {
         try {
             return http.get()
                     .uri(uri -> uri.path("/api/quote")
@@ -53,29 +62,27 @@ public class RouterClient {
                             .queryParamIfPresent("slippageBps", Optional.ofNullable(form.slippageBps()))
                             .build())
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                    .exchange((request, response) -> new RouterAnswer(response.getStatusCode(),
-                            response.getHeaders().getContentType(),
-                            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
+                    .header(ON_BEHALF_OF, onBehalfOf)
+                    .exchange((request, response) -> UpstreamAnswer.read(SERVICE, response));
         } catch (ResourceAccessException e) {
             throw unavailable(e);
         }
     }
 
     /** {@code POST /api/trades} with the page's idempotency key, so a double click books one trade. */
-    RouterAnswer submit(TradeForm form, String idempotencyKey) {
+    UpstreamAnswer submit(TradeForm form, String idempotencyKey, String onBehalfOf) {
         try {
             return http.post().uri("/api/trades")
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(ON_BEHALF_OF, onBehalfOf)
                     .headers(headers -> {
                         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
                             headers.set(IDEMPOTENCY_KEY, idempotencyKey);
                         }
                     })
                     .body(form)
-                    .exchange((request, response) -> new RouterAnswer(response.getStatusCode(),
-                            response.getHeaders().getContentType(),
-                            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
+                    .exchange((request, response) -> UpstreamAnswer.read(SERVICE, response));
         } catch (ResourceAccessException e) {
             throw unavailable(e);
         }
@@ -83,7 +90,7 @@ public class RouterClient {
 
     private RouterUnavailableException unavailable(ResourceAccessException e) {
         Throwable cause = e.getCause() instanceof IOException io ? io : e;
-        return new RouterUnavailableException("router-service at " + properties.url() + " did not answer ("
+        return new RouterUnavailableException(SERVICE + " at " + properties.url() + " did not answer ("
                 + cause.getClass().getSimpleName() + ")", e);
     }
 }

@@ -1,5 +1,7 @@
 package io.otcrouter.dashboard.trading;
 
+import java.security.Principal;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 /**
  * The trade form's two buttons: "Get live quote" ({@code GET /api/quote}) and "Execute" ({@code POST /api/trades}),
- * forwarded to router-service so the browser only ever talks to the dashboard. The router's status and body,
- * including its problem details, reach the page unchanged.
+ * forwarded to router-service in the name of the signed-in trader (who may is decided in {@code SecurityConfig}), so
+ * the browser only ever talks to the dashboard. The router's status and JSON body, including its problem details,
+ * reach the page unchanged; a form the dashboard refuses (see {@link TradeForm}) is never forwarded.
  */
 @RestController
 @RequestMapping("/api")
@@ -32,16 +34,18 @@ class TradeForwardController {
     }
 
     @GetMapping("/quote")
-    ResponseEntity<String> quote(@RequestParam(required = false) String inputToken,
+    ResponseEntity<Object> quote(@RequestParam(required = false) String inputToken,
             @RequestParam(required = false) String outputToken, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) Integer slippageBps) {
-        return relay(router.quote(new TradeForm(inputToken, outputToken, amount, slippageBps, null)));
+            @RequestParam(required = false) Integer slippageBps, Principal trader) {
+        TradeForm form = new TradeForm(inputToken, outputToken, amount, slippageBps, null).validated(null);
+        return router.quote(form, trader.getName()).relay();
     }
 
     @PostMapping("/trades")
-    ResponseEntity<String> submit(@RequestBody TradeForm form,
-            @RequestHeader(name = RouterClient.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return relay(router.submit(form, idempotencyKey));
+    ResponseEntity<Object> submit(@RequestBody TradeForm form,
+            @RequestHeader(name = RouterClient.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            Principal trader) {
+        return router.submit(form.validated(idempotencyKey), idempotencyKey, trader.getName()).relay();
     }
 
     @ExceptionHandler(RouterUnavailableException.class)
@@ -50,13 +54,5 @@ class TradeForwardController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
         problem.setTitle("Router unavailable");
         return problem;
-    }
-
-    private static ResponseEntity<String> relay(RouterAnswer answer) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status());
-        if (answer.contentType() != null) {
-            response.contentType(answer.contentType());
-        }
-        return response.body(answer.body());
     }
 }

@@ -16,11 +16,14 @@ import io.otcrouter.events.Venue;
  * @param jupiterPriceImpactPct Jupiter's price impact as a fraction (0.01 is 1 %), null when it did not answer
  * @param reason                the router's one-line explanation
  * @param dexQuoteSource        LIVE or SIMULATED Jupiter quote behind the decision, null when Jupiter did not answer
+ * @param submittedBy           who submitted the trade, as the router recorded it ({@code api-key:<key id>} or
+ *                              {@code dashboard-user:<name>}); null for decisions recorded before RouteDecided v3
  */
 public record RouteDecision(String tradeId, String clientOrderId, String pair, String inputSymbol,
         String outputSymbol, Route route, BigDecimal amountIn, int slippageBps, BigDecimal expectedOut,
         BigDecimal dexBaselineOut, BigDecimal expectedSavingOut, BigDecimal jupiterPriceImpactPct, String reason,
-        QuoteSource dexQuoteSource, List<Leg> legs, List<Candidate> candidates, Instant decidedAt) {
+        QuoteSource dexQuoteSource, List<Leg> legs, List<Candidate> candidates, Instant decidedAt,
+        String submittedBy) {
 
     public RouteDecision {
         legs = List.copyOf(legs);

@@ -57,7 +57,7 @@ public final class RouteDecisionView {
                 event.getCandidates().stream().map(candidate -> new RouteDecision.Candidate(candidate.getLabel(),
                         candidate.getRoute(), candidate.getAvailable(), units(candidate.getOutAmount(), out),
                         candidate.getReason())).toList(),
-                event.getOccurredAt());
+                event.getOccurredAt(), event.getSubmittedBy());
     }
 
     /** Atomic amount (scale 0) to token units; null stays null. */

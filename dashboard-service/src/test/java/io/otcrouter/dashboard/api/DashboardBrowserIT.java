@@ -32,6 +32,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import io.otcrouter.dashboard.BrowserSignIn;
+import io.otcrouter.dashboard.TestUsers;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.catalog.Topics;
@@ -39,20 +41,24 @@ import io.otcrouter.testsupport.browser.BrowserSession;
 import io.otcrouter.testsupport.browser.Chromium;
 
 /**
- * The dashboard in headless Chromium, fed by real events on an embedded broker. No router-service runs here:
- * the trade form is driven up to the router being unreachable, which the page must show as text (the quote display
- * is covered by {@code RouterForwardingIT}). Screenshots of every page go to {@code target/screenshots/}.
+ * The dashboard in headless Chromium, fed by real events on an embedded broker, signed in as a trader through the
+ * sign-in page. No router-service runs here: the trade form is driven up to the router being unreachable, which the
+ * page must show as text (the quote display is covered by {@code RouterForwardingIT}). Every page runs under the
+ * Content-Security-Policy, whose violations the page-failure check counts. Screenshots of every page go to
+ * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 // Nothing listens on port 9 (discard): the router is down, as it is when not started.
-                "otc.router.url=http://127.0.0.1:9", "otc.live.flush-interval=200ms",
+                "otc.router.url=http://127.0.0.1:9", "otc.live.flush-interval=200ms", TestUsers.USERS_PROPERTY,
                 "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
 class DashboardBrowserIT {
 
     private static final String HOSTILE_ORDER_ID = "<script>alert(1)</script>";
+    /** What a router that let anything through could have recorded as the submitter. */
+    private static final String HOSTILE_SUBMITTER = "dashboard-user:<img src=x onerror=alert(1)>";
 
     @TestConfiguration
     static class SourceTopics {
@@ -85,6 +91,7 @@ class DashboardBrowserIT {
     void startBrowser() throws Exception {
         browser = new BrowserSession("http://localhost:" + port, userDataDir);
         driver = browser.driver();
+        BrowserSignIn.signIn(browser, TestUsers.TRADER);
         kafkaTemplate.send(Topics.PRICES_UPDATED.name(), SOL.symbol(), price(SOL, new BigDecimal("150"),
                 PriceSource.STATIC, Instant.now().truncatedTo(ChronoUnit.MILLIS)).build()).get();
     }
@@ -118,7 +125,7 @@ class DashboardBrowserIT {
     void shouldShowAPublishedTradeWithoutReloadingAndAHostileOrderIdAsText() throws Exception {
         browser.open("/");
         browser.js("window.notReloaded = true;");
-        String tradeId = publishTrade(HOSTILE_ORDER_ID);
+        String tradeId = publishTrade(HOSTILE_ORDER_ID, HOSTILE_SUBMITTER);
 
         By row = By.cssSelector("#trades-body tr[data-trade-id='" + tradeId + "']");
         By link = By.cssSelector("a.trade-link");
@@ -127,7 +134,9 @@ class DashboardBrowserIT {
         assertThat(browser.js("return window.notReloaded === true;")).as("no reload").isEqualTo(true);
         String linkText = browser.until(d -> d.findElement(row).findElement(link).getText());
         assertThat(linkText).isEqualTo(HOSTILE_ORDER_ID);
-        assertThat(driver.findElements(By.cssSelector("#trades-body script"))).isEmpty();
+        assertThat(driver.findElement(row).findElement(By.cssSelector("td.submitted-by")).getText())
+                .isEqualTo(HOSTILE_SUBMITTER);
+        assertThat(driver.findElements(By.cssSelector("#trades-body script, #trades-body img"))).isEmpty();
         assertThat(browser.alertOpen()).isFalse();
         browser.screenshot("dashboard");
 
@@ -141,6 +150,8 @@ class DashboardBrowserIT {
         assertThat(driver.findElement(By.id("detail-candidates")).getText())
                 .contains("DEX").contains("149249.5 USDC").contains("inventory below the trade size");
         assertThat(driver.findElement(By.id("cost-realized")).getText()).isEqualTo("149625 USDC");
+        assertThat(driver.findElement(By.id("detail-submitted-by")).getText()).isEqualTo(HOSTILE_SUBMITTER);
+        assertThat(driver.findElements(By.cssSelector("main img, main script"))).isEmpty();
         assertThat(browser.alertOpen()).isFalse();
         browser.screenshot("trade-detail");
     }
@@ -196,9 +207,13 @@ class DashboardBrowserIT {
     }
 
     private String publishTrade(String clientOrderId) throws Exception {
+        return publishTrade(clientOrderId, "dashboard-user:" + TestUsers.TRADER.name());
+    }
+
+    private String publishTrade(String clientOrderId, String submittedBy) throws Exception {
         String tradeId = "trade-" + UUID.randomUUID();
-        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), tradeId,
-                decision(tradeId, "sol-usdc-main").setClientOrderId(clientOrderId).build()).get();
+        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), tradeId, decision(tradeId, "sol-usdc-main")
+                .setClientOrderId(clientOrderId).setSubmittedBy(submittedBy).build()).get();
         kafkaTemplate.send(Topics.TRADES_SETTLED.name(), tradeId, solToUsdc(tradeId, Route.OTC)
                 .setClientOrderId(clientOrderId).setSettledAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .build()).get();

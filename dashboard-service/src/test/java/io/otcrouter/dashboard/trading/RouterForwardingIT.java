@@ -2,14 +2,12 @@ package io.otcrouter.dashboard.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,19 +18,19 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.otcrouter.dashboard.BrowserSignIn;
+import io.otcrouter.dashboard.DashboardSession;
+import io.otcrouter.dashboard.RecordingEndpoint;
+import io.otcrouter.dashboard.RecordingEndpoint.Answer;
+import io.otcrouter.dashboard.RecordingEndpoint.Recorded;
+import io.otcrouter.dashboard.TestUsers;
 import io.otcrouter.testsupport.browser.BrowserSession;
 import io.otcrouter.testsupport.browser.Chromium;
 
@@ -40,11 +38,12 @@ import io.otcrouter.testsupport.browser.Chromium;
  * What the dashboard sends to router-service and how it hands the router's answers to the page. router-service
  * itself needs the whole stack behind it (quotes, pools, PostgreSQL), so here a minimal in-test HTTP endpoint
  * records the forwarded request and answers with the router's documented JSON shapes (DecisionView and its
- * problem details); the end-to-end test of local-stack covers the real router.
+ * problem details); the end-to-end test of local-stack covers the real router. Every request comes from a signed-in
+ * trader, with the dashboard's own key and the trader's name.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "otc.router.api-key=" + RouterForwardingIT.API_KEY,
+                "otc.router.api-key=" + RouterForwardingIT.API_KEY, TestUsers.USERS_PROPERTY,
                 "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @EmbeddedKafka(partitions = 1)
@@ -74,28 +73,16 @@ class RouterForwardingIT {
              "detail":"The trade request has 1 invalid field","instance":"/api/trades",
              "errors":[{"field":"amount","message":"%s is not a decimal number"}]}""".formatted(HOSTILE);
 
-    private static final HttpServer ROUTER = startRouterEndpoint();
-    private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
-    private static volatile Answer answer = new Answer(200, "application/json", QUOTE);
-
-    record Recorded(String method, String uri, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-    }
-
-    record Answer(int status, String contentType, String body) {
-    }
+    private static final RecordingEndpoint ROUTER = RecordingEndpoint.start();
 
     @DynamicPropertySource
     static void routerUrl(DynamicPropertyRegistry registry) {
-        registry.add("otc.router.url", () -> "http://127.0.0.1:" + ROUTER.getAddress().getPort());
+        registry.add("otc.router.url", ROUTER::url);
     }
 
     @AfterAll
     static void stopRouterEndpoint() {
-        ROUTER.stop(0);
+        ROUTER.close();
     }
 
     @LocalServerPort
@@ -103,62 +90,89 @@ class RouterForwardingIT {
     @TempDir
     private Path userDataDir;
 
-    private RestClient http;
+    private DashboardSession trader;
 
     @BeforeEach
     void setUp() {
-        REQUESTS.clear();
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        ROUTER.clear();
+        trader = DashboardSession.signIn(port, TestUsers.TRADER);
     }
 
     @Test
-    void shouldForwardATradeWithItsIdempotencyKeyAndTheApiKey() {
-        answer = new Answer(201, "application/json", QUOTE.replace("\"INDICATIVE\"", "\"DECIDED\""));
+    void shouldForwardATradeWithItsIdempotencyKeyTheDashboardsKeyAndTheTradersName() {
+        ROUTER.answer(new Answer(201, "application/json", QUOTE.replace("\"INDICATIVE\"", "\"DECIDED\"")));
 
-        ResponseEntity<String> response = http.post().uri("/api/trades").contentType(MediaType.APPLICATION_JSON)
+        HttpResponse<String> response = DashboardSession.send(trader.request("/api/trades")
+                .header("Content-Type", "application/json").header(trader.csrfHeader(), trader.csrfToken())
                 .header("Idempotency-Key", "7f9c2ba4-e88f-4d1c-9b1a-1b2c3d4e5f60")
-                .body("""
+                .POST(HttpRequest.BodyPublishers.ofString("""
                         {"inputToken":"SOL","outputToken":"USDC","amount":"1000.5","slippageBps":50,
-                         "clientOrderId":"desk-42","ignored":"not forwarded"}""")
-                .retrieve().toEntity(String.class);
+                         "clientOrderId":"desk-42"}""")));
 
-        assertThat(response.getStatusCode().value()).isEqualTo(201);
-        assertThat(response.getBody()).contains("\"DECIDED\"");
-        Recorded forwarded = REQUESTS.get(0);
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).contains("\"DECIDED\"");
+        Recorded forwarded = ROUTER.requests().get(0);
         assertThat(forwarded.method()).isEqualTo("POST");
         assertThat(forwarded.uri()).isEqualTo("/api/trades");
         assertThat(forwarded.header("Idempotency-Key")).isEqualTo("7f9c2ba4-e88f-4d1c-9b1a-1b2c3d4e5f60");
         assertThat(forwarded.header("X-API-Key")).isEqualTo(API_KEY);
+        assertThat(forwarded.header("X-On-Behalf-Of")).isEqualTo(TestUsers.TRADER.name());
+        assertThat(forwarded.header("Cookie")).as("the session stays with the dashboard").isNull();
         JsonNode body = JsonMapper.builder().build().readTree(forwarded.body());
         assertThat(body.get("inputToken").asString()).isEqualTo("SOL");
         assertThat(body.get("amount").asString()).isEqualTo("1000.5");
         assertThat(body.get("slippageBps").asInt()).isEqualTo(50);
         assertThat(body.get("clientOrderId").asString()).isEqualTo("desk-42");
-        assertThat(body.has("ignored")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFieldInsteadOfDroppingItAndForwardNothing() {
+        HttpResponse<String> response = trader.post("/api/trades", """
+                {"inputToken":"SOL","outputToken":"USDC","amount":"1000.5","slippageBps":50,
+                 "clientOrderId":"desk-42","ignored":"not forwarded"}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Unknown field 'ignored'");
+        assertThat(ROUTER.requests()).isEmpty();
     }
 
     @Test
     void shouldPassTheRoutersProblemDetailsThroughUnchanged() {
-        answer = new Answer(400, "application/problem+json", PROBLEM);
+        ROUTER.answer(new Answer(400, "application/problem+json", PROBLEM));
 
-        ResponseEntity<String> response = http.get()
-                .uri("/api/quote?inputToken=SOL&outputToken=USDC&amount=1 000&slippageBps=50")
-                .retrieve().toEntity(String.class);
+        HttpResponse<String> response = trader.get("/api/quote?inputToken=SOL&outputToken=USDC&amount="
+                + URLEncoder.encode("0.0000000001", StandardCharsets.UTF_8) + "&slippageBps=50");
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody()).isEqualTo(PROBLEM);
-        assertThat(REQUESTS.get(0).uri())
-                .isEqualTo("/api/quote?inputToken=SOL&outputToken=USDC&amount=1%20000&slippageBps=50");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).isEqualTo(PROBLEM);
+        Recorded forwarded = ROUTER.requests().get(0);
+        assertThat(forwarded.uri())
+                .isEqualTo("/api/quote?inputToken=SOL&outputToken=USDC&amount=0.0000000001&slippageBps=50");
+        assertThat(forwarded.header("X-On-Behalf-Of")).isEqualTo(TestUsers.TRADER.name());
+    }
+
+    @Test
+    void shouldNeverPassAnHtmlAnswerOrARefusalOfItsOwnKeyToThePage() {
+        ROUTER.answer(new Answer(502, "text/html", "<html><body><script>alert(1)</script></body></html>"));
+        HttpResponse<String> html = trader.get("/api/quote?inputToken=SOL&outputToken=USDC&amount=1");
+        ROUTER.answer(new Answer(401, "application/problem+json", "{\"title\":\"API key not accepted\"}"));
+        HttpResponse<String> refused = trader.get("/api/quote?inputToken=SOL&outputToken=USDC&amount=1");
+
+        assertThat(html.statusCode()).isEqualTo(502);
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(html.body()).contains("text/html").doesNotContain("<script>");
+        assertThat(refused.statusCode()).as("a 401 from the dashboard means: sign in again").isEqualTo(502);
+        assertThat(refused.body()).contains("refused the dashboard's own credential");
     }
 
     @Test
     void shouldShowTheQuoteComparisonAndTheRoutersFieldErrorsAsTextOnTheTradePage() {
         Chromium.require();
-        answer = new Answer(200, "application/json", QUOTE);
+        ROUTER.answer(new Answer(200, "application/json", QUOTE));
         try (BrowserSession browser = new BrowserSession("http://localhost:" + port, userDataDir)) {
+            BrowserSignIn.signIn(browser, TestUsers.TRADER);
             browser.open("/trade");
             browser.until(d -> !d.findElements(By.cssSelector("#input-token option")).isEmpty());
             browser.driver().findElement(By.id("amount")).sendKeys("1000");
@@ -175,7 +189,7 @@ class RouterForwardingIT {
             assertThat(browser.pageFailures()).isEmpty();
             browser.screenshot("trade");
 
-            answer = new Answer(400, "application/problem+json", PROBLEM);
+            ROUTER.answer(new Answer(400, "application/problem+json", PROBLEM));
             browser.driver().findElement(By.id("execute-button")).click();
             WebElement error = browser.driver().findElement(By.id("trade-error"));
             browser.until(d -> error.isDisplayed());
@@ -184,37 +198,14 @@ class RouterForwardingIT {
             assertThat(error.findElements(By.tagName("img"))).isEmpty();
             assertThat(browser.alertOpen()).isFalse();
             browser.driver().findElement(By.id("execute-button")).click();
-            browser.until(d -> REQUESTS.stream().filter(r -> r.method().equals("POST")).count() == 2
+            browser.until(d -> ROUTER.requests().stream().filter(r -> r.method().equals("POST")).count() == 2
                     && error.isDisplayed());
             browser.screenshot("trade-error");
         }
-        List<String> keys = REQUESTS.stream().filter(r -> r.method().equals("POST"))
+        List<String> keys = ROUTER.requests().stream().filter(r -> r.method().equals("POST"))
                 .map(r -> r.header("Idempotency-Key")).toList();
         assertThat(keys).hasSize(2).allMatch(key -> key.matches(UUID_PATTERN)).doesNotHaveDuplicates();
-        assertThat(REQUESTS).allMatch(r -> API_KEY.equals(r.header("X-API-Key")));
-    }
-
-    private static HttpServer startRouterEndpoint() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/", RouterForwardingIT::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the in-test router endpoint", e);
-        }
-    }
-
-    private static void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        REQUESTS.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
-        Answer current = answer;
-        byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", current.contentType());
-        exchange.sendResponseHeaders(current.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        assertThat(ROUTER.requests()).allMatch(r -> API_KEY.equals(r.header("X-API-Key"))
+                && TestUsers.TRADER.name().equals(r.header("X-On-Behalf-Of")));
     }
 }
