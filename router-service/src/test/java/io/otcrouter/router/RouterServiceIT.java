@@ -85,6 +85,7 @@ class RouterServiceIT {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> l.startsWith("/api/trades/"));
         assertThat(response.body()).contains("\"route\":\"OTC\"").contains("\"expectedOutput\":\"149625.000000\"")
+                .contains("\"submittedBy\":\"api-key:desk\"")
                 .contains("\"expectedSaving\":\"1625.000000\"");
 
         ConsumerRecord<String, Object> record = awaitDecision(clientOrderId);
@@ -93,6 +94,7 @@ class RouterServiceIT {
                 .satisfies(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
                         .isEqualTo(decided.getTradeId()));
         assertThat(decided.getRoute()).isEqualTo(Route.OTC);
+        assertThat(decided.getSubmittedBy()).isEqualTo("api-key:desk");
         assertThat(decided.getAmountIn().toBigIntegerExact()).isEqualTo(new BigInteger("1000000000000"));
         assertThat(decided.getLegs()).singleElement().satisfies(leg -> {
             assertThat(leg.getVenue()).isEqualTo(Venue.OTC);

@@ -51,8 +51,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
         this.maxInFlight = properties.maxInFlight();
         this.places = new Semaphore(maxInFlight);
         this.problems = problems;
-        this.shed = Counter.builder(SHED).description("Trade submissions and quotes refused with 503: too many in flight")
-                .register(meters);
+        this.shed = Counter.builder(SHED)
+                .description("Trade submissions and quotes refused with 503: too many in flight").register(meters);
         Gauge.builder(IN_FLIGHT, places, p -> maxInFlight - p.availablePermits())
                 .description("Trade submissions and quotes being worked on").register(meters);
     }
@@ -76,9 +76,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             shed.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Router at capacity",
-                    "The router is already working on " + maxInFlight + " trades and quotes; nothing was done with this "
-                            + "one. "
-                            + "Retry after " + RETRY_AFTER_SECONDS + " s (the same Idempotency-Key is safe).",
+                    "The router is already working on " + maxInFlight + " trades and quotes; nothing was done with "
+                            + "this one. Retry after " + RETRY_AFTER_SECONDS + " s (the same Idempotency-Key is safe).",
                     Map.of("maxInFlight", maxInFlight));
             return;
         }

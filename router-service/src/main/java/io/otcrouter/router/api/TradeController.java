@@ -2,6 +2,7 @@ package io.otcrouter.router.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,13 +24,16 @@ import io.otcrouter.router.api.InvalidTradeRequestException.FieldError;
 import io.otcrouter.router.config.RouterProperties;
 import io.otcrouter.router.config.TradeApiProperties;
 import io.otcrouter.router.routing.TradeIntent;
+import io.otcrouter.router.security.ApiCaller;
 import io.otcrouter.router.tracking.TradeTracker;
 import io.otcrouter.router.tracking.TradeView;
+import io.otcrouter.router.trades.Submitter;
 import io.otcrouter.router.trades.TradeService;
 
 /**
  * The trade API: submit a trade (optionally waiting for its settlement), ask for an indicative quote, follow a
- * trade from its decision to its settlement. API keys, body size and idempotency are checked by filters before.
+ * trade from its decision to its settlement. Spring Security has checked the API key, its scope and the body size
+ * before (see SecurityConfig), the router's filters the key's rate, admission and the idempotency key.
  */
 @RestController
 @RequestMapping("/api")
@@ -56,8 +60,9 @@ class TradeController {
             throw new InvalidTradeRequestException(
                     List.of(new FieldError("wait", "must be '" + WAIT_SETTLED + "' or absent, not '" + wait + "'")));
         }
+        Submitter submitter = OnBehalfOf.submitter(http);
         TradeIntent intent = validator.validate(request);
-        RouteDecided decision = trades.execute(intent);
+        RouteDecided decision = trades.execute(intent, submitter);
         TradeView view = tracker.view(decision);
         if (decision.getRoute() == Route.REJECTED) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -77,15 +82,20 @@ class TradeController {
 
     @GetMapping("/quote")
     TradeView quote(@RequestParam String inputToken, @RequestParam String outputToken, @RequestParam String amount,
-            @RequestParam(required = false) Integer slippageBps) throws InterruptedException {
+            @RequestParam(required = false) Integer slippageBps, HttpServletRequest http) throws InterruptedException {
+        OnBehalfOf.submitter(http);
         TradeIntent intent = validator.validate(new TradeRequest(inputToken, outputToken, amount, slippageBps, null));
         return TradeView.indicative(intent, trades.quote(intent));
     }
 
+    /** A key with the read scope sees every trade; one with only the trade scope the trades it submitted. */
     @GetMapping("/trades/{tradeId}")
-    ResponseEntity<?> find(@PathVariable String tradeId) {
-        return tracker.find(tradeId)
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
+    ResponseEntity<?> find(@PathVariable String tradeId, HttpServletRequest http) {
+        OnBehalfOf.submitter(http);
+        ApiCaller caller = ApiCaller.of(http);
+        Optional<TradeView> trade = caller.hasScope(ApiCaller.READ) ? tracker.find(tradeId)
+                : tracker.findSubmittedWith(tradeId, caller.keyId());
+        return trade.<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.NOT_FOUND, "No trade " + tradeId + " was decided by this router")));
     }

@@ -1,37 +1,80 @@
 package io.otcrouter.router.config;
 
 import static io.otcrouter.security.ApiKeyAuthentication.scope;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
 
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import io.otcrouter.router.api.ApiPaths;
+import io.otcrouter.router.api.OnBehalfOf;
 import io.otcrouter.router.security.ApiCaller;
 import io.otcrouter.security.ApiSecurity;
+import io.otcrouter.security.ProblemResponses;
 
 /**
  * Who may do what on the router, every rule in this one place, anything else denied. API keys come from
- * {@code ROUTER_API_KEYS}; without any, every route but health answers 401.
+ * {@code ROUTER_API_KEYS}; without any, every route but health answers 401. A request that names a person in
+ * {@code X-On-Behalf-Of} needs the {@code delegate} scope besides the route's own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiSecurity apiSecurity, ProblemResponses problems)
+            throws Exception {
         return apiSecurity.withApiKeys(http).authorizeHttpRequests(rules -> rules
                 // Boot's error page, for a request that passed these rules and then failed in its handler.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(ApiSecurity.HEALTH).permitAll()
-                .requestMatchers(ApiPaths.TRADE_SUBMISSION).hasAuthority(scope(ApiCaller.TRADE))
-                .requestMatchers(ApiPaths.QUOTE).hasAuthority(scope(ApiCaller.TRADE))
+                .requestMatchers(ApiPaths.TRADE_SUBMISSION).access(delegable(hasAuthority(scope(ApiCaller.TRADE))))
+                .requestMatchers(ApiPaths.QUOTE).access(delegable(hasAuthority(scope(ApiCaller.TRADE))))
                 // With only the trade scope, a key sees the trades it submitted (TradeController answers 404 for
                 // the others); read sees every trade.
-                .requestMatchers(ApiPaths.TRADE).hasAnyAuthority(scope(ApiCaller.TRADE), scope(ApiCaller.READ))
+                .requestMatchers(ApiPaths.TRADE).access(delegable(
+                        hasAnyAuthority(scope(ApiCaller.TRADE), scope(ApiCaller.READ))))
                 .requestMatchers("/actuator/**").hasAuthority(scope(ApiCaller.METRICS))
-                .anyRequest().denyAll()).build();
+                .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(namingDelegation(problems)))
+                .build();
+    }
+
+    /** The route's rule and, when the request names a person to act for, the delegate scope. */
+    private static AuthorizationManager<RequestAuthorizationContext> delegable(
+            AuthorizationManager<RequestAuthorizationContext> route) {
+        AuthorizationManager<RequestAuthorizationContext> delegation = (authentication, context) ->
+                new AuthorizationDecision(!OnBehalfOf.isClaimed(context.getRequest())
+                        || mayDelegate(authentication.get()));
+        return AuthorizationManagers.allOf(route, delegation);
+    }
+
+    /** The shared 403, except that a refused X-On-Behalf-Of is named as the reason. */
+    private static AccessDeniedHandler namingDelegation(ProblemResponses problems) {
+        return (request, response, denied) -> {
+            if (OnBehalfOf.isClaimed(request)
+                    && !(request.getUserPrincipal() instanceof Authentication caller && mayDelegate(caller))) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "Not allowed to act on behalf of someone",
+                        "Only an API key with the delegate scope may send " + OnBehalfOf.HEADER);
+                return;
+            }
+            problems.handle(request, response, denied);
+        };
+    }
+
+    private static boolean mayDelegate(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> scope(ApiCaller.DELEGATE).equals(authority.getAuthority()));
     }
 }

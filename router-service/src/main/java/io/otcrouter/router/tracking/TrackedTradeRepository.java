@@ -28,13 +28,14 @@ class TrackedTradeRepository {
         this.jdbc = jdbc;
     }
 
-    void saveDecision(String tradeId, String summaryJson, Instant decidedAt) {
+    void saveDecision(String tradeId, String summaryJson, Instant decidedAt, String apiKeyId) {
         jdbc.sql("""
-                insert into tracked_trade (trade_id, status, summary, decided_at)
-                values (:tradeId, 'DECIDED', cast(:summary as jsonb), :decidedAt)
-                on conflict (trade_id) do update set summary = excluded.summary, decided_at = excluded.decided_at
+                insert into tracked_trade (trade_id, status, summary, decided_at, api_key_id)
+                values (:tradeId, 'DECIDED', cast(:summary as jsonb), :decidedAt, :apiKeyId)
+                on conflict (trade_id) do update set summary = excluded.summary, decided_at = excluded.decided_at,
+                        api_key_id = excluded.api_key_id
                 """).param("tradeId", tradeId).param("summary", summaryJson)
-                .param("decidedAt", Timestamp.from(decidedAt)).update();
+                .param("decidedAt", Timestamp.from(decidedAt)).param("apiKeyId", apiKeyId).update();
     }
 
     void deleteUnsettled(String tradeId) {
@@ -87,7 +88,7 @@ class TrackedTradeRepository {
         return new TrackedTrade(rs.getString("trade_id"), rs.getString("status"), rs.getString("summary"),
                 rs.getString("settlement_status"), rs.getBigDecimal("filled_in_amount"), rs.getBigDecimal("out_amount"),
                 rs.getBigDecimal("saving_out_amount"), rs.getBigDecimal("execution_price"),
-                instant(rs.getTimestamp("settled_at")));
+                instant(rs.getTimestamp("settled_at")), rs.getString("api_key_id"));
     }
 
     private static TrackedLeg leg(ResultSet rs, int row) throws SQLException {
@@ -100,9 +101,10 @@ class TrackedTradeRepository {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** {@code apiKeyId}: the API key that submitted the trade; null for trades decided before it was kept. */
     record TrackedTrade(String tradeId, String status, String summary, String settlementStatus,
             BigDecimal filledInAmount, BigDecimal outAmount, BigDecimal savingOutAmount, BigDecimal executionPrice,
-            Instant settledAt) {
+            Instant settledAt, String apiKeyId) {
     }
 
     record TrackedLeg(String legId, String venue, String poolId, String status, String reason, BigDecimal inAmount,

@@ -47,10 +47,14 @@ public class TradeTracker {
         this.json = json;
     }
 
-    /** Stores the decision about to be published; call {@link #notPublished} if publishing fails. */
-    public void decided(RouteDecided decision) {
+    /**
+     * Stores the decision about to be published, with the id of the API key that submitted it; call
+     * {@link #notPublished} if publishing fails.
+     */
+    public void decided(RouteDecided decision, String apiKeyId) {
         TradeView view = view(decision);
-        repository.saveDecision(decision.getTradeId(), json.writeValueAsString(view), decision.getOccurredAt());
+        repository.saveDecision(decision.getTradeId(), json.writeValueAsString(view), decision.getOccurredAt(),
+                apiKeyId);
     }
 
     public void notPublished(String tradeId) {
@@ -75,6 +79,12 @@ public class TradeTracker {
 
     public Optional<TradeView> find(String tradeId) {
         return repository.find(tradeId).filter(trade -> trade.summary() != null).map(this::view);
+    }
+
+    /** The trade if the API key {@code apiKeyId} submitted it; any other trade is as if it did not exist. */
+    public Optional<TradeView> findSubmittedWith(String tradeId, String apiKeyId) {
+        return repository.find(tradeId)
+                .filter(trade -> trade.summary() != null && apiKeyId.equals(trade.apiKeyId())).map(this::view);
     }
 
     /**

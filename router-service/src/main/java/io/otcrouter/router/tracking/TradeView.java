@@ -17,11 +17,13 @@ import io.otcrouter.router.routing.TradeIntent;
  * decimal strings in token units; the atomic amounts are what the events carry. {@code status} is INDICATIVE
  * (a quote), DECIDED (published, not yet settled) or SETTLED (then {@code settlement} holds the realized result).
  * {@code originalRuleRoute} is what the original project's rule would have chosen, the baseline the router beats.
+ * {@code submittedBy} is who submitted the trade ({@code api-key:<key id>} or {@code dashboard-user:<name>}; null
+ * for a quote and for trades decided before it was recorded).
  */
-public record TradeView(String tradeId, String status, String clientOrderId, String inputToken, String outputToken,
-        String amount, String route, String expectedOutput, String dexBaselineOutput, String expectedSaving,
-        String dexQuoteSource, List<LegView> legs, List<CandidateView> candidates, String reason,
-        String expectedSavingUsd, String originalRuleRoute,
+public record TradeView(String tradeId, String status, String clientOrderId, String submittedBy, String inputToken,
+        String outputToken, String amount, String route, String expectedOutput, String dexBaselineOutput,
+        String expectedSaving, String dexQuoteSource, List<LegView> legs, List<CandidateView> candidates,
+        String reason, String expectedSavingUsd, String originalRuleRoute,
         @JsonInclude(JsonInclude.Include.NON_NULL) SettlementView settlement,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExecutionView> executions) {
 
@@ -46,8 +48,9 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
     }
 
     public static TradeView of(RouteDecided event, Token input, Token output) {
-        return new TradeView(event.getTradeId(), DECIDED, event.getClientOrderId(), input.symbol(),
-                output.symbol(), units(input, event.getAmountIn().toBigIntegerExact()), event.getRoute().name(),
+        return new TradeView(event.getTradeId(), DECIDED, event.getClientOrderId(), event.getSubmittedBy(),
+                input.symbol(), output.symbol(), units(input, event.getAmountIn().toBigIntegerExact()),
+                event.getRoute().name(),
                 units(output, EventDecimals.toAtomic(event.getExpectedOutAmount())),
                 event.getDexBaselineOutAmount() == null ? null
                         : units(output, EventDecimals.toAtomic(event.getDexBaselineOutAmount())),
@@ -70,7 +73,7 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
     public static TradeView indicative(TradeIntent intent, Decision decision) {
         Token input = intent.input();
         Token output = intent.output();
-        return new TradeView(null, "INDICATIVE", intent.clientOrderId(), input.symbol(), output.symbol(),
+        return new TradeView(null, "INDICATIVE", intent.clientOrderId(), null, input.symbol(), output.symbol(),
                 units(input, intent.amountIn()), decision.route().name(), units(output, decision.expectedOut()),
                 decision.dexBaseline() == null ? null : units(output, decision.dexBaseline()),
                 decision.expectedSaving() == null ? null : units(output, decision.expectedSaving()),
@@ -86,8 +89,8 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
 
     /** This view as the trade stands now. */
     TradeView withProgress(String currentStatus, SettlementView currentSettlement, List<ExecutionView> legsSoFar) {
-        return new TradeView(tradeId, currentStatus, clientOrderId, inputToken, outputToken, amount, route,
-                expectedOutput, dexBaselineOutput, expectedSaving, dexQuoteSource, legs, candidates, reason,
+        return new TradeView(tradeId, currentStatus, clientOrderId, submittedBy, inputToken, outputToken, amount,
+                route, expectedOutput, dexBaselineOutput, expectedSaving, dexQuoteSource, legs, candidates, reason,
                 expectedSavingUsd, originalRuleRoute, currentSettlement, legsSoFar);
     }
 

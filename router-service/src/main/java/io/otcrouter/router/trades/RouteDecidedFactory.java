@@ -16,7 +16,10 @@ import io.otcrouter.router.routing.Decision;
 import io.otcrouter.router.routing.Leg;
 import io.otcrouter.router.routing.TradeIntent;
 
-/** Writes a decision as the contract's RouteDecided, with the arrival reference prices of both tokens. */
+/**
+ * Writes a decision as the contract's RouteDecided, with the arrival reference prices of both tokens and who
+ * submitted the trade.
+ */
 @Component
 class RouteDecidedFactory {
 
@@ -26,7 +29,8 @@ class RouteDecidedFactory {
         this.prices = prices;
     }
 
-    RouteDecided create(String tradeId, String requestId, TradeIntent intent, Decision decision, Instant now) {
+    RouteDecided create(String tradeId, String requestId, TradeIntent intent, Decision decision, Submitter submitter,
+            Instant now) {
         var dex = decision.dexQuote();
         return RouteDecided.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
@@ -50,6 +54,7 @@ class RouteDecidedFactory {
                 .setReason(decision.reason())
                 .setExpectedSavingUsd(savingUsd(intent, decision))
                 .setOriginalRuleRoute(decision.originalRule())
+                .setSubmittedBy(submitter.label())
                 .build();
     }
 

@@ -67,12 +67,12 @@ public class TradeService {
      * Decides and publishes a trade for execution. The trade id is in the logging context meanwhile, so the log lines
      * and the records sent for this trade carry it.
      */
-    public RouteDecided execute(TradeIntent intent) throws InterruptedException {
+    public RouteDecided execute(TradeIntent intent, Submitter submitter) throws InterruptedException {
         Timer.Sample received = Timer.start(meters);
         String tradeId = UUID.randomUUID().toString();
         MDC.put(TradeIds.MDC_KEY, tradeId);
         try {
-            RouteDecided event = decideAndPublish(tradeId, intent);
+            RouteDecided event = decideAndPublish(tradeId, intent, submitter);
             received.stop(Timer.builder(DECISION_TIMER)
                     .description("From a trade request received to its decision published")
                     .tag("route", event.getRoute().name()).register(meters));
@@ -82,20 +82,21 @@ public class TradeService {
         }
     }
 
-    private RouteDecided decideAndPublish(String tradeId, TradeIntent intent) throws InterruptedException {
+    private RouteDecided decideAndPublish(String tradeId, TradeIntent intent, Submitter submitter)
+            throws InterruptedException {
         String requestId = UUID.randomUUID().toString();
         Decision decision = decide(requestId, tradeId, intent);
-        RouteDecided event = events.create(tradeId, requestId, intent, decision, now());
+        RouteDecided event = events.create(tradeId, requestId, intent, decision, submitter, now());
         // Stored first, so that a settlement arriving right after the publish finds its trade on any instance.
-        tracker.decided(event);
+        tracker.decided(event, submitter.apiKeyId());
         try {
             decisions.publish(event);
         } catch (RuntimeException e) {
             tracker.notPublished(tradeId);
             throw e;
         }
-        log.info("Trade {} {} {} -> {}: {}", tradeId, intent.amountIn(), intent.pair(), decision.route(),
-                decision.reason());
+        log.info("Trade {} {} {} for {} -> {}: {}", tradeId, intent.amountIn(), intent.pair(), submitter.label(),
+                decision.route(), decision.reason());
         return event;
     }
 
