@@ -38,6 +38,7 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.otcpool.api.PoolView;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
+import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
@@ -179,7 +180,8 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
     void shouldListThePoolsWithInventoryInTokenUnits() {
         RestClient http = RestClient.create("http://localhost:" + port);
 
-        PoolView[] pools = http.get().uri("/api/pools").retrieve().body(PoolView[].class);
+        PoolView[] pools = http.get().uri("/api/pools").header(ApiKeys.HEADER, ApiKeys.READ).retrieve()
+                .body(PoolView[].class);
 
         // Other tests create pools of their own in the same database: look for the seeded ones by id.
         assertThat(pools).extracting(PoolView::id).contains("sol-usdc-main", "sol-usdt-main");
@@ -190,10 +192,11 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         assertThat(usdt.spreadBps()).isEqualTo(35);
         assertThat(usdt.minTradeBase()).isEqualTo("250");
         assertThat(usdt.maxTradeBase()).isEqualTo("2500");
-        HttpStatusCode missing = http.get().uri("/api/pools/nope").exchange((req, res) -> {
-            assertThat(res.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            return res.getStatusCode();
-        });
+        HttpStatusCode missing = http.get().uri("/api/pools/nope").header(ApiKeys.HEADER, ApiKeys.READ)
+                .exchange((req, res) -> {
+                    assertThat(res.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                    return res.getStatusCode();
+                });
         assertThat(missing.value()).isEqualTo(404);
     }
 
@@ -208,8 +211,8 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         RestClient http = RestClient.create("http://localhost:" + port);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            String scrape = http.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).retrieve()
-                    .body(String.class);
+            String scrape = http.get().uri("/actuator/prometheus").header(ApiKeys.HEADER, ApiKeys.METRICS)
+                    .accept(MediaType.TEXT_PLAIN).retrieve().body(String.class);
             assertThat(scrape).satisfies(
                     hasSample("otc_pool_quotes_total", "pool=\"sol-usdc-main\"", "status=\"QUOTED\"",
                             "service=\"otc-pool-service\""),

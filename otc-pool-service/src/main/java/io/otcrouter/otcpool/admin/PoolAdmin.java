@@ -27,7 +27,8 @@ import io.otcrouter.otcpool.pool.PoolStateEvents;
 /**
  * The pool administration use cases: create, change terms, activate/deactivate, adjust inventory. Each validates
  * everything first (nothing changes on bad input) and, in the same transaction as the change, puts the pool's new
- * full state in the outbox as a PoolStateChanged.
+ * full state in the outbox as a PoolStateChanged. Each takes {@code adminId}, the id of the admin's API key (never
+ * the key), and logs who made the change.
  */
 @Service
 public class PoolAdmin {
@@ -49,7 +50,7 @@ public class PoolAdmin {
     }
 
     @Transactional
-    public Pool create(NewPoolInput input) {
+    public Pool create(NewPoolInput input, String adminId) {
         List<String> errors = new ArrayList<>();
         rules.id(input.id(), errors);
         Optional<Token> base = rules.token(input.baseSymbol(), "baseSymbol", errors);
@@ -74,20 +75,20 @@ public class PoolAdmin {
         configure(pool, terms);
         pool.setActive(input.active() == null || input.active());
         Pool saved = pools.saveAndFlush(pool);
-        announce(saved, PoolStateEvents.CREATED);
+        announce(saved, PoolStateEvents.CREATED, adminId);
         return saved;
     }
 
     /** Replaces the given terms, keeping the current value of every term left null. */
     @Transactional
-    public Pool update(String id, TermsInput input) {
+    public Pool update(String id, TermsInput input, String adminId) {
         Pool pool = find(id);
         List<String> errors = new ArrayList<>();
         ValidTerms terms = rules.terms(merge(pool, input), pool.baseToken(), errors);
         failOn(errors);
         configure(pool, terms);
         Pool saved = pools.saveAndFlush(pool);
-        announce(saved, PoolStateEvents.UPDATED);
+        announce(saved, PoolStateEvents.UPDATED, adminId);
         return saved;
     }
 
@@ -96,16 +97,16 @@ public class PoolAdmin {
      * the others expire.
      */
     @Transactional
-    public Pool activate(String id, boolean active) {
+    public Pool activate(String id, boolean active, String adminId) {
         Pool pool = find(id);
         pool.setActive(active);
         Pool saved = pools.saveAndFlush(pool);
-        announce(saved, active ? PoolStateEvents.ACTIVATED : PoolStateEvents.DEACTIVATED);
+        announce(saved, active ? PoolStateEvents.ACTIVATED : PoolStateEvents.DEACTIVATED, adminId);
         return saved;
     }
 
     @Transactional
-    public Pool adjustInventory(String id, InventoryInput input) {
+    public Pool adjustInventory(String id, InventoryInput input, String adminId) {
         Pool pool = find(id);
         List<String> errors = new ArrayList<>();
         BigInteger baseDelta = input.baseDelta() == null ? BigInteger.ZERO
@@ -122,11 +123,15 @@ public class PoolAdmin {
                     + pool.getReservedBaseInventory() + ", quote " + pool.getReservedQuoteInventory() + " atomic)");
         }
         Pool saved = find(id);
-        announce(saved, PoolStateEvents.INVENTORY_ADJUSTED);
+        announce(saved, PoolStateEvents.INVENTORY_ADJUSTED, adminId);
         return saved;
     }
 
+    /** The pool of exactly this id; a string that cannot be an id names no pool and is not looked up. */
     private Pool find(String id) {
+        if (!PoolRules.isId(id)) {
+            throw new PoolNotFoundException(id);
+        }
         return pools.findById(id).orElseThrow(() -> new PoolNotFoundException(id));
     }
 
@@ -154,11 +159,11 @@ public class PoolAdmin {
         return new BigDecimal(atomic, token.decimals()).toPlainString();
     }
 
-    private void announce(Pool pool, String change) {
+    private void announce(Pool pool, String change, String adminId) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         outbox.append(Topics.POOLS_CHANGED, pool.getId(), PoolStateEvents.snapshot(pool, change, now));
         activePools.changed();
-        log.info("Pool {} {}", pool.getId(), change.toLowerCase());
+        log.info("Pool {} {} by admin key {}", pool.getId(), change.toLowerCase(), adminId);
     }
 
     private static void failOn(List<String> errors) {

@@ -1,6 +1,5 @@
 package io.otcrouter.otcpool.admin;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,17 @@ import java.util.regex.Pattern;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.otcpool.pricing.SizeTier;
+import io.otcrouter.security.input.StrictInput;
 
 /**
  * Validates admin input for pools and turns it into atomic units. Plain Java: collects every problem in
- * {@code errors} (one readable line each) instead of stopping at the first, so one answer tells the admin all.
+ * {@code errors} (one readable line each, naming the field) instead of stopping at the first, so one answer tells
+ * the admin all.
+ *
+ * <p>The input is untrusted: every amount is parsed by {@link StrictInput#decimal} (plain digits only, at most
+ * {@link #MAX_INTEGER_DIGITS} before the point and the token's decimals after it), so no exponent like
+ * {@code 1E+99999999} ever reaches a conversion whose cost grows with it; ids and symbols are matched exactly as
+ * they are spelled here and in the token catalog, never trimmed or case-folded.
  */
 class PoolRules {
 
@@ -21,6 +27,14 @@ class PoolRules {
     static final int MIN_TTL_MS = 500;
     static final int MAX_TTL_MS = 300_000;
     static final int MAX_DELAY_MS = 60_000;
+    /**
+     * Token units below 10^15 (a quadrillion): above any real pool's inventory, even of BONK, and with 18 decimals
+     * still well inside the numeric(39, 0) columns of atomic amounts.
+     */
+    static final int MAX_INTEGER_DIGITS = 15;
+    static final int MAX_SIZE_TIERS = 16;
+    static final int MAX_ID_LENGTH = 64;
+    private static final int MAX_SYMBOL_LENGTH = 16;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
 
     private final TokenCatalog tokens;
@@ -32,19 +46,28 @@ class PoolRules {
     }
 
     void id(String id, List<String> errors) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!text(id, "id", MAX_ID_LENGTH, errors)) {
+            return;
+        }
+        if (!isId(id)) {
             errors.add("id must be 3-64 lower-case letters, digits or '-', starting with a letter or digit");
         }
     }
 
+    /** Whether {@code id} can be a pool's id at all; anything else names no pool. */
+    static boolean isId(String id) {
+        return id != null && id.length() <= MAX_ID_LENGTH && ID.matcher(id).matches();
+    }
+
+    /** The catalog's token spelled exactly {@code symbol}: the catalog's own lookup folds case, this does not. */
     Optional<Token> token(String symbol, String field, List<String> errors) {
-        if (symbol == null || symbol.isBlank()) {
-            errors.add(field + " is required");
+        if (!text(symbol, field, MAX_SYMBOL_LENGTH, errors)) {
             return Optional.empty();
         }
-        Optional<Token> token = tokens.bySymbol(symbol);
+        Optional<Token> token = tokens.bySymbol(symbol).filter(known -> known.symbol().equals(symbol));
         if (token.isEmpty()) {
-            errors.add(field + ": unknown token " + symbol);
+            errors.add(field + ": unknown token '" + StrictInput.shown(symbol) + "' (symbols as the catalog spells"
+                    + " them: " + tokens.all().stream().map(Token::symbol).toList() + ")");
         }
         return token;
     }
@@ -59,19 +82,16 @@ class PoolRules {
         return atomic;
     }
 
+    /** An amount of {@code token} in token units, exact to its decimals; null (and an error) when it is not one. */
     BigInteger signedAmount(Token token, String units, String field, List<String> errors) {
-        if (units == null || units.isBlank()) {
-            errors.add(field + " is required");
+        try {
+            return token.toAtomic(StrictInput.decimal(field, units, MAX_INTEGER_DIGITS, token.decimals()));
+        } catch (IllegalArgumentException e) {
+            boolean given = units != null && !units.isBlank();
+            errors.add(e.getMessage() + (given ? "; " + token.symbol() + " has " + token.decimals() + " decimals"
+                    : ""));
             return null;
         }
-        try {
-            return token.toAtomic(new BigDecimal(units.trim()));
-        } catch (NumberFormatException e) {
-            errors.add(field + " is not a number: " + units);
-        } catch (ArithmeticException e) {
-            errors.add(field + " has more decimals than " + token.symbol() + " (" + token.decimals() + ")");
-        }
-        return null;
     }
 
     /** Every term present and in range; {@code base} converts the size limits and tiers. */
@@ -104,6 +124,10 @@ class PoolRules {
         if (input == null) {
             return tiers;
         }
+        if (input.size() > MAX_SIZE_TIERS) {
+            errors.add("sizeTiers must have at most " + MAX_SIZE_TIERS + " entries, has " + input.size());
+            return tiers;
+        }
         for (int i = 0; i < input.size(); i++) {
             TermsInput.TierInput tier = input.get(i);
             String field = "sizeTiers[" + i + "]";
@@ -121,6 +145,17 @@ class PoolRules {
             }
         }
         return tiers;
+    }
+
+    /** Whether {@code value} is present, not too long and free of control characters; else an error naming it. */
+    private static boolean text(String value, String field, int maxLength, List<String> errors) {
+        try {
+            StrictInput.text(field, value, maxLength);
+            return true;
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+            return false;
+        }
     }
 
     private static int range(Integer value, String field, int min, int max, List<String> errors) {

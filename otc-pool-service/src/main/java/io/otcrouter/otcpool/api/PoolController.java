@@ -1,6 +1,7 @@
 package io.otcrouter.otcpool.api;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,9 @@ import io.otcrouter.otcpool.pool.PoolRepository;
 
 /**
  * The pool admin API. Amounts in token units as decimal strings; every change answers the pool's new state, and
- * bad input answers {@code application/problem+json} with every problem found, having changed nothing.
+ * bad input answers {@code application/problem+json} with every problem found, having changed nothing. Who may call
+ * what is decided in {@code SecurityConfig}; a change is made in the name of the admin key's id, the
+ * {@link Principal}'s name.
  */
 @RestController
 @RequestMapping("/api/pools")
@@ -46,28 +49,28 @@ class PoolController {
     }
 
     @PostMapping
-    ResponseEntity<PoolView> create(@RequestBody NewPoolInput input) {
-        PoolView created = PoolView.of(admin.create(input));
+    ResponseEntity<PoolView> create(@RequestBody NewPoolInput input, Principal adminKey) {
+        PoolView created = PoolView.of(admin.create(input, adminKey.getName()));
         return ResponseEntity.created(URI.create("/api/pools/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
-    PoolView update(@PathVariable String id, @RequestBody TermsInput input) {
-        return PoolView.of(admin.update(id, input));
+    PoolView update(@PathVariable String id, @RequestBody TermsInput input, Principal adminKey) {
+        return PoolView.of(admin.update(id, input, adminKey.getName()));
     }
 
     @PostMapping("/{id}/activate")
-    PoolView activate(@PathVariable String id) {
-        return PoolView.of(admin.activate(id, true));
+    PoolView activate(@PathVariable String id, Principal adminKey) {
+        return PoolView.of(admin.activate(id, true, adminKey.getName()));
     }
 
     @PostMapping("/{id}/deactivate")
-    PoolView deactivate(@PathVariable String id) {
-        return PoolView.of(admin.activate(id, false));
+    PoolView deactivate(@PathVariable String id, Principal adminKey) {
+        return PoolView.of(admin.activate(id, false, adminKey.getName()));
     }
 
     @PostMapping("/{id}/inventory")
-    PoolView adjustInventory(@PathVariable String id, @RequestBody InventoryInput input) {
-        return PoolView.of(admin.adjustInventory(id, input));
+    PoolView adjustInventory(@PathVariable String id, @RequestBody InventoryInput input, Principal adminKey) {
+        return PoolView.of(admin.adjustInventory(id, input, adminKey.getName()));
     }
 }

@@ -16,11 +16,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -30,12 +33,17 @@ import io.otcrouter.events.PoolStateChanged;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
+import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.Pools;
 
-/** The admin API validates everything, changes nothing on bad input, and announces every change it makes. */
+/**
+ * The admin API validates everything, changes nothing on bad input, and announces every change it makes, logging
+ * which admin key made it. Its access rules and hostile input are {@link SecurityIT}'s subject.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class PoolAdminApiIT extends OtcPoolIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -84,10 +92,10 @@ class PoolAdminApiIT extends OtcPoolIntegrationTest {
         return Stream.of(
                 Arguments.of("negative inventory", "baseInventory", "-1", "baseInventory must not be negative"),
                 Arguments.of("min above max", "minTradeBase", "60000", "minTradeBase must not exceed maxTradeBase"),
-                Arguments.of("unknown token", "quoteSymbol", "DOGE", "unknown token DOGE"),
+                Arguments.of("unknown token", "quoteSymbol", "DOGE", "unknown token 'DOGE'"),
                 Arguments.of("same token twice", "quoteSymbol", "JUP", "must differ"),
                 Arguments.of("spread out of range", "spreadBps", 5000, "spreadBps must be between 0 and 1000"),
-                Arguments.of("too many decimals", "quoteInventory", "1.0000001", "more decimals than USDT"));
+                Arguments.of("too many decimals", "quoteInventory", "1.0000001", "USDT has 6 decimals"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +164,16 @@ class PoolAdminApiIT extends OtcPoolIntegrationTest {
         assertThat(awaitState(id, "ACTIVATED").getActive()).isTrue();
     }
 
+    @Test
+    void shouldLogWhichAdminKeyChangedAPoolButNeverTheKey(CapturedOutput output) {
+        String id = created();
+
+        send("POST", "/api/pools/" + id + "/inventory", Map.of("baseDelta", "1"));
+
+        assertThat(output.getOut()).contains("Pool " + id + " created by admin key " + ApiKeys.ADMIN_ID,
+                "Pool " + id + " inventory_adjusted by admin key " + ApiKeys.ADMIN_ID).doesNotContain(ApiKeys.ADMIN);
+    }
+
     private boolean quotes(String poolId) {
         return quoting.quotesFor(Events.indicativeRequest(JUP, USDT, "100")).stream()
                 .map(PoolQuoted::getPoolId).anyMatch(poolId::equals);
@@ -193,7 +211,8 @@ class PoolAdminApiIT extends OtcPoolIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private Reply send(String method, String path, Object body) {
-        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .header(ApiKeys.HEADER, ApiKeys.ADMIN);
         if (body != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(body);
         }

@@ -31,6 +31,7 @@ import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
+import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.PoolRows;
@@ -69,7 +70,8 @@ class ConcurrentTradesIT extends OtcPoolIntegrationTest {
         prices.update(JUP.mint(), BigDecimal.ONE, Instant.now());
         prices.update(USDC.mint(), BigDecimal.ONE, Instant.now());
         poolId = Pools.newId(JUP, USDC);
-        admin.create(Pools.pool(poolId, JUP, USDC, INVENTORY_UNITS, INVENTORY_UNITS, "10", "5000", 60_000));
+        admin.create(Pools.pool(poolId, JUP, USDC, INVENTORY_UNITS, INVENTORY_UNITS, "10", "5000", 60_000),
+                ApiKeys.ADMIN_ID);
     }
 
     @Test

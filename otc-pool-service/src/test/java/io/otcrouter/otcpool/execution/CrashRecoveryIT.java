@@ -42,6 +42,7 @@ import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.admin.TermsInput;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
+import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EmbeddedPostgresHolder;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
@@ -128,7 +129,7 @@ class CrashRecoveryIT {
         RouteDecided decision;
         try (ConfigurableApplicationContext first = start(true)) {
             first.getBean(PoolAdmin.class).update(SOL_USDC_POOL,
-                    new TermsInput(null, null, null, null, null, null, 2_000, 2_000));
+                    new TermsInput(null, null, null, null, null, null, 2_000, 2_000), ApiKeys.ADMIN_ID);
             PoolQuoted quote = firmQuoteFor1000Sol(first);
             decision = Events.otcDecision(SOL, USDC, SOL_USDC_POOL, quote.getQuoteId(), sol("1000"),
                     quote.getOutAmount().toBigIntegerExact());

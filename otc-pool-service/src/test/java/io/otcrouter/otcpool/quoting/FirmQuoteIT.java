@@ -38,6 +38,7 @@ import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.execution.PoolExecution;
 import io.otcrouter.otcpool.pricing.MarketPrice;
 import io.otcrouter.otcpool.pricing.ReferencePrices;
+import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
@@ -218,7 +219,8 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     @Test
     void shouldRefuseToQuoteOnAStaticReferencePrice() {
         String poolId = Pools.newId(BONK, USDC);
-        admin.create(Pools.pool(poolId, BONK, USDC, "1000000000", "20000", "100000", "100000000", 10_000));
+        admin.create(Pools.pool(poolId, BONK, USDC, "1000000000", "20000", "100000", "100000000", 10_000),
+                ApiKeys.ADMIN_ID);
         prices.update(BONK.mint(), new MarketPrice(new BigDecimal("0.00002"), null, PriceSource.STATIC, true,
                 Instant.now()));
 
@@ -236,7 +238,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     private String rayPool(Token quote, int ttlMs, String quoteUnits) {
         String poolId = Pools.newId(RAY, quote);
         // Balanced at $2 only for the default 100,000 quote units; skew is checked in the unit tests.
-        admin.create(Pools.pool(poolId, RAY, quote, "50000", quoteUnits, "10", "20000", ttlMs));
+        admin.create(Pools.pool(poolId, RAY, quote, "50000", quoteUnits, "10", "20000", ttlMs), ApiKeys.ADMIN_ID);
         return poolId;
     }
 
