@@ -4,6 +4,8 @@ import static io.otcrouter.quote.TestTokens.SOL;
 import static io.otcrouter.quote.TestTokens.USDC;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,6 +42,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoteStatus;
@@ -52,12 +56,14 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
 import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.events.tracing.TradeIds;
+import io.otcrouter.quote.quoting.QuoteResponder;
 
 /** quote-service in simulated mode against a real (embedded, KRaft) broker, serving HTTP on a random port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "otc.jupiter.mode=simulated",
         "otc.jupiter.base-url=http://localhost:9/unused",
+        "otc.kafka.retry-initial=50ms", "otc.kafka.retry-max=200ms",
         "otc.security.api-keys=quote-it:metrics:" + QuoteServiceIT.METRICS_KEY_DIGEST})
 @EmbeddedKafka(partitions = 1)
 @Import(ConsumedTopics.class)
@@ -76,6 +82,8 @@ class QuoteServiceIT {
     private EmbeddedKafkaBroker broker;
     @LocalServerPort
     private int port;
+    @MockitoSpyBean
+    private QuoteResponder responder;
 
     private void publish(QuoteRequested request) {
         kafkaTemplate.send(Topics.QUOTES_REQUESTED.name(), request.getPair(), request).join();
@@ -224,6 +232,25 @@ class QuoteServiceIT {
         }
         assertThat(awaitAnswer(before).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
         assertThat(awaitAnswer(after).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
+    }
+
+    @Test
+    void shouldRetryARequestWhoseDependencyIsDownUntilItIsAnsweredRatherThanDeadLetterIt() {
+        String requestId = UUID.randomUUID().toString();
+        AtomicInteger attempts = new AtomicInteger();
+        doAnswer(answer -> {
+            QuoteRequested request = answer.getArgument(0);
+            if (request.getRequestId().equals(requestId) && attempts.incrementAndGet() <= 4) {
+                throw new IllegalStateException("a dependency is down (attempt " + attempts.get() + ")");
+            }
+            return answer.callRealMethod();
+        }).when(responder).answer(any());
+
+        publish(TestEvents.solToUsdcRequest(requestId, BigDecimal.ONE));
+
+        // the old rule gave up after two retries and dead-lettered the request; the shared one waits it out
+        assertThat(awaitAnswer(requestId).getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
+        assertThat(attempts).hasValue(5);
     }
 
     @Test
