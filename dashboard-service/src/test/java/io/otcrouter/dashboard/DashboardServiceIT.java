@@ -60,6 +60,8 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", TestUsers.USERS_PROPERTY,
+                // Nothing listens on port 9 (discard): otc-pool-service is down.
+                "otc.pool.url=http://127.0.0.1:9",
                 "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 // Like local-stack's broker: a topic exists only once its owner declared it.
@@ -267,6 +269,17 @@ class DashboardServiceIT {
         assertThat(analytics.path("thresholdPct").decimalValue()).isEqualByComparingTo("1");
         assertThat(analytics.path("volumeUsdByRoute").path("OTC").decimalValue()).isPositive();
         assertThat(analytics.path("brackets")).hasSize(5);
+    }
+
+    @Test
+    void shouldAnswerAPoolChangeWhileThePoolServiceIsDownWithABadGatewayProblem() {
+        DashboardSession admin = DashboardSession.signIn(port, TestUsers.ADMIN);
+
+        HttpResponse<String> response = admin.post("/api/admin/pools/sol-usdc-main/deactivate", "");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Pool service unavailable").contains("did not answer");
     }
 
     @Test

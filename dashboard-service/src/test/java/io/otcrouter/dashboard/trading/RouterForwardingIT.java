@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.otcrouter.dashboard.BrowserSignIn;
+import io.otcrouter.dashboard.CspViolations;
 import io.otcrouter.dashboard.DashboardSession;
 import io.otcrouter.dashboard.RecordingEndpoint;
 import io.otcrouter.dashboard.RecordingEndpoint.Answer;
@@ -172,6 +173,7 @@ class RouterForwardingIT {
         Chromium.require();
         ROUTER.answer(new Answer(200, "application/json", QUOTE));
         try (BrowserSession browser = new BrowserSession("http://localhost:" + port, userDataDir)) {
+            CspViolations.watch(browser);
             BrowserSignIn.signIn(browser, TestUsers.TRADER);
             browser.open("/trade");
             browser.until(d -> !d.findElements(By.cssSelector("#input-token option")).isEmpty());
@@ -187,6 +189,7 @@ class RouterForwardingIT {
             assertThat(browser.driver().findElement(By.id("quote-saving")).getText()).isEqualTo("375.5 USDC");
             assertThat(browser.driver().findElement(By.id("quote-route")).getText()).isEqualTo("OTC");
             assertThat(browser.pageFailures()).isEmpty();
+            assertThat(CspViolations.of(browser)).isEmpty();
             browser.screenshot("trade");
 
             ROUTER.answer(new Answer(400, "application/problem+json", PROBLEM));
@@ -197,6 +200,7 @@ class RouterForwardingIT {
                     .contains("amount: " + HOSTILE + " is not a decimal number");
             assertThat(error.findElements(By.tagName("img"))).isEmpty();
             assertThat(browser.alertOpen()).isFalse();
+            assertThat(CspViolations.of(browser)).isEmpty();
             browser.driver().findElement(By.id("execute-button")).click();
             browser.until(d -> ROUTER.requests().stream().filter(r -> r.method().equals("POST")).count() == 2
                     && error.isDisplayed());
