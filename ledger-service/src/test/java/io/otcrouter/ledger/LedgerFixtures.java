@@ -1,11 +1,20 @@
 package io.otcrouter.ledger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
@@ -14,6 +23,7 @@ import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
+import io.otcrouter.events.serde.ReleasedSchemas;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 
@@ -32,6 +42,8 @@ public final class LedgerFixtures {
     public static final BigDecimal SOL_PRICE_USD = new BigDecimal("150");
     public static final BigDecimal USDC_PRICE_USD = BigDecimal.ONE;
     public static final String POOL_ID = "sol-usdc-main";
+    /** Who submits the fixtures' trades, as the router records it (RouteDecided v3). */
+    public static final String SUBMITTED_BY = "api-key:test-desk";
 
     private LedgerFixtures() {
     }
@@ -113,7 +125,27 @@ public final class LedgerFixtures {
                 .setInputPriceUsd(priceOf(input))
                 .setOutputPriceUsd(priceOf(output))
                 .setReason("OTC pays more than Jupiter for the full size")
+                .setSubmittedBy(SUBMITTED_BY)
                 .build();
+    }
+
+    /**
+     * The decision as a router before RouteDecided v3 wrote it: single-object encoded with the released v2 schema,
+     * which has no submittedBy. Read back into v2 through Avro's schema resolution, so every other field is kept.
+     */
+    public static byte[] writtenWithSchemaV2(RouteDecided decision) {
+        Schema v2 = ReleasedSchemas.versionsOf(RouteDecided.class).get(1);
+        BinaryMessageDecoder<GenericRecord> asV2 = new BinaryMessageDecoder<>(GenericData.get(), v2);
+        asV2.addSchema(ReleasedSchemas.currentOf(RouteDecided.class));
+        try {
+            ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2)
+                    .encode(asV2.decode(decision.toByteBuffer()));
+            byte[] written = new byte[bytes.remaining()];
+            bytes.get(written);
+            return written;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BigDecimal priceOf(Token token) {

@@ -67,7 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "otc.kafka.partitions=1",
         "logging.level.org.apache.kafka=WARN",
-        "logging.level.kafka=WARN"})
+        "logging.level.kafka=WARN",
+        ApiKeys.CONFIGURED})
 // Closed after the class, while its broker still runs: two cached contexts stopping at JVM exit raced their
 // brokers' teardown and held the fork for 30 s.
 @DirtiesContext
@@ -123,6 +124,7 @@ class LedgerServiceIT {
 
         Trade trade = awaitSettled(tradeId);
         assertThat(trade.getStatus()).isEqualTo(TradeState.FILLED);
+        assertThat(trade.getSubmittedBy()).isEqualTo(LedgerFixtures.SUBMITTED_BY);
         assertThat(trade.getAmountIn()).isEqualTo(new BigInteger("1000000000000"));
         assertThat(trade.getFilledInAmount()).isEqualTo(new BigInteger("1000000000000"));
         assertThat(trade.getOutAmount()).isEqualTo(new BigInteger("149625000000"));
@@ -148,7 +150,7 @@ class LedgerServiceIT {
         send(LedgerFixtures.otcDecision(tradeId));
         send(LedgerFixtures.otcFill(tradeId));
         awaitSettled(tradeId);
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(ApiKeys.METRICS);
 
         // The settled counter moves after the commit and lag metrics after a fetch: wait for the scrape to show them.
         List<String> scrape = await().atMost(AT_MOST).until(() -> http.get().uri("/actuator/prometheus").retrieve()
@@ -247,7 +249,7 @@ class LedgerServiceIT {
         send(LedgerFixtures.otcDecision(tradeId));
         send(LedgerFixtures.otcFill(tradeId));
         awaitSettled(tradeId);
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(ApiKeys.READ);
 
         JsonNode page = json(http.get().uri("/api/ledger/trades?page=0&size=50").retrieve().toEntity(String.class));
         JsonNode listed = page.get("content").valueStream()
@@ -259,6 +261,7 @@ class LedgerServiceIT {
         assertThat(listed.at("/amountIn/units").asString()).isEqualTo("1000");
         assertThat(listed.get("executionPrice").asString()).isEqualTo("149.625000000000");
         assertThat(listed.get("settledAt").isString()).isTrue();
+        assertThat(listed.get("submittedBy").asString()).isEqualTo(LedgerFixtures.SUBMITTED_BY);
 
         JsonNode detail = json(http.get().uri("/api/ledger/trades/{id}", tradeId).retrieve().toEntity(String.class));
         assertThat(detail.at("/trade/tradeId").asString()).isEqualTo(tradeId);
@@ -268,7 +271,7 @@ class LedgerServiceIT {
 
     @Test
     void shouldAnswerProblemJsonNotFoundForAnUnknownTrade() {
-        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get()
+        ResponseEntity<String> response = http(ApiKeys.READ).get()
                 .uri("/api/ledger/trades/{id}", "no-such-trade").retrieve()
                 .onStatus(HttpStatusCode::isError, (request, errorResponse) -> { })
                 .toEntity(String.class);
@@ -351,7 +354,7 @@ class LedgerServiceIT {
                 .until(() -> settled.eventsWithKey(solTrade), events -> !events.isEmpty()).get(0);
         assertThat(EventDecimals.toAtomic(event.getAmountIn())).isEqualTo(solIn);
         assertThat(EventDecimals.toAtomic(event.getOutAmount())).isEqualTo(usdcOut);
-        JsonNode detail = json(RestClient.create("http://localhost:" + port).get()
+        JsonNode detail = json(http(ApiKeys.READ).get()
                 .uri("/api/ledger/trades/{id}", bonkTrade).retrieve().toEntity(String.class));
         assertThat(detail.at("/trade/amountIn/units").asString()).isEqualTo("123456789012.34567");
         assertThat(detail.at("/trade/outAmount/units").asString()).isEqualTo("987654.321987654");
@@ -371,7 +374,7 @@ class LedgerServiceIT {
                 new BigDecimal("9.97")), null, window.plusSeconds(20)));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(otherPair).isPresent()
                 && trades.findByTradeId(inWindow).isPresent());
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(ApiKeys.READ);
 
         JsonNode byPair = json(http.get().uri("/api/ledger/trades?pair={pair}&route=OTC&from={from}&to={to}",
                 "SOL/USDC", window, window.plusSeconds(60)).retrieve().toEntity(String.class));
@@ -388,19 +391,50 @@ class LedgerServiceIT {
     }
 
     @Test
+    void shouldBookWhoSubmittedATradeAndNobodyForADecisionWrittenBeforeSchemaV3() {
+        String byDesk = newTradeId();
+        String byPerson = newTradeId();
+        String beforeV3 = newTradeId();
+        String person = "dashboard-user:ada-" + UUID.randomUUID().toString().substring(0, 8);
+
+        send(LedgerFixtures.otcDecision(byDesk));
+        send(RouteDecided.newBuilder(LedgerFixtures.otcDecision(byPerson)).setSubmittedBy(person)
+                .build());
+        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), beforeV3,
+                LedgerFixtures.writtenWithSchemaV2(LedgerFixtures.otcDecision(beforeV3))));
+        await().atMost(AT_MOST).until(() -> List.of(byDesk, byPerson, beforeV3).stream()
+                .allMatch(tradeId -> trades.findByTradeId(tradeId).isPresent()));
+
+        assertThat(trades.findByTradeId(byDesk).orElseThrow().getSubmittedBy()).isEqualTo(LedgerFixtures.SUBMITTED_BY);
+        assertThat(trades.findByTradeId(byPerson).orElseThrow().getSubmittedBy()).isEqualTo(person);
+        Trade older = trades.findByTradeId(beforeV3).orElseThrow();
+        assertThat(older.getSubmittedBy()).isNull();
+        assertThat(older.getAmountIn()).isEqualTo(LedgerFixtures.THOUSAND_SOL);
+        JsonNode shown = json(http(ApiKeys.READ).get().uri("/api/ledger/trades/{id}", beforeV3).retrieve()
+                .toEntity(String.class));
+        assertThat(shown.at("/trade/submittedBy").isNull()).isTrue();
+        JsonNode byThatPerson = json(http(ApiKeys.READ).get().uri("/api/ledger/trades?submittedBy={who}", person)
+                .retrieve().toEntity(String.class));
+        assertThat(byThatPerson.get("content").valueStream().map(trade -> trade.get("tradeId").asString()))
+                .containsExactly(byPerson);
+    }
+
+    @Test
     void shouldAnswerABadFilterWithProblemJson() {
-        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get()
+        ResponseEntity<String> response = http(ApiKeys.READ).get()
                 .uri("/api/ledger/trades?route=TELEPORT").retrieve()
                 .onStatus(HttpStatusCode::isError, (request, errorResponse) -> { })
                 .toEntity(String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(response).get("parameter").asString()).isEqualTo("route");
+        assertThat(json(response).get("detail").asString()).contains("TELEPORT", "OTC", "DEX");
     }
 
     @Test
     void shouldCountANewOtcTradeInStatsAndAnalytics() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(ApiKeys.READ);
         JsonNode before = json(http.get().uri("/api/ledger/stats").retrieve().toEntity(String.class));
         String tradeId = newTradeId();
 
@@ -452,6 +486,11 @@ class LedgerServiceIT {
     private static List<String> sample(List<String> scrape, String name, String... labels) {
         return scrape.stream().filter(line -> line.startsWith(name + "{"))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains)).toList();
+    }
+
+    /** A client of the ledger's API with this key. */
+    private RestClient http(String key) {
+        return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader(ApiKeys.HEADER, key).build();
     }
 
     private static JsonNode json(ResponseEntity<String> response) {

@@ -1,23 +1,19 @@
 package io.otcrouter.ledger.api;
 
-import java.time.Instant;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.otcrouter.events.Route;
-import io.otcrouter.ledger.booking.TradeState;
-
-/** The ledger query API: trades newest first (filtered), one trade with its legs, statistics and analytics. */
+/**
+ * The ledger query API: trades newest first (filtered), one trade with its legs, statistics and analytics. Who may
+ * read it is decided in {@code SecurityConfig}.
+ */
 @RestController
 @RequestMapping("/api/ledger")
 class LedgerController {
-
-    static final int MAX_PAGE_SIZE = 200;
 
     private final LedgerQueries queries;
     private final LedgerAnalytics analytics;
@@ -28,24 +24,15 @@ class LedgerController {
     }
 
     /**
-     * @param pair "SOL/USDC" (input/output, as in the events)
-     * @param from decision time, inclusive (ISO-8601 instant)
-     * @param to   decision time, exclusive
+     * Query parameters, all optional ({@link TradeQuery}): {@code page} (from 0), {@code size} (1-200, 50),
+     * {@code route} and {@code status} (as the enums spell them), {@code pair} ("SOL/USDC", input/output as in the
+     * events), {@code from} (decision time, inclusive) and {@code to} (exclusive) as ISO-8601 instants,
+     * {@code submittedBy} ("api-key:&lt;id&gt;" or "dashboard-user:&lt;name&gt;"). Anything else is refused.
      */
     @GetMapping("/trades")
-    TradePageView trades(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            @RequestParam(required = false) Route route, @RequestParam(required = false) String pair,
-            @RequestParam(required = false) TradeState status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidPageRequestException(
-                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ", got page=" + page + " size=" + size);
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidPageRequestException("from must be before to, got from=" + from + " to=" + to);
-        }
-        return queries.page(new TradeFilter(route, pair, status, from, to), page, size);
+    TradePageView trades(HttpServletRequest request) {
+        TradeQuery query = TradeQuery.parse(request.getParameterMap());
+        return queries.page(query.filter(), query.page(), query.size());
     }
 
     @GetMapping("/trades/{tradeId}")

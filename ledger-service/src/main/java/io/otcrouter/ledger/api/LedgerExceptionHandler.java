@@ -4,7 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Maps the API's own exceptions to application/problem+json. */
 @RestControllerAdvice
@@ -15,15 +14,11 @@ class LedgerExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Trade not found", e.getMessage());
     }
 
-    @ExceptionHandler(InvalidPageRequestException.class)
-    ProblemDetail badPage(InvalidPageRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid page request", e.getMessage());
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
-                "Parameter " + e.getName() + " cannot be '" + e.getValue() + "'");
+    @ExceptionHandler(InvalidQueryException.class)
+    ProblemDetail badQuery(InvalidQueryException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid query parameter", e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -13,8 +13,9 @@ import jakarta.persistence.criteria.Predicate;
 
 /**
  * Filters of the trade list; null means "any". The time range is on the decision time, from inclusive, to exclusive.
+ * Every filter matches exactly: {@link TradeQuery} has checked how each is spelled.
  */
-record TradeFilter(Route route, String pair, TradeState status, Instant from, Instant to) {
+record TradeFilter(Route route, String pair, TradeState status, Instant from, Instant to, String submittedBy) {
 
     Specification<Trade> specification() {
         return (root, query, cb) -> {
@@ -33,6 +34,9 @@ record TradeFilter(Route route, String pair, TradeState status, Instant from, In
             }
             if (to != null) {
                 predicates.add(cb.lessThan(root.get("decidedAt"), to));
+            }
+            if (submittedBy != null) {
+                predicates.add(cb.equal(root.get("submittedBy"), submittedBy));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

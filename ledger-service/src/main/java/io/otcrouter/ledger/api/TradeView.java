@@ -5,8 +5,12 @@ import java.time.Instant;
 
 import io.otcrouter.ledger.booking.Trade;
 
-/** One trade as the ledger API shows it. Decimals are strings (exact); amounts carry atomic and token units. */
-public record TradeView(String tradeId, String clientOrderId, String route, String status, String pair,
+/**
+ * One trade as the ledger API shows it. Decimals are strings (exact); amounts carry atomic and token units.
+ * {@code submittedBy} is who submitted it ("api-key:&lt;key id&gt;" or "dashboard-user:&lt;name&gt;"), null for
+ * trades decided before the router recorded it.
+ */
+public record TradeView(String tradeId, String clientOrderId, String submittedBy, String route, String status, String pair,
         String inputSymbol, String inputMint, int inputDecimals, String outputSymbol, String outputMint,
         int outputDecimals, AmountView amountIn, AmountView filledInAmount, AmountView outAmount,
         AmountView expectedOutAmount, AmountView dexBaselineOutAmount, AmountView savingOutAmount, String savingUsd,
@@ -17,7 +21,7 @@ public record TradeView(String tradeId, String clientOrderId, String route, Stri
     static TradeView of(Trade t) {
         int in = t.getInputDecimals();
         int out = t.getOutputDecimals();
-        return new TradeView(t.getTradeId(), t.getClientOrderId(), t.getRoute().name(), t.getStatus().name(),
+        return new TradeView(t.getTradeId(), t.getClientOrderId(), t.getSubmittedBy(), t.getRoute().name(), t.getStatus().name(),
                 t.getPair(), t.getInputSymbol(), t.getInputMint(), in, t.getOutputSymbol(), t.getOutputMint(), out,
                 AmountView.of(t.getAmountIn(), in), AmountView.of(t.getFilledInAmount(), in),
                 AmountView.of(t.getOutAmount(), out), AmountView.of(t.getExpectedOutAmount(), out),

@@ -32,6 +32,8 @@ public class Trade {
     @Column(name = "trade_id", nullable = false, unique = true)
     private String tradeId;
     private String clientOrderId;
+    /** "api-key:&lt;key id&gt;" or "dashboard-user:&lt;name&gt;"; null for decisions written before RouteDecided v3. */
+    private String submittedBy;
     @Enumerated(EnumType.STRING)
     private Route route;
     @Enumerated(EnumType.STRING)
@@ -85,6 +87,7 @@ public class Trade {
         Trade trade = new Trade();
         trade.tradeId = decision.getTradeId();
         trade.clientOrderId = decision.getClientOrderId();
+        trade.submittedBy = decision.getSubmittedBy();
         trade.route = decision.getRoute();
         trade.status = TradeState.PENDING;
         trade.pair = decision.getPair();
@@ -134,6 +137,7 @@ public class Trade {
     public Long getId() { return id; }
     public String getTradeId() { return tradeId; }
     public String getClientOrderId() { return clientOrderId; }
+    public String getSubmittedBy() { return submittedBy; }
     public Route getRoute() { return route; }
     public TradeState getStatus() { return status; }
     public String getPair() { return pair; }

@@ -1,8 +1,0 @@
-package io.otcrouter.ledger.api;
-
-class InvalidPageRequestException extends RuntimeException {
-
-    InvalidPageRequestException(String message) {
-        super(message);
-    }
-}
