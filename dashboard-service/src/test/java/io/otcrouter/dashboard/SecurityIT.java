@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ import io.otcrouter.testsupport.browser.Chromium;
 
 /**
  * The dashboard's trust boundary, attacked from outside: nobody who is not signed in gets past the sign-in page or a
- * 401, a role gets only what it allows, no change goes through without the page's CSRF token or from another origin,
+ * 401, scripts may read with HTTP Basic but change nothing, a role gets only what it allows, no change goes through without the page's CSRF token or from another origin,
  * ambiguous path spellings never reach a handler, every page carries the security headers, hostile bodies are
  * refused quickly without anything being forwarded, and the router learns the signed-in user's name. router-service
  * and otc-pool-service are in-test endpoints that record what reaches them.
@@ -241,6 +242,30 @@ class SecurityIT {
     }
 
     @Test
+    void shouldLetScriptsReadWithHttpBasicButNeverChangeAnything() {
+        HttpResponse<String> stats = DashboardSession.send(request("/api/stats")
+                .header("Authorization", basic(TestUsers.VIEWER.name(), TestUsers.VIEWER.password())));
+        HttpResponse<String> metrics = DashboardSession.send(request("/actuator/prometheus")
+                .header("Authorization", basic(TestUsers.ADMIN.name(), TestUsers.ADMIN.password())));
+        HttpResponse<String> wrongPassword = DashboardSession.send(request("/api/stats")
+                .header("Authorization", basic(TestUsers.VIEWER.name(), "wrong-password")));
+        HttpResponse<String> trade = DashboardSession.send(request("/api/trades")
+                .header("Authorization", basic(TestUsers.TRADER.name(), TestUsers.TRADER.password()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TRADE)));
+
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(stats.headers().allValues("Set-Cookie")).as("no session for a script").isEmpty();
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate"))
+                .as("no Basic challenge: a browser would open its own password dialog")
+                .hasValueSatisfying(challenge -> assertThat(challenge).doesNotStartWith("Basic"));
+        assertThat(trade.statusCode()).as("a change needs a page's CSRF token").isIn(401, 403);
+        assertThat(ROUTER.requests()).isEmpty();
+    }
+
+    @Test
     void shouldSetTheSessionCookieHttpOnlyAndSameSiteLaxAndRenewItAtSignIn() {
         SignInAttempt attempt = signInWith(TestUsers.ADMIN.name(), TestUsers.ADMIN.password());
         String signedInCookie = setCookie(attempt.response());
@@ -276,7 +301,7 @@ class SecurityIT {
         assertThat(trader.get("/logout").statusCode()).as("a link cannot sign anyone out").isEqualTo(403);
         assertThat(trader.get("/api/stats").statusCode()).isEqualTo(200);
         HttpResponse<String> signOut = DashboardSession.send(trader.request("/logout")
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(trader.csrfToken()))));
 
         assertThat(signOut.statusCode()).isEqualTo(302);
@@ -502,6 +527,10 @@ class SecurityIT {
 
     private static String nameAndValue(String setCookie) {
         return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static String basic(String name, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String encode(String value) {

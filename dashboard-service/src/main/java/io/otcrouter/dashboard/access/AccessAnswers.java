@@ -53,7 +53,8 @@ public final class AccessAnswers implements AuthenticationEntryPoint, AccessDeni
         // RFC 9110 wants a challenge with every 401; the scheme names the way in: the sign-in form.
         response.setHeader("WWW-Authenticate", "FormLogin realm=\"dashboard\"");
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in required",
-                "This request needs a signed-in session: sign in at /login (a session ends after a while without use)");
+                "This request needs a signed-in session (sign in at /login; a session ends after a while without use)"
+                        + " or, from a script, a dashboard user's name and password in HTTP Basic");
     }
 
     @Override

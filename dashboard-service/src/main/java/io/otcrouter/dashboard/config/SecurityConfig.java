@@ -39,10 +39,12 @@ import io.otcrouter.security.ProblemResponses;
 
 /**
  * Who may do what on the dashboard, in one place, denied unless a rule below allows it. People sign in with a form
- * (users from {@code DASHBOARD_USERS}) and hold a session cookie; roles admin &gt; trader &gt; viewer. Every change
- * needs the page's CSRF token and must not come from another origin or site. Pages carry a Content-Security-Policy
- * without inline script or style. Paths are matched as spelled; other spellings fall through to the denial, and
- * ambiguous ones never get past the shared firewall (api-security).
+ * (users from {@code DASHBOARD_USERS}) and hold a session cookie; roles admin &gt; trader &gt; viewer. Scripts (the
+ * load generator, the fault run, curl) may read with the same users' credentials in HTTP Basic, each request on its
+ * own, no session. Every change needs the CSRF token of a page of the session and must not come from another origin
+ * or site, so a change is always made from the dashboard's own pages. Pages carry a Content-Security-Policy without
+ * inline script or style. Paths are matched as spelled; other spellings fall through to the denial, and ambiguous
+ * ones never get past the shared firewall (api-security).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardUsersProperties.class)
@@ -90,6 +92,9 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error")
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                // Never challenges with "Basic" (the answers above name the form instead): a browser would open its
+                // own password dialog on every 401 of a page's script.
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers))
                 .requestCache(cache -> cache.requestCache(pageRequests()))
                 // CSRF tokens live in the session (Spring's default repository) and reach scripts through the
                 // page's <meta name="_csrf">; the same-origin check runs first, so a foreign post is refused as such.
