@@ -14,13 +14,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.otcrouter.router.trades.DecisionNotPublishedException;
+import io.otcrouter.security.input.StrictInput;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every refusal as {@code application/problem+json} saying what was wrong. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final int MAX_DETAIL = 300;
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidTradeRequestException e) {
@@ -42,11 +46,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'; known fields: " + unknown.getKnownPropertyIds();
+            return "Unknown field '" + StrictInput.shown(unknown.getPropertyName()) + "'; known fields: "
+                    + unknown.getKnownPropertyIds();
         }
         if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream().map(ref -> ref.getPropertyName() != null
-                    ? ref.getPropertyName() : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
+                    ? StrictInput.shown(ref.getPropertyName()) : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
             return "Field '" + field + "' is invalid: " + firstLine(json.getOriginalMessage());
         }
         if (cause instanceof MismatchedInputException shape) {
@@ -54,17 +60,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + firstLine(shape.getOriginalMessage());
         }
         if (cause instanceof JacksonException json) {
-            return "Malformed JSON: " + firstLine(json.getOriginalMessage());
+            // Too long a number or too deep a nesting is refused while parsing, before any field is known: say where.
+            TokenStreamLocation at = json.getLocation();
+            String where = at == null || at.getLineNr() < 0 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return "Malformed JSON" + where + ": " + firstLine(json.getOriginalMessage());
         }
         return "The request body is missing or not JSON";
     }
 
+    /** The parser's first line, which may quote the input: control characters escaped, at most 300 characters. */
     private static String firstLine(String message) {
         if (message == null) {
             return "not valid JSON";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        StringBuilder shown = new StringBuilder();
+        int i = 0;
+        for (; i < line.length() && shown.length() < MAX_DETAIL; i++) {
+            char c = line.charAt(i);
+            shown.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return i < line.length() ? shown + "…" : shown.toString();
     }
 
     @ExceptionHandler

@@ -1,8 +1,12 @@
 package io.otcrouter.router.api;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,17 +33,20 @@ import io.otcrouter.router.tracking.TradeTracker;
 import io.otcrouter.router.tracking.TradeView;
 import io.otcrouter.router.trades.Submitter;
 import io.otcrouter.router.trades.TradeService;
+import io.otcrouter.security.input.StrictInput;
 
 /**
  * The trade API: submit a trade (optionally waiting for its settlement), ask for an indicative quote, follow a
  * trade from its decision to its settlement. Spring Security has checked the API key, its scope and the body size
- * before (see SecurityConfig), the router's filters the key's rate, admission and the idempotency key.
+ * before (see SecurityConfig), the router's filters the key's rate, admission and the idempotency key. Query
+ * parameters a route does not read are refused like unknown JSON fields, so a misspelt one is never ignored.
  */
 @RestController
 @RequestMapping("/api")
 class TradeController {
 
     private static final String WAIT_SETTLED = "settled";
+    private static final Pattern TRADE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final TradeService trades;
     private final TradeTracker tracker;
@@ -56,9 +63,10 @@ class TradeController {
     @PostMapping("/trades")
     ResponseEntity<?> submit(@RequestBody TradeRequest request, @RequestParam(required = false) String wait,
             HttpServletRequest http) throws InterruptedException {
+        onlyParameters(http, "wait");
         if (wait != null && !WAIT_SETTLED.equals(wait)) {
-            throw new InvalidTradeRequestException(
-                    List.of(new FieldError("wait", "must be '" + WAIT_SETTLED + "' or absent, not '" + wait + "'")));
+            throw new InvalidTradeRequestException(List.of(new FieldError("wait",
+                    "must be '" + WAIT_SETTLED + "' or absent, not '" + StrictInput.shown(wait) + "'")));
         }
         Submitter submitter = OnBehalfOf.submitter(http);
         TradeIntent intent = validator.validate(request);
@@ -82,15 +90,21 @@ class TradeController {
 
     @GetMapping("/quote")
     TradeView quote(@RequestParam String inputToken, @RequestParam String outputToken, @RequestParam String amount,
-            @RequestParam(required = false) Integer slippageBps, HttpServletRequest http) throws InterruptedException {
+            @RequestParam(required = false) String slippageBps, HttpServletRequest http) throws InterruptedException {
+        onlyParameters(http, "inputToken", "outputToken", "amount", "slippageBps");
         OnBehalfOf.submitter(http);
-        TradeIntent intent = validator.validate(new TradeRequest(inputToken, outputToken, amount, slippageBps, null));
+        TradeIntent intent = validator.validate(inputToken, outputToken, amount, slippageBps);
         return TradeView.indicative(intent, trades.quote(intent));
     }
 
     /** A key with the read scope sees every trade; one with only the trade scope the trades it submitted. */
     @GetMapping("/trades/{tradeId}")
     ResponseEntity<?> find(@PathVariable String tradeId, HttpServletRequest http) {
+        onlyParameters(http);
+        if (!TRADE_ID.matcher(tradeId).matches()) {
+            throw new InvalidTradeRequestException(
+                    List.of(new FieldError("tradeId", "must be 1 to 64 characters of A-Z a-z 0-9 -")));
+        }
         OnBehalfOf.submitter(http);
         ApiCaller caller = ApiCaller.of(http);
         Optional<TradeView> trade = caller.hasScope(ApiCaller.READ) ? tracker.find(tradeId)
@@ -98,5 +112,20 @@ class TradeController {
         return trade.<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.NOT_FOUND, "No trade " + tradeId + " was decided by this router")));
+    }
+
+    private static void onlyParameters(HttpServletRequest http, String... known) {
+        Set<String> allowed = new TreeSet<>(List.of(known));
+        List<FieldError> errors = new ArrayList<>();
+        http.getParameterMap().forEach((name, values) -> {
+            if (!allowed.contains(name)) {
+                errors.add(new FieldError(StrictInput.shown(name), "unknown query parameter; known: " + allowed));
+            } else if (values.length > 1) {
+                errors.add(new FieldError(name, "must be given once, was given " + values.length + " times"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidTradeRequestException(errors);
+        }
     }
 }

@@ -11,25 +11,45 @@ import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.router.api.InvalidTradeRequestException.FieldError;
 import io.otcrouter.router.routing.TradeIntent;
+import io.otcrouter.security.input.StrictInput;
 
-/** Turns a raw request into a {@link TradeIntent}, or says every field that is wrong. */
+/**
+ * Turns a raw request into a {@link TradeIntent}, or says every field that is wrong. Nothing is guessed: a token is
+ * one the catalog spells exactly so, an amount a plain decimal of bounded digits (no exponent, so no amount can
+ * cost more to read than its length), a slippage a whole number. Values are echoed in errors only as
+ * {@link StrictInput#shown}, control characters escaped.
+ */
 class TradeRequestValidator {
 
     static final int DEFAULT_SLIPPAGE_BPS = 50;
     private static final int MAX_SLIPPAGE_BPS = 5_000;
+    /** Enough for any token: {@link Token} allows at most 18 decimals; each token's own is checked after. */
+    private static final int MAX_FRACTION_DIGITS = 18;
     private static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
     private final TokenCatalog tokens;
     private final BigDecimal maxAmountUnits;
+    private final int maxIntegerDigits;
 
     TradeRequestValidator(TokenCatalog tokens, BigDecimal maxAmountUnits) {
         this.tokens = tokens;
         this.maxAmountUnits = maxAmountUnits;
+        this.maxIntegerDigits = Math.max(1, maxAmountUnits.precision() - maxAmountUnits.scale());
     }
 
     TradeIntent validate(TradeRequest request) {
+        return validate(request, new ArrayList<>());
+    }
+
+    /** A quote's query parameters: all text, so the slippage is read here as strictly as the body's integer. */
+    TradeIntent validate(String inputToken, String outputToken, String amount, String slippageBps) {
         List<FieldError> errors = new ArrayList<>();
+        Integer slippage = slippageBps == null ? null : wholeNumber("slippageBps", slippageBps, errors);
+        return validate(new TradeRequest(inputToken, outputToken, amount, slippage, null), errors);
+    }
+
+    private TradeIntent validate(TradeRequest request, List<FieldError> errors) {
         Optional<Token> input = token("inputToken", request.inputToken(), errors);
         Optional<Token> output = token("outputToken", request.outputToken(), errors);
         if (input.isPresent() && input.equals(output)) {
@@ -48,28 +68,31 @@ class TradeRequestValidator {
     }
 
     private Optional<Token> token(String field, String symbol, List<FieldError> errors) {
-        if (symbol == null || symbol.isBlank()) {
+        if (symbol == null || symbol.isEmpty()) {
             errors.add(new FieldError(field, "is required"));
             return Optional.empty();
         }
-        Optional<Token> token = tokens.bySymbol(symbol.trim());
+        // The catalog's own lookup ignores case; a client's "usdc" or "USDC\u0000" is not taken for USDC.
+        Optional<Token> token = tokens.bySymbol(symbol).filter(known -> known.symbol().equals(symbol));
         if (token.isEmpty()) {
-            errors.add(new FieldError(field, "unknown token '" + symbol + "'; known: "
-                    + tokens.all().stream().map(Token::symbol).toList()));
+            errors.add(new FieldError(field, "unknown token '" + StrictInput.shown(symbol) + "'; known, spelled "
+                    + "exactly so: " + tokens.all().stream().map(Token::symbol).toList()));
         }
         return token;
     }
 
     private BigInteger amount(String text, Token token, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             errors.add(new FieldError("amount", "is required, as a decimal string in " + token.symbol() + " units"));
             return null;
         }
-        if (!DECIMAL.matcher(text.trim()).matches()) {
-            errors.add(new FieldError("amount", "'" + text + "' is not a decimal number"));
+        BigDecimal units;
+        try {
+            units = StrictInput.decimal("amount", text, maxIntegerDigits, MAX_FRACTION_DIGITS);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("amount", withoutField("amount", e.getMessage())));
             return null;
         }
-        BigDecimal units = new BigDecimal(text.trim());
         if (units.signum() <= 0) {
             errors.add(new FieldError("amount", "must be greater than zero"));
             return null;
@@ -94,5 +117,20 @@ class TradeRequestValidator {
             errors.add(new FieldError("slippageBps", "must be between 1 and " + MAX_SLIPPAGE_BPS));
         }
         return slippageBps;
+    }
+
+    private static Integer wholeNumber(String field, String text, List<FieldError> errors) {
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            errors.add(new FieldError(field, "must be a whole number between 1 and " + MAX_SLIPPAGE_BPS + ", not '"
+                    + StrictInput.shown(text) + "'"));
+            return null;
+        }
+        return Integer.valueOf(text);
+    }
+
+    /** StrictInput's messages begin with the field's name, which the FieldError already carries. */
+    private static String withoutField(String field, String message) {
+        String prefix = field + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CanonicalRequest {
 
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
+    // Parsed before Spring MVC refuses a hostile body, so bounded as Boot's own mapper is: a body that is too deep or
+    // has too long a number is hashed as sent.
+    private static final JsonMapper CANONICAL = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64)
+                            .build()).build())
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private CanonicalRequest() {

@@ -34,6 +34,14 @@ class CanonicalRequestTest {
                 .isNotEqualTo(hash("{not  json", Map.of()));
     }
 
+    @Test
+    void shouldHashABodyNestedDeeperThanTheParserAllowsAsSent() {
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+
+        assertThat(hash(deep, Map.of())).isNotEqualTo(hash(deep + " ", Map.of()));
+        assertThat(hash("[[1]]", Map.of())).isEqualTo(hash("[[1]] ", Map.of()));
+    }
+
     private static String hash(String body, Map<String, String[]> query) {
         return CanonicalRequest.sha256("POST", "/api/trades", query, body.getBytes(StandardCharsets.UTF_8));
     }
