@@ -287,6 +287,21 @@ class SecurityIT {
         assertThat(published.decisions() - decisionsBefore).isEqualTo(2);
     }
 
+    @Test
+    void shouldNotReplayOneDashboardUsersTradeToAnother() throws Exception {
+        String idempotencyKey = "page-" + UUID.randomUUID();
+        String body = TRADE.formatted("same-page");
+
+        HttpResponse<String> alice = post("/api/trades", body, TestApiKeys.DASHBOARD,
+                Map.of("Idempotency-Key", idempotencyKey, "X-On-Behalf-Of", "alice"));
+        HttpResponse<String> bob = post("/api/trades", body, TestApiKeys.DASHBOARD,
+                Map.of("Idempotency-Key", idempotencyKey, "X-On-Behalf-Of", "bob"));
+
+        assertThat(alice.statusCode()).isEqualTo(201);
+        assertThat(bob.statusCode()).isEqualTo(422);
+        assertThat(bob.body()).doesNotContain(tradeId(alice)).contains("different request");
+    }
+
     // --- Rate limit -----------------------------------------------------------------------------------------------
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,9 +15,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SHA-256 of a request in a canonical form: method, path, query parameters sorted, and the JSON body with its
- * fields sorted and its whitespace dropped, so that the same request written differently hashes the same. A body
- * that is not JSON is hashed as sent.
+ * The SHA-256 of a request in a canonical form: method, path, query parameters sorted, the person a delegating key
+ * acts for ({@code X-On-Behalf-Of}: the same trade for another dashboard user is another request), and the JSON body
+ * with its fields sorted and its whitespace dropped, so that the same request written differently hashes the same.
+ * A body that is not JSON is hashed as sent.
  */
 final class CanonicalRequest {
 
@@ -30,11 +32,14 @@ final class CanonicalRequest {
     private CanonicalRequest() {
     }
 
-    static String sha256(String method, String path, Map<String, String[]> query, byte[] body) {
+    static String sha256(String method, String path, Map<String, String[]> query, List<String> onBehalfOf,
+            byte[] body) {
         MessageDigest digest = newDigest();
         digest.update((method + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8));
         new TreeMap<>(query).forEach((name, values) ->
                 digest.update((name + "=" + String.join(",", values) + "&").getBytes(StandardCharsets.UTF_8)));
+        digest.update((byte) '\n');
+        digest.update(String.join(",", onBehalfOf).getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
         digest.update(canonicalBody(body));
         return HexFormat.of().formatHex(digest.digest());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import org.springframework.web.util.WebUtils;
 
 import io.otcrouter.router.api.AdmissionFilter;
 import io.otcrouter.router.api.ApiPaths;
+import io.otcrouter.router.api.OnBehalfOf;
 import io.otcrouter.router.api.ProblemWriter;
 import io.otcrouter.router.config.IdempotencyProperties;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.StoredResponse;
@@ -74,7 +76,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String hash = CanonicalRequest.sha256(request.getMethod(), request.getRequestURI(),
-                request.getParameterMap(), body(request));
+                request.getParameterMap(), Collections.list(request.getHeaders(OnBehalfOf.HEADER)), body(request));
         ScopedKey key = new ScopedKey(ApiCaller.of(request).keyId(), header);
         long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
         while (true) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -38,7 +39,8 @@ public record ApiCaller(String keyId, Set<String> scopes) {
      *                               open could get here so, and none of the router's filters or handlers is one
      */
     public static ApiCaller of(HttpServletRequest request) {
-        if (request.getUserPrincipal() instanceof Authentication authentication && authentication.isAuthenticated()) {
+        if (request.getUserPrincipal() instanceof Authentication authentication && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
             return new ApiCaller(authentication.getName(), authentication.getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)
                     .filter(authority -> authority != null && authority.startsWith(ApiKeyAuthentication.SCOPE_PREFIX))

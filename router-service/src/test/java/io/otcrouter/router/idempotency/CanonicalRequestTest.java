@@ -3,6 +3,7 @@ package io.otcrouter.router.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,17 @@ class CanonicalRequestTest {
         assertThat(hash("[[1]]", Map.of())).isEqualTo(hash("[[1]] ", Map.of()));
     }
 
+    @Test
+    void shouldHashTheSameTradeForAnotherDashboardUserDifferently() {
+        byte[] body = TRADE.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(CanonicalRequest.sha256("POST", "/api/trades", Map.of(), List.of("alice"), body))
+                .isNotEqualTo(CanonicalRequest.sha256("POST", "/api/trades", Map.of(), List.of("bob"), body))
+                .isNotEqualTo(hash(TRADE, Map.of()))
+                .isEqualTo(CanonicalRequest.sha256("POST", "/api/trades", Map.of(), List.of("alice"), body));
+    }
+
     private static String hash(String body, Map<String, String[]> query) {
-        return CanonicalRequest.sha256("POST", "/api/trades", query, body.getBytes(StandardCharsets.UTF_8));
+        return CanonicalRequest.sha256("POST", "/api/trades", query, List.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 }
