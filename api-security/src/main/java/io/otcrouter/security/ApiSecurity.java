@@ -1,5 +1,6 @@
 package io.otcrouter.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationManager;
@@ -17,7 +18,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Sets up a service's {@link HttpSecurity} for machine clients with API keys: the key in {@code X-API-Key}
  * authenticated by Spring Security's {@link AuthenticationFilter}, no session, no cookies (so no CSRF to defend),
  * problem+json 401/403, the body limit once a request is authorized ({@link BodyLimit}), and headers for JSON APIs. The service then states its access rules, ending in
- * {@code anyRequest().denyAll()}, in its own {@code SecurityConfig}.
+ * {@code anyRequest().denyAll()}, in its own {@code SecurityConfig}; the error dispatch of a request already let
+ * through is allowed here, before them.
  */
 public final class ApiSecurity {
 
@@ -43,6 +45,10 @@ public final class ApiSecurity {
         filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
         filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         return http
+                // The container's forward to Boot's error page belongs to a request these rules already let through;
+                // denying it would turn a handler's 500 into a misleading 403. A request for /error itself is a
+                // REQUEST dispatch and stays under the service's rules.
+                .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

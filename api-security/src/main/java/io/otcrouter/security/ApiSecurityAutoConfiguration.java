@@ -75,6 +75,7 @@ public class ApiSecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(UserDetailsService.class)
     ApiKeyRing apiKeyRing(ApiSecurityProperties properties) {
         ApiKeyRing ring = ApiKeyRing.parse(properties.apiKeys(), properties.scopes());
         if (ring.isEmpty()) {

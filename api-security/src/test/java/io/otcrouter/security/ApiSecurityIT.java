@@ -78,6 +78,9 @@ class ApiSecurityIT {
 
         @PostMapping("/api/things")
         Thing create(@RequestBody Thing thing) {
+            if (thing.name().equals("crash")) {
+                throw new IllegalStateException("a defect in the handler");
+            }
             return thing;
         }
     }
@@ -122,6 +125,12 @@ class ApiSecurityIT {
     void shouldDenyEveryRouteNoRuleAllows(String path) throws Exception {
         assertThat(post(path, "{}", WRITER_KEY).statusCode()).isEqualTo(403);
         assertThat(get(path, WRITER_KEY).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldAnswerAHandlersFailureAsA500NotAsADenial() throws Exception {
+        assertThat(post("/api/things", "{\"name\":\"crash\",\"count\":1}", WRITER_KEY).statusCode()).isEqualTo(500);
+        assertThat(get("/error", WRITER_KEY).statusCode()).as("/error asked for directly").isEqualTo(403);
     }
 
     @Test

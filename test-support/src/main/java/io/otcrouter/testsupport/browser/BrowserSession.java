@@ -35,6 +35,11 @@ public final class BrowserSession implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Runs in every new document before its own scripts: keeps what the Content-Security-Policy blocked. */
+    private static final String CSP_RECORDER = "window.__pageCspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', e => window.__pageCspViolations.push("
+            + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'an inline use') + ' in ' + e.documentURI"
+            + " + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '')));";
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -63,6 +68,7 @@ public final class BrowserSession implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class);
         this.baseUrl = baseUrl;
         this.failures = new PageFailures(baseUrl);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
     }
 
     public ChromeDriver driver() {
@@ -99,8 +105,8 @@ public final class BrowserSession implements AutoCloseable {
 
     /**
      * What the pages did wrong since the last call — requests to another origin, HTTP errors, failed loads, console
-     * errors — each naming the URL and the reason; what the browser did on its own is left out (see
-     * {@link PageFailures}). Reading drains the browser's logs.
+     * errors, what the Content-Security-Policy blocked on the current page — each naming the URL and the reason;
+     * what the browser did on its own is left out (see {@link PageFailures}). Reading drains the browser's logs.
      */
     public List<String> pageFailures() {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
@@ -110,6 +116,10 @@ public final class BrowserSession implements AutoCloseable {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 failures.onConsoleError(entry.getMessage());
             }
+        }
+        Object violations = js("const v = window.__pageCspViolations || []; window.__pageCspViolations = []; return v;");
+        if (violations instanceof List<?> blocked) {
+            blocked.forEach(violation -> failures.onCspViolation(String.valueOf(violation)));
         }
         return failures.drain();
     }

@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * offline;</li>
  * <li>an HTTP answer of 400 or more;</li>
  * <li>a load that failed (refused, blocked, not resolved), unless the page itself cancelled it;</li>
- * <li>a console error logged by the page's origin.</li>
+ * <li>a console error logged by the page's origin;</li>
+ * <li>anything the page's Content-Security-Policy blocked (Chromium logs those with the source {@code security}, not
+ * the page's URL, so {@link BrowserSession} records them from the page's {@code securitypolicyviolation} events).</li>
  * </ul>
  * Not thread-safe: one instance per browser session.
  */
@@ -80,6 +82,11 @@ public final class PageFailures {
         if (origin.equals(originOf(space < 0 ? message : message.substring(0, space)))) {
             failures.add("console error: " + message);
         }
+    }
+
+    /** Takes one {@code securitypolicyviolation} of the page, as "directive blocked URI in document". */
+    public void onCspViolation(String violation) {
+        failures.add("content security policy: " + violation);
     }
 
     /** The failures seen since the last call, in the order they happened. */

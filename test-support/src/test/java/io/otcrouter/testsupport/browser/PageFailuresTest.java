@@ -103,6 +103,14 @@ class PageFailuresTest {
     }
 
     @Test
+    void shouldCountWhatTheContentSecurityPolicyBlocked() {
+        failures.onCspViolation("style-src-attr blocked an inline use in " + PAGE + "/trade");
+
+        assertThat(failures.drain()).containsExactly(
+                "content security policy: style-src-attr blocked an inline use in " + PAGE + "/trade");
+    }
+
+    @Test
     void shouldTreatAnExplicitDefaultPortAsTheSameOrigin() {
         assertThat(PageFailures.originOf("http://Example.org/x")).isEqualTo(PageFailures.originOf("http://example.org:80/"));
         assertThat(PageFailures.originOf("chrome://new-tab-page/")).isNull();
