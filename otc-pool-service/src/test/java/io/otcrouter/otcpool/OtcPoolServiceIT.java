@@ -34,6 +34,7 @@ import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.PoolStateChanged;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.otcpool.api.PoolView;
@@ -65,7 +66,8 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
     @BeforeEach
     void seedReferencePrices() {
         collector = new EventCollector(brokers, List.of(Topics.POOLS_QUOTED.name(), Topics.POOLS_EXECUTED.name(),
-                Topics.POOLS_CHANGED.name(), Topics.QUOTES_REQUESTED.deadLetterTopic()));
+                Topics.POOLS_CHANGED.name(), Topics.QUOTES_REQUESTED.deadLetterTopic(),
+                Topics.ROUTES_DECIDED.deadLetterTopic()));
         kafka.send(Topics.PRICES_UPDATED.name(), SOL.symbol(), Events.price(SOL, "150"));
         kafka.send(Topics.PRICES_UPDATED.name(), USDC.symbol(), Events.price(USDC, "1"));
         kafka.send(Topics.PRICES_UPDATED.name(), USDT.symbol(), Events.price(USDT, "1"));
@@ -174,6 +176,24 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(
                 collector.rawValues(Topics.QUOTES_REQUESTED.deadLetterTopic())).contains(garbage));
+    }
+
+    @Test
+    void shouldSendADecisionWhoseLegSellsNothingToTheDeadLetterTopicAndFillTheNextDecision() {
+        RouteDecided valid = Events.otcDecision("1000", new BigInteger("149000000000"));
+        RouteLeg nothing = RouteLeg.newBuilder(valid.getLegs().get(0)).setInAmount(BigDecimal.ZERO).build();
+        RouteDecided invalid = RouteDecided.newBuilder(Events.otcDecision("1000", BigInteger.ONE))
+                .setLegs(List.of(nothing)).build();
+
+        kafka.send(Topics.ROUTES_DECIDED.name(), invalid.getTradeId(), invalid);
+        kafka.send(Topics.ROUTES_DECIDED.name(), valid.getTradeId(), valid);
+
+        assertThat(awaitOne(Topics.POOLS_EXECUTED.name(), LegExecuted.class,
+                e -> e.getTradeId().equals(valid.getTradeId())).getStatus()).isEqualTo(LegStatus.FILLED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                collector.records(Topics.ROUTES_DECIDED.deadLetterTopic(), invalid.getTradeId())).hasSize(1));
+        assertThat(jdbc.queryForObject("select count(*) from otc_pool.pool_fill where trade_id = ?", Long.class,
+                invalid.getTradeId())).isZero();
     }
 
     @Test

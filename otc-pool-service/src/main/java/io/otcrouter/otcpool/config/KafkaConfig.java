@@ -1,69 +1,25 @@
 package io.otcrouter.otcpool.config;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.RecordInterceptor;
-import org.springframework.util.backoff.FixedBackOff;
 
-import io.otcrouter.events.catalog.DeadLetters;
-import io.otcrouter.events.catalog.Topic;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
+import io.otcrouter.kafka.EventTopics;
 
 /**
- * Declares the topics this service writes (it is their only writer) and the dead-letter topics of the ones it
- * consumes, and the one error handler of every listener: a bounded retry, then the record goes to
- * {@code <topic>.DLT} on the same partition. Deserialization failures are not retried.
+ * What otc-pool-service does with the event contract. From it kafka-support declares the topics this service writes
+ * (the catalog names it their only writer) and the dead-letter topics of the three it reads, and gives every listener
+ * the one error rule: poison (undecodable, or failing validation with {@code InvalidEventException}) to
+ * {@code <topic>.DLT} at once; anything else, such as PostgreSQL being unreachable, retried with backoff until it
+ * succeeds while the partition waits. It also puts the trade id of the record in the logging context, so the quotes
+ * and rejections sent from a listener thread carry it in their header.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
-    static final String WRITER = "otc-pool-service";
-
     @Bean
-    KafkaAdmin.NewTopics otcPoolTopics(OtcKafkaProperties properties) {
-        int partitions = properties.partitions();
-        short replication = properties.replicationFactor();
-        NewTopic[] written = Topics.writtenBy(WRITER).stream()
-                .map(topic -> topic.newTopic(partitions, replication))
-                .toArray(NewTopic[]::new);
-        return new KafkaAdmin.NewTopics(written);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics otcPoolDeadLetterTopics(OtcKafkaProperties properties) {
-        int partitions = properties.partitions();
-        short replication = properties.replicationFactor();
-        NewTopic[] deadLetters = new NewTopic[] {
-                deadLetter(Topics.PRICES_UPDATED, partitions, replication),
-                deadLetter(Topics.QUOTES_REQUESTED, partitions, replication),
-                deadLetter(Topics.ROUTES_DECIDED, partitions, replication) };
-        return new KafkaAdmin.NewTopics(deadLetters);
-    }
-
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> kafkaTemplate) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (failed, cause) -> DeadLetters.partitionFor(failed));
-        // Two quick retries for transient trouble (e.g. the database restarting), then the dead-letter topic.
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
-    }
-
-    /**
-     * Boot installs it on the listener container factory: while a listener handles a record of a trade, the trade
-     * id is in the logging context, and the quotes and rejections sent from that thread carry it in their header.
-     */
-    @Bean
-    RecordInterceptor<Object, Object> tradeIdRecordInterceptor() {
-        return new TradeIdRecordInterceptor();
-    }
-
-    private static NewTopic deadLetter(Topic<?> topic, int partitions, short replication) {
-        return topic.newDeadLetterTopic(partitions, replication);
+    EventTopics eventTopics() {
+        return EventTopics.of("otc-pool-service", Topics.PRICES_UPDATED, Topics.QUOTES_REQUESTED,
+                Topics.ROUTES_DECIDED);
     }
 }

@@ -9,14 +9,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one application context the integration tests share (same configuration, so Spring's test context cache
  * starts it once): an embedded KRaft broker with auto topic creation off, one partition everywhere (so "the
- * sentinel arrived" means "everything before it arrived"), the JVM's embedded PostgreSQL and the test API keys
- * ({@link ApiKeys}). Tests that create pools use pairs and ids of their own, so they never disturb one another.
+ * sentinel arrived" means "everything before it arrived"), the JVM's embedded PostgreSQL, reached through a
+ * {@link SwitchableDataSource} that a test may cut off to stand for a database outage, and the test API keys
+ * ({@link ApiKeys}). A record that fails is retried every half second at most, so an outage test does not wait long after the
+ * database is back. Tests that create pools use pairs and ids of their own, so they never disturb one another.
  */
 @EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "otc.kafka.partitions=1",
-        ApiKeys.CONFIGURED })
-@Import(ConsumedTopics.class)
+        "otc.kafka.retry-max=500ms", ApiKeys.CONFIGURED })
+@Import({ ConsumedTopics.class, SwitchableDataSource.Wrapping.class })
 public abstract class OtcPoolIntegrationTest {
 
     @DynamicPropertySource

@@ -1,0 +1,108 @@
+package io.otcrouter.otcpool.execution;
+
+import static io.otcrouter.otcpool.support.Events.JUP;
+import static io.otcrouter.otcpool.support.Events.USDC;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.LegStatus;
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.otcpool.admin.PoolAdmin;
+import io.otcrouter.otcpool.pricing.MarketPrice;
+import io.otcrouter.otcpool.pricing.ReferencePrices;
+import io.otcrouter.otcpool.support.ApiKeys;
+import io.otcrouter.otcpool.support.EventCollector;
+import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
+import io.otcrouter.otcpool.support.Pools;
+import io.otcrouter.otcpool.support.SwitchableDataSource;
+
+/**
+ * PostgreSQL goes away under a decision and comes back: the decision waits on its partition, retried with backoff,
+ * instead of going to the dead-letter topic, and its leg is filled once, when the database is back.
+ */
+class DatabaseOutageIT extends OtcPoolIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Attempts the old rule allowed before dead-lettering: the first and two retries. */
+    private static final int OLD_RULE_ATTEMPTS = 3;
+
+    @Autowired
+    private SwitchableDataSource database;
+    @Autowired
+    private PoolAdmin admin;
+    @Autowired
+    private ReferencePrices prices;
+    @Autowired
+    private KafkaTemplate<String, Object> kafka;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    private EventCollector collector;
+
+    @BeforeEach
+    void witnesses() {
+        collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name(),
+                Topics.ROUTES_DECIDED.deadLetterTopic()));
+    }
+
+    @AfterEach
+    void databaseBack() {
+        database.restore();
+        collector.close();
+    }
+
+    @Test
+    void shouldHoldADecisionWhileTheDatabaseIsDownAndFillItsLegOnceWhenItIsBackWithoutDeadLetteringIt() {
+        String poolId = Pools.newId(JUP, USDC);
+        admin.create(Pools.pool(poolId, JUP, USDC, "50000", "100000", "10", "20000", 10_000), ApiKeys.ADMIN_ID);
+        livePrice(JUP, "1");
+        livePrice(USDC, "1");
+        RouteDecided decision = Events.otcDecision(JUP, USDC, poolId, UUID.randomUUID().toString(),
+                Pools.atomic(JUP, "100"), BigInteger.ONE);
+        int refusedBefore = database.refusedToListeners();
+
+        database.cutOff();
+        kafka.send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision);
+
+        await().atMost(WAIT).until(() -> database.refusedToListeners() - refusedBefore > OLD_RULE_ATTEMPTS);
+        database.restore();
+
+        LegExecuted executed = await().atMost(WAIT).until(() -> collector.events(Topics.POOLS_EXECUTED.name(),
+                LegExecuted.class, e -> e.getTradeId().equals(decision.getTradeId())), found -> !found.isEmpty())
+                .get(0);
+        assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
+        assertThat(executed.getPoolId()).isEqualTo(poolId);
+        assertThat(jdbc.queryForObject("select count(*) from otc_pool.pool_fill where trade_id = ?", Long.class,
+                decision.getTradeId())).isEqualTo(1L);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> collector.records(
+                Topics.ROUTES_DECIDED.deadLetterTopic(), decision.getTradeId()), List::isEmpty);
+    }
+
+    private void livePrice(io.otcrouter.events.tokens.Token token, String usd) {
+        prices.update(token.mint(), new MarketPrice(EventDecimals.price(new BigDecimal(usd)), null,
+                PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+}
