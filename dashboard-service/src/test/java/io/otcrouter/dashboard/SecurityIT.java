@@ -443,10 +443,9 @@ class SecurityIT {
     void shouldLetASignedInTraderTradeInTheBrowserWithoutAnyPageFailure() {
         Chromium.require();
         try (BrowserSession browser = new BrowserSession("http://localhost:" + port, userDataDir)) {
-            CspViolations.watch(browser);
             browser.open("/trade");
             assertThat(browser.driver().getCurrentUrl()).as("sent to sign in first").contains("/login");
-            assertThat(CspViolations.of(browser)).as("on the sign-in page").isEmpty();
+            assertThat(browser.pageFailures()).as("on the sign-in page").isEmpty();
             BrowserSignIn.signIn(browser, TestUsers.TRADER);
             browser.open("/trade");
             assertThat(browser.driver().findElement(By.id("signed-in-user")).getText())
@@ -461,13 +460,13 @@ class SecurityIT {
             browser.until(d -> result.isDisplayed());
             assertThat(result.getText()).contains("Trade accepted: DEX").contains("trade-sec-1");
             assertThat(browser.pageFailures()).as("what the page did wrong").isEmpty();
-            assertThat(CspViolations.of(browser)).as("what the Content-Security-Policy blocked").isEmpty();
             browser.screenshot("trade-signed-in");
 
             // The check above can fail: a style attribute added to the page is a violation, and blocked.
             browser.js("document.getElementById('trade-result').insertAdjacentHTML('beforeend',"
                     + " '<span id=\"inline-style\" style=\"color: red\">inline</span>');");
-            browser.until(d -> CspViolations.of(browser).stream().anyMatch(v -> v.startsWith("style-src-attr blocked")));
+            browser.until(d -> browser.pageFailures().stream()
+                    .anyMatch(failure -> failure.startsWith("content security policy: style-src-attr blocked")));
             assertThat(browser.js("return getComputedStyle(document.getElementById('inline-style')).color;"))
                     .as("the style was not applied").isNotEqualTo("rgb(255, 0, 0)");
 

@@ -78,6 +78,10 @@ public final class PageFailures {
      * errors whose source is of the page's origin count.
      */
     public void onConsoleError(String message) {
+        if (message.contains(" - Failed to load resource: ")) {
+            // The console's echo of a failed load, which the network events already report with method and type.
+            return;
+        }
         int space = message.indexOf(' ');
         if (origin.equals(originOf(space < 0 ? message : message.substring(0, space)))) {
             failures.add("console error: " + message);

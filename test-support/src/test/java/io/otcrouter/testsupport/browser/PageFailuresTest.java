@@ -97,6 +97,7 @@ class PageFailuresTest {
         failures.onConsoleError(PAGE + "/js/dashboard.js 12:5 Uncaught TypeError: x is undefined");
         failures.onConsoleError("chrome://new-tab-page/ 0:0 Failed to load resource");
         failures.onConsoleError("http://localhost:1/ - Failed to load resource");
+        failures.onConsoleError(PAGE + "/api/trades - Failed to load resource: the server responded with a status of 400 ()");
 
         assertThat(failures.drain()).containsExactly(
                 "console error: " + PAGE + "/js/dashboard.js 12:5 Uncaught TypeError: x is undefined");
