@@ -18,8 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
@@ -39,7 +42,8 @@ import io.otcrouter.otcpool.support.SwitchableDataSource;
 
 /**
  * PostgreSQL goes away under a decision and comes back: the decision waits on its partition, retried with backoff,
- * instead of going to the dead-letter topic, and its leg is filled once, when the database is back.
+ * instead of going to the dead-letter topic, and its leg is filled once, when the database is back. Meanwhile the
+ * instance says it is not ready (so it gets no traffic) but still live (so it is not restarted for nothing).
  */
 class DatabaseOutageIT extends OtcPoolIntegrationTest {
 
@@ -59,6 +63,8 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
     private JdbcTemplate jdbc;
     @Value("${spring.embedded.kafka.brokers}")
     private String brokers;
+    @LocalServerPort
+    private int port;
 
     private EventCollector collector;
 
@@ -88,6 +94,8 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
         kafka.send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision);
 
         await().atMost(WAIT).until(() -> database.refusedToListeners() - refusedBefore > OLD_RULE_ATTEMPTS);
+        assertThat(probe("readiness").value()).as("not ready while the database is away").isEqualTo(503);
+        assertThat(probe("liveness").value()).as("still live").isEqualTo(200);
         database.restore();
 
         LegExecuted executed = await().atMost(WAIT).until(() -> collector.events(Topics.POOLS_EXECUTED.name(),
@@ -99,6 +107,19 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
                 decision.getTradeId())).isEqualTo(1L);
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> collector.records(
                 Topics.ROUTES_DECIDED.deadLetterTopic(), decision.getTradeId()), List::isEmpty);
+        assertThat(probe("readiness").value()).as("ready again").isEqualTo(200);
+    }
+
+    @Test
+    void shouldBeReadyAndLiveWhileTheDatabaseAnswers() {
+        assertThat(probe("readiness").value()).isEqualTo(200);
+        assertThat(probe("liveness").value()).isEqualTo(200);
+    }
+
+    /** The status of {@code /actuator/health/<group>}: 200 when UP, 503 when DOWN. */
+    private HttpStatusCode probe(String group) {
+        return RestClient.create("http://localhost:" + port).get().uri("/actuator/health/{group}", group)
+                .exchange((request, response) -> response.getStatusCode());
     }
 
     private void livePrice(io.otcrouter.events.tokens.Token token, String usd) {
