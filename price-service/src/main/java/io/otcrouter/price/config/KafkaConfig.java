@@ -1,22 +1,22 @@
 package io.otcrouter.price.config;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.EventTopics;
 
 /**
- * Declares the one topic this service writes. price-service consumes nothing, so it has no listener, no
- * dead-letter topic and no error handler.
+ * price-service writes the prices topic and reads nothing: kafka-support declares the topic from the catalog
+ * ({@code otc.kafka.partitions}, {@code otc.kafka.replication-factor}); {@link KafkaTopicDeclaration} declares it
+ * again before each refresh round while the broker has not confirmed it.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
     @Bean
-    NewTopic pricesUpdatedTopic(KafkaTopicProperties properties) {
-        return Topics.PRICES_UPDATED.newTopic(properties.partitions(), properties.replicationFactor());
+    EventTopics eventTopics() {
+        return EventTopics.of("price-service");
     }
 
     @Bean
