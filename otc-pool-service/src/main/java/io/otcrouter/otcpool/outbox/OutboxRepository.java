@@ -1,10 +1,8 @@
 package io.otcrouter.otcpool.outbox;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -26,8 +24,4 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     /** Rows the relay has not published yet (the partial index {@code outbox_unpublished} covers them). */
     @Query(value = "select count(*) from {h-schema}outbox where published_at is null", nativeQuery = true)
     long countUnpublished();
-
-    @Modifying
-    @Query("delete from OutboxMessage m where m.publishedAt < :before")
-    int deletePublishedBefore(@Param("before") Instant before);
 }

@@ -30,7 +30,7 @@ class OutboxRelayTest {
     private final KafkaTemplate<String, Object> kafka = mock(KafkaTemplate.class);
     private final OutboxRepository repository = mock(OutboxRepository.class);
     private final OutboxRelay relay = new OutboxRelay(repository, kafka,
-            new OutboxProperties(Duration.ofMillis(100), 500, Duration.ofSeconds(1), Duration.ofDays(7)),
+            new OutboxProperties(Duration.ofMillis(100), 500, Duration.ofSeconds(1), Duration.ofHours(24)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
