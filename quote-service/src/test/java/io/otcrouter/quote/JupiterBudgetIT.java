@@ -50,9 +50,10 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
  * documented 0.1 SOL quote (and the real no-route body for any other size), hit by 50 quote requests at once.
  * The assertion on the budget is an upper bound from wall time, so a slow machine only loosens it.
  *
- * <p>The requests allow 10 s, room for 5 slots, but none may park the consumer for a slot longer than
+ * <p>The requests allow 10 s, room for 5 slots, but none may reserve a slot further ahead than
  * {@code max-slot-wait} (200 ms): slots being 2 s apart, typically only the first request is answered firm and
- * the other 49 at once from the curve that answer drew, instead of the batch waiting seconds for 4 more slots.
+ * the other 49 from the curve that answer drew (they wait for that call in flight, having no curve yet), instead of
+ * waiting seconds for 4 more slots.
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

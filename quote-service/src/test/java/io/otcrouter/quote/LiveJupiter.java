@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A live-mode quoter wired like the service (keyless budget, 200 ms slot wait, 60 s curves) against a WireMock
  * Jupiter that serves the documented SOL→USDC quote for its own size (0.1 SOL) and the real no-route answer for any
- * other size. The clock is moved by hand and the pacer never waits. Call {@link #stop()} after the test.
+ * other size. The clock is moved by hand, the pacer never waits and calls are made on the caller's thread, so every
+ * quote is complete when it returns. Call {@link #stop()} after the test.
  */
 public final class LiveJupiter {
 
@@ -65,7 +66,7 @@ public final class LiveJupiter {
         BudgetedJupiter budgeted = new BudgetedJupiter(client, limiter, slot -> {
             clock.advanceTo(slot);
             return true;
-        }, curves);
+        }, curves, TestLanes.inline(16, clock), clock);
         SimulatedDex simulated = new SimulatedDex(new ReferencePrices(), TestTokens.CATALOG,
                 new SimulatedDexProperties(new BigDecimal("20000000"), 30));
         this.quoter = new DexQuoter(mode, budgeted, simulated, curves, clock, MAX_SLOT_WAIT);

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cooldownAfterRateLimit how long to stop calling after a 429 that carries no {@code x-ratelimit-reset}
  * @param outageCooldown         how long to stop calling after a timeout, connection error or 5xx
  * @param callAllowance          time kept for the call itself before a request's {@code replyBy}
- * @param executionWait          how long a DEX leg re-quote may wait for the budget before using the curve, never
- *                               longer than {@code maxSlotWait}
- * @param maxSlotWait            the longest any request (quote reply or leg re-quote) parks its consumer thread for
- *                               a slot, whatever its deadline: the listeners consume in batches, so a parked record
- *                               holds up the rest of its poll
+ * @param replyMargin            time kept before a request's {@code replyBy} for its answer to reach the router: a
+ *                               Jupiter call still unanswered then is given up for the curve (or the simulation)
+ * @param executionWait          how long a DEX leg re-quote may wait for the budget and for Jupiter's answer before
+ *                               using the curve (for the budget, never longer than {@code maxSlotWait})
+ * @param maxSlotWait            the furthest ahead any request (quote reply or leg re-quote) reserves a slot, whatever
+ *                               its deadline, so a burst cannot take the slots of requests that arrive after it
+ * @param maxConcurrency         Jupiter calls of requests in flight at once ({@code JUPITER_MAX_CONCURRENCY}); one
+ *                               more request is answered at once from the curve
  */
 @ConfigurationProperties("otc.jupiter.budget")
 public record JupiterBudgetProperties(
@@ -27,12 +30,17 @@ public record JupiterBudgetProperties(
         @DefaultValue("10s") Duration cooldownAfterRateLimit,
         @DefaultValue("5s") Duration outageCooldown,
         @DefaultValue("300ms") Duration callAllowance,
+        @DefaultValue("100ms") Duration replyMargin,
         @DefaultValue("3s") Duration executionWait,
-        @DefaultValue("200ms") Duration maxSlotWait) {
+        @DefaultValue("200ms") Duration maxSlotWait,
+        @DefaultValue("16") int maxConcurrency) {
 
     public JupiterBudgetProperties {
         if (maxSlotWait.isNegative()) {
             throw new IllegalArgumentException("otc.jupiter.budget.max-slot-wait must not be negative: " + maxSlotWait);
+        }
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("otc.jupiter.budget.max-concurrency must be positive: " + maxConcurrency);
         }
     }
 

@@ -76,7 +76,16 @@ public class JupiterRateLimiter implements RateLimitFeedback {
      *         time; an empty answer spends nothing
      */
     public synchronized Optional<Instant> reserve(Instant latestStart) {
+        return reserve(clock.instant(), latestStart);
+    }
+
+    /** Reserves a start slot only if one is free right now (by this limiter's clock); else spends nothing. */
+    public synchronized Optional<Instant> reserveNow() {
         Instant now = clock.instant();
+        return reserve(now, now);
+    }
+
+    private Optional<Instant> reserve(Instant now, Instant latestStart) {
         Instant slot = max(max(now, theoreticalArrival.minus(tolerance)), blockedUntil);
         if (slot.isAfter(latestStart)) {
             return Optional.empty();

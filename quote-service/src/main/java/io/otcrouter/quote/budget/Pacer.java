@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waits until a reserved start slot. Separate from the limiter so tests replace it (and the clock) and never
- * wait. The wait is bounded by {@code otc.jupiter.budget.max-slot-wait} (and by the caller's own deadline), since
- * the consumer thread that waits holds up the rest of its batch meanwhile.
+ * Waits until a reserved start slot, on the Jupiter lane's worker that will make the call (never a consumer
+ * thread). Separate from the limiter so tests replace it (and the clock) and never wait. The wait is bounded by
+ * {@code otc.jupiter.budget.max-slot-wait} (and by the caller's own deadline); the waiting worker holds its permit.
  */
 @FunctionalInterface
 public interface Pacer {

@@ -17,6 +17,7 @@ import io.otcrouter.quote.dex.DepthCurveRefresher;
 import io.otcrouter.quote.dex.DexQuoter;
 import io.otcrouter.quote.dex.JupiterClient;
 import io.otcrouter.quote.dex.JupiterProperties;
+import io.otcrouter.quote.dex.RequestLane;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.execution.DexLegExecutor;
@@ -67,11 +68,17 @@ class QuoteConfig {
         return new DepthCurveCache(properties.ttl(), properties.activeFor(), properties.maxPointsPerPair(), clock);
     }
 
+    /** The bounded pool the Jupiter calls of requests run on; shut down with the context. */
+    @Bean
+    RequestLane requestLane(JupiterBudgetProperties budget, Clock clock) {
+        return RequestLane.ofThreads(budget.maxConcurrency(), clock);
+    }
+
     @Bean
     BudgetedJupiter budgetedJupiter(RestClient.Builder builder, JsonMapper jsonMapper, JupiterProperties properties,
-            JupiterRateLimiter limiter, DepthCurveCache curves, Clock clock) {
+            JupiterRateLimiter limiter, DepthCurveCache curves, RequestLane lane, Clock clock) {
         JupiterClient client = JupiterClient.create(builder, jsonMapper, properties, limiter);
-        return new BudgetedJupiter(client, limiter, Pacer.parking(clock), curves);
+        return new BudgetedJupiter(client, limiter, Pacer.parking(clock), curves, lane, clock);
     }
 
     @Bean
@@ -88,7 +95,7 @@ class QuoteConfig {
     @Bean
     QuoteResponder quoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock,
             JupiterBudgetProperties budget) {
-        return new QuoteResponder(quoter, publisher, clock, budget.callAllowance());
+        return new QuoteResponder(quoter, publisher, clock, budget.callAllowance(), budget.replyMargin());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,17 @@ import io.otcrouter.quote.curve.DepthSample;
 
 /**
  * Owns the choice of DEX quote source ({@link JupiterMode}) within the Jupiter budget. In live and auto mode a
- * request gets, in this order: Jupiter's firm quote if the shared budget lets the call start before the caller's
- * deadline; else (or when Jupiter is UNAVAILABLE) an estimate interpolated from the pair's fresh live depth
- * curve, flagged as from the cache; else, in auto mode only, the simulated pools; else UNAVAILABLE. A NO_ROUTE
- * from Jupiter is an answer, not an outage, so it is never replaced.
+ * request gets, in this order: Jupiter's firm quote if a call can start before the caller's deadline and answers
+ * before the caller must answer; else (or when Jupiter is UNAVAILABLE) an estimate interpolated from the pair's fresh
+ * live depth curve, flagged as from the cache; else, in auto mode only, the simulated pools; else UNAVAILABLE. A
+ * NO_ROUTE from Jupiter is an answer, not an outage, so it is never replaced.
  *
- * <p>No request waits longer than {@code maxSlotWait} for its Jupiter slot, whatever its deadline: the listeners
- * consume in batches, so a record parked for a slot holds up every other record of its poll.
+ * <p>The Jupiter call runs on the {@link RequestLane}; {@link #quote} returns at once and its answer completes when
+ * the call answers or at the caller's deadline, whichever comes first. A request that gets no call of its own and
+ * finds no curve to answer from waits (up to its deadline) for the pair's call already in flight, whose point then
+ * answers it: a burst of requests for a new pair is answered from the first one's call, not with nothing. No request reserves a slot further ahead than
+ * {@code maxSlotWait}, whatever its deadline: a slot far ahead would be taken from requests that arrive later with
+ * nearer deadlines (and the worker waiting for it holds a permit).
  */
 public class DexQuoter {
 
@@ -43,7 +48,7 @@ public class DexQuoter {
     private final Duration maxSlotWait;
 
     /**
-     * @param maxSlotWait the longest a request may wait for a Jupiter slot before answering from the curve instead
+     * @param maxSlotWait the furthest ahead a request may reserve a Jupiter slot; beyond it the curve answers
      */
     public DexQuoter(JupiterMode mode, BudgetedJupiter jupiter, SimulatedDex simulated, DepthCurveCache curves,
             Clock clock, Duration maxSlotWait) {
@@ -68,21 +73,35 @@ public class DexQuoter {
     }
 
     /**
-     * The best quote obtainable without starting a Jupiter call after {@code latestStart}, nor waiting longer than
-     * {@code maxSlotWait} for one.
+     * The best quote obtainable without starting a Jupiter call after {@code latestStart} (nor more than
+     * {@code maxSlotWait} from now), nor waiting for Jupiter's answer past {@code answerBy}. Returns at once; the
+     * answer is complete at once when no call is made (simulated mode, no budget, no permit), else when the call
+     * answers or at {@code answerBy}. Never completes exceptionally.
      */
-    public DexQuote quote(DexQuoteRequest request, Instant latestStart) {
+    public CompletableFuture<DexQuote> quote(DexQuoteRequest request, Instant latestStart, Instant answerBy) {
         if (mode == JupiterMode.SIMULATED) {
-            return simulated.quote(request);
+            return CompletableFuture.completedFuture(simulated.quote(request));
         }
         curves.markActive(request.inputMint(), request.outputMint(), request.amount(), request.slippageBps());
         Instant waitCap = clock.instant().plus(maxSlotWait);
         Instant slotDeadline = latestStart.isBefore(waitCap) ? latestStart : waitCap;
-        Optional<DexQuote> live = jupiter.quote(request, slotDeadline);
-        if (live.isPresent() && live.get().status() != JupiterQuoteStatus.UNAVAILABLE) {
-            return live.get();
+        return jupiter.quote(request, slotDeadline, answerBy).thenCompose(live -> {
+            if (live.status() == JupiterQuoteStatus.UNAVAILABLE && curveEstimate(request).isEmpty()) {
+                Optional<CompletableFuture<Void>> nextPoint = jupiter.whenCallInFlightAnswers(request, answerBy);
+                if (nextPoint.isPresent()) {
+                    return nextPoint.get().thenApply(ignored -> orFallback(request, live));
+                }
+            }
+            return CompletableFuture.completedFuture(orFallback(request, live));
+        });
+    }
+
+    /** Jupiter's answer, unless it is UNAVAILABLE: then the curve, the simulation (auto) or the UNAVAILABLE. */
+    private DexQuote orFallback(DexQuoteRequest request, DexQuote live) {
+        if (live.status() != JupiterQuoteStatus.UNAVAILABLE) {
+            return live;
         }
-        String why = live.map(DexQuote::reason).orElseGet(() -> jupiter.whyNoSlot(slotDeadline));
+        String why = live.reason();
         Optional<DexQuote> estimate = fromCurve(request, why);
         if (estimate.isPresent()) {
             return estimate.get();
@@ -92,7 +111,7 @@ public class DexQuoter {
                     request.inputMint(), request.outputMint());
             return simulated.quote(request).withReason("simulated fallback; " + why);
         }
-        return live.orElse(DexQuote.unavailable(QuoteSource.LIVE, why));
+        return live;
     }
 
     /** Calls that could start right now; null in simulated mode (no budget involved). */
@@ -124,6 +143,12 @@ public class DexQuoter {
             }
         }
         return Optional.of(DepthCurve.of(curve, clock.instant()));
+    }
+
+    private Optional<BigInteger> curveEstimate(DexQuoteRequest request) {
+        return curves.fresh(request.inputMint(), request.outputMint())
+                .flatMap(curve -> curve.outFor(request.amount()))
+                .filter(out -> out.signum() > 0);
     }
 
     private Optional<DexQuote> fromCurve(DexQuoteRequest request, String why) {

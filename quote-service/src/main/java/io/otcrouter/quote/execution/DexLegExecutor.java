@@ -26,6 +26,7 @@ import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.quote.dex.DexQuote;
 import io.otcrouter.quote.dex.DexQuoteRequest;
 import io.otcrouter.quote.dex.DexQuoter;
+import io.otcrouter.quote.kafka.LoggingContext;
 
 /**
  * Paper-executes the DEX legs of a routing decision: re-quotes each leg at execution time (same mode rules as
@@ -82,22 +83,32 @@ public class DexLegExecutor {
                 log.info("Leg {} of trade {} already executed, redelivery ignored", legId, tradeId);
                 continue;
             }
-            LegExecuted event = executeLeg(decision, leg);
             executed.add(tradeId, legId);
-            sends.add(publisher.publish(event).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    executed.remove(tradeId, legId);
-                }
-            }));
+            LoggingContext context = LoggingContext.capture();
+            sends.add(executeLeg(decision, leg)
+                    .thenCompose(event -> context.call(() -> publisher.publish(event)))
+                    .whenComplete((sent, failure) -> {
+                        if (failure != null) {
+                            executed.remove(tradeId, legId);
+                        }
+                    }));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
 
-    private LegExecuted executeLeg(RouteDecided decision, RouteLeg leg) {
+    /** Re-quotes the leg (on the Jupiter lane, at most {@code executionWait}) and decides its outcome. */
+    private CompletableFuture<LegExecuted> executeLeg(RouteDecided decision, RouteLeg leg) {
         BigInteger in = EventDecimals.toAtomic(leg.getInAmount());
         BigInteger minOut = EventDecimals.toAtomic(leg.getMinOutAmount());
-        DexQuote quote = quoter.quote(new DexQuoteRequest(decision.getInputMint(), decision.getOutputMint(), in,
-                decision.getSlippageBps()), clock.instant().plus(executionWait));
+        Instant deadline = clock.instant().plus(executionWait);
+        LoggingContext context = LoggingContext.capture();
+        return quoter.quote(new DexQuoteRequest(decision.getInputMint(), decision.getOutputMint(), in,
+                decision.getSlippageBps()), deadline, deadline)
+                .thenApply(quote -> context.call(() -> outcome(decision, leg, in, minOut, quote)));
+    }
+
+    private LegExecuted outcome(RouteDecided decision, RouteLeg leg, BigInteger in, BigInteger minOut,
+            DexQuote quote) {
         LegExecuted.Builder event = LegExecuted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(now())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,10 +18,16 @@ import io.otcrouter.events.tracing.TradeIds;
 
 /**
  * How quote-service's batch listeners handle one poll. Each record is handed on in order, with its trade id in the
- * logging context (batch listeners are not seen by a {@code RecordInterceptor}), and the events it causes are sent
- * without waiting; only at the end are all those sends awaited. The listener returns, and the batch counts as done
- * for the next offset commit, only once the broker has acknowledged every answer, so nothing is lost, and one
- * poll costs one round trip instead of one per record.
+ * logging context (batch listeners are not seen by a {@code RecordInterceptor}). Two ways:
+ *
+ * <ul>
+ * <li>{@link #handleEach}: the events each record causes are sent without waiting, and only at the end are all those
+ * sends awaited. The listener returns, and the batch counts as done for the next offset commit, only once the broker
+ * has acknowledged every one of them, so nothing is lost, and one poll costs one round trip instead of one per
+ * record.</li>
+ * <li>{@link #handOff}: each record's work is started and not awaited; the batch counts as done as soon as every
+ * record is handed off. Only for work whose loss after a crash is harmless (quote requests).</li>
+ * </ul>
  *
  * <p>A record that fails (not the topic's event, e.g. undecodable, or its handling or its send failed) stops the
  * batch there with a {@link BatchListenerFailedException} naming it, once the sends of the records before it are
@@ -47,9 +54,7 @@ public final class RecordBatch {
             ConsumerRecord<String, Object> record = records.get(i);
             if (!type.isInstance(record.value())) {
                 awaitSends(records, sends);
-                throw new BatchListenerFailedException(describe(record) + " is not a " + type.getSimpleName()
-                        + (record.value() == null ? " (undecodable)" : " but a "
-                        + record.value().getClass().getSimpleName()), deserializationFailure(record), i);
+                throw notTheEvent(record, type, i);
             }
             try {
                 sends.add(inTradeContext(record, () -> handler.apply(type.cast(record.value()))));
@@ -59,6 +64,37 @@ public final class RecordBatch {
             }
         }
         awaitSends(records, sends);
+    }
+
+    /**
+     * Hands every record's event to {@code handler}, which starts the work and returns at once (the work reports its
+     * own outcome), in the record's trade context. Returns as soon as every record is handed off: the poll counts
+     * as done for the next offset commit while its work may still be in flight, which the caller must be able to
+     * afford. A record that is not the topic's event, or whose hand-off throws, stops the batch there as in
+     * {@link #handleEach} (the records before it are handed off).
+     */
+    public static <T> void handOff(List<ConsumerRecord<String, Object>> records, Class<T> type, Consumer<T> handler) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Object> record = records.get(i);
+            if (!type.isInstance(record.value())) {
+                throw notTheEvent(record, type, i);
+            }
+            try {
+                inTradeContext(record, () -> {
+                    handler.accept(type.cast(record.value()));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("Handing off " + describe(record) + " failed", e, i);
+            }
+        }
+    }
+
+    private static BatchListenerFailedException notTheEvent(ConsumerRecord<String, Object> record, Class<?> type,
+            int index) {
+        return new BatchListenerFailedException(describe(record) + " is not a " + type.getSimpleName()
+                + (record.value() == null ? " (undecodable)" : " but a " + record.value().getClass().getSimpleName()),
+                deserializationFailure(record), index);
     }
 
     /**

@@ -11,9 +11,9 @@ import io.otcrouter.quote.kafka.Sends;
 import io.otcrouter.quote.metrics.QuoteMetrics;
 
 /**
- * Publishes on {@code JUPITER_QUOTED}, key = pair so all quotes of a pair stay in order. Only an answer on the
- * broker is counted in {@code otc.jupiter.quotes}; the listener waits for every acknowledgement of its batch, so a
- * failed send fails the batch and the request is retried, not silently unanswered.
+ * Publishes on {@code JUPITER_QUOTED}, key = pair. Only an answer on the broker is counted in
+ * {@code otc.jupiter.quotes}; a failed send is logged by the responder and the request goes unanswered, which the
+ * router treats as the DEX venue being unavailable for that trade.
  */
 @Component
 class KafkaJupiterQuotedPublisher implements JupiterQuotedPublisher {

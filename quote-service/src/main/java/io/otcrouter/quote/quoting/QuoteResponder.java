@@ -20,12 +20,18 @@ import io.otcrouter.quote.curve.DepthCurve;
 import io.otcrouter.quote.dex.DexQuote;
 import io.otcrouter.quote.dex.DexQuoteRequest;
 import io.otcrouter.quote.dex.DexQuoter;
+import io.otcrouter.quote.kafka.LoggingContext;
 
 /**
  * Answers every router quote request with exactly one {@link JupiterQuoted}: the DEX quote for the full size and
  * its depth curve (with its age), or the reason there is none. A request whose reply deadline has passed is
  * skipped: the router has already decided without it. Jupiter is only called if the call can start
- * {@code callAllowance} before the deadline; otherwise the answer comes from the cached curve.
+ * {@code callAllowance} before the deadline, and its answer is only waited for until {@code replyMargin} before it;
+ * otherwise the answer comes from the cached curve (or, in auto mode, the simulation).
+ *
+ * <p>{@link #answer} returns at once: the answer is made and sent on whichever thread finishes the quote (a Jupiter
+ * call's worker or its deadline), so answers leave in the order their quotes complete, not the order the requests
+ * came in. The router matches them by request id.
  */
 public class QuoteResponder {
 
@@ -35,15 +41,26 @@ public class QuoteResponder {
     private final JupiterQuotedPublisher publisher;
     private final Clock clock;
     private final Duration callAllowance;
+    private final Duration replyMargin;
 
-    public QuoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock, Duration callAllowance) {
+    /**
+     * @param callAllowance how long before {@code replyBy} a Jupiter call must be able to start
+     * @param replyMargin   how long before {@code replyBy} the answer leaves, Jupiter's or not
+     */
+    public QuoteResponder(DexQuoter quoter, JupiterQuotedPublisher publisher, Clock clock, Duration callAllowance,
+            Duration replyMargin) {
         this.quoter = quoter;
         this.publisher = publisher;
         this.clock = clock;
         this.callAllowance = callAllowance;
+        this.replyMargin = replyMargin;
     }
 
-    /** Makes the answer and sends it; the future completes when the broker has it (at once if skipped). */
+    /**
+     * Starts the answer and returns; the future completes when the broker has the answer (at once if skipped) and
+     * fails if it could not be sent, which is logged here. Throws only for a request that cannot be answered at all
+     * (an invalid amount or slippage).
+     */
     public CompletableFuture<Void> answer(QuoteRequested request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (request.getReplyBy().isBefore(now)) {
@@ -53,7 +70,19 @@ public class QuoteResponder {
         }
         DexQuoteRequest dexRequest = new DexQuoteRequest(request.getInputMint(), request.getOutputMint(),
                 EventDecimals.toAtomic(request.getAmountIn()), request.getSlippageBps());
-        DexQuote quote = quoter.quote(dexRequest, request.getReplyBy().minus(callAllowance));
+        LoggingContext context = LoggingContext.capture();
+        return quoter.quote(dexRequest, request.getReplyBy().minus(callAllowance),
+                request.getReplyBy().minus(replyMargin))
+                .thenCompose(quote -> context.call(() -> publisher.publish(answerTo(request, dexRequest, quote))))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        context.run(() -> log.warn("Answer to quote request {} ({}) not sent: {}",
+                                request.getRequestId(), request.getPair(), failure.toString()));
+                    }
+                });
+    }
+
+    private JupiterQuoted answerTo(QuoteRequested request, DexQuoteRequest dexRequest, DexQuote quote) {
         Optional<DepthCurve> depth = quoter.depthCurve(dexRequest, quote);
         List<DepthPoint> curve = depth.map(DepthCurve::points).orElse(List.of()).stream()
                 .map(sample -> DepthPoint.newBuilder()
@@ -90,6 +119,6 @@ public class QuoteResponder {
                 .build();
         log.debug("Answering {} {}: {} {} out {}", request.getRequestId(), request.getPair(), quote.status(),
                 quote.source(), quote.outAmount());
-        return publisher.publish(event);
+        return event;
     }
 }

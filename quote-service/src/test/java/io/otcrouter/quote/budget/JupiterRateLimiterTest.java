@@ -169,9 +169,9 @@ class JupiterRateLimiterTest {
     @Test
     void shouldDefaultToHalfARequestPerSecondKeylessAndOneWithAKey() {
         JupiterBudgetProperties defaults = new JupiterBudgetProperties(null, 1, COOLDOWN, COOLDOWN,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO);
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1);
         JupiterBudgetProperties configured = new JupiterBudgetProperties(new BigDecimal("10"), 1, COOLDOWN,
-                COOLDOWN, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+                COOLDOWN, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1);
 
         assertThat(defaults.effectiveRate(false)).isEqualByComparingTo("0.5");
         assertThat(defaults.effectiveRate(true)).isEqualByComparingTo("1");

@@ -38,6 +38,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.quote.MutableClock;
+import io.otcrouter.quote.TestLanes;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
 import io.otcrouter.quote.curve.DepthCurve;
@@ -80,7 +81,7 @@ class DexQuoterTest {
         JupiterClient client = JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties,
                 limiter);
         Pacer recording = slot -> pacedSlots.add(slot);
-        budgeted = new BudgetedJupiter(client, limiter, recording, curves);
+        budgeted = new BudgetedJupiter(client, limiter, recording, curves, TestLanes.inline(16, clock), clock);
     }
 
     @AfterEach
@@ -90,6 +91,11 @@ class DexQuoterTest {
 
     private DexQuoter quoter(JupiterMode mode) {
         return new DexQuoter(mode, budgeted, simulated, curves, clock, MAX_SLOT_WAIT);
+    }
+
+    /** The quote with Jupiter's answer awaited no later than the call's own deadline (calls are inline here). */
+    private static DexQuote quote(DexQuoter quoter, DexQuoteRequest request, Instant latestStart) {
+        return quoter.quote(request, latestStart, latestStart).join();
     }
 
     private void answer(int status, String fixture) {
@@ -113,7 +119,7 @@ class DexQuoterTest {
     void shouldFallBackToTheSimulatedPoolsInAutoModeWhenJupiterIsRateLimited() {
         answer(429, ERROR_429_API_GATEWAY);
 
-        DexQuote quote = quoter(JupiterMode.AUTO).quote(THOUSAND_SOL, T0.plusSeconds(1));
+        DexQuote quote = quote(quoter(JupiterMode.AUTO), THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
         assertThat(quote.source()).isEqualTo(QuoteSource.SIMULATED);
@@ -124,7 +130,7 @@ class DexQuoterTest {
     void shouldReportUnavailableInLiveModeWhenJupiterIsRateLimitedAndNoCurveIsCached() {
         answer(429, ERROR_429_API_GATEWAY);
 
-        DexQuote quote = quoter(JupiterMode.LIVE).quote(THOUSAND_SOL, T0.plusSeconds(1));
+        DexQuote quote = quote(quoter(JupiterMode.LIVE), THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
         assertThat(quote.source()).isEqualTo(QuoteSource.LIVE);
@@ -135,7 +141,7 @@ class DexQuoterTest {
     void shouldKeepJupitersNoRouteInAutoModeRatherThanInventALiquidPool() {
         answer(400, ERROR_400_NO_ROUTE);
 
-        DexQuote quote = quoter(JupiterMode.AUTO).quote(THOUSAND_SOL, T0.plusSeconds(1));
+        DexQuote quote = quote(quoter(JupiterMode.AUTO), THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.NO_ROUTE);
         assertThat(quote.source()).isEqualTo(QuoteSource.LIVE);
@@ -143,7 +149,7 @@ class DexQuoterTest {
 
     @Test
     void shouldNeverCallJupiterInSimulatedMode() {
-        DexQuote quote = DexQuoter.simulatedOnly(simulated, clock).quote(THOUSAND_SOL, T0.plusSeconds(1));
+        DexQuote quote = quote(DexQuoter.simulatedOnly(simulated, clock), THOUSAND_SOL, T0.plusSeconds(1));
 
         assertThat(quote.source()).isEqualTo(QuoteSource.SIMULATED);
         assertThat(jupiterCalls()).isZero();
@@ -152,7 +158,7 @@ class DexQuoterTest {
     @Test
     void shouldDrawAFivePointCurveFromTheSimulationAroundTheFullSizeQuote() {
         DexQuoter quoter = DexQuoter.simulatedOnly(simulated, clock);
-        DexQuote quote = quoter.quote(THOUSAND_SOL, T0);
+        DexQuote quote = quote(quoter, THOUSAND_SOL, T0);
 
         DepthCurve curve = quoter.depthCurve(THOUSAND_SOL, quote).orElseThrow();
 
@@ -169,7 +175,7 @@ class DexQuoterTest {
     void shouldPublishOnlyLivePointsWithALiveQuoteAndRecordEachLiveQuoteAsAPoint() {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
-        DexQuote quote = quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        DexQuote quote = quote(quoter, TENTH_OF_A_SOL, T0.plusSeconds(1));
 
         DepthCurve curve = quoter.depthCurve(TENTH_OF_A_SOL, quote).orElseThrow();
 
@@ -184,9 +190,9 @@ class DexQuoterTest {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
 
-        quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(5));
+        quote(quoter, TENTH_OF_A_SOL, T0.plusSeconds(5));
         clock.advance(Duration.ofMillis(1_900)); // the next slot, T0 + 2 s, is 100 ms away
-        DexQuote second = quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(5));
+        DexQuote second = quote(quoter, TENTH_OF_A_SOL, T0.plusSeconds(5));
 
         assertThat(second.fromCache()).isFalse();
         assertThat(pacedSlots).containsExactly(T0, T0.plusSeconds(2));
@@ -197,12 +203,12 @@ class DexQuoterTest {
     void shouldAnswerFromTheCurveRatherThanWaitLongerThanTheMaxSlotWaitEvenBeforeALaterDeadline() {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
-        quoter.quote(TENTH_OF_A_SOL, T0.plusMillis(1_700));
+        quote(quoter, TENTH_OF_A_SOL, T0.plusMillis(1_700));
         clock.advance(Duration.ofMillis(500)); // the next slot, T0 + 2 s, is 1.5 s away
 
         // the deadline (a reply's replyBy less the call allowance) would allow waiting 1.5 s for it; the cap does not
         Instant latestStart = clock.instant().plusMillis(1_700);
-        DexQuote quote = quoter.quote(TENTH_OF_A_SOL, latestStart);
+        DexQuote quote = quote(quoter, TENTH_OF_A_SOL, latestStart);
 
         assertThat(quote.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
         assertThat(quote.fromCache()).isTrue();
@@ -217,11 +223,11 @@ class DexQuoterTest {
     void shouldAnswerFromTheFreshCurveAndSayItsAgeWhenTheBudgetCannotServeTheDeadline() {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
-        quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        quote(quoter, TENTH_OF_A_SOL, T0.plusSeconds(1));
         clock.advance(Duration.ofMillis(1_500));
         DexQuoteRequest twentiethOfASol = TENTH_OF_A_SOL.withAmount(SOL.toAtomic(new BigDecimal("0.05")));
 
-        DexQuote estimate = quoter.quote(twentiethOfASol, clock.instant().plusMillis(100));
+        DexQuote estimate = quote(quoter, twentiethOfASol, clock.instant().plusMillis(100));
 
         assertThat(estimate.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
         assertThat(estimate.source()).isEqualTo(QuoteSource.LIVE);
@@ -237,14 +243,14 @@ class DexQuoterTest {
     void shouldNotAnswerFromAnExpiredCurveNorBeyondItsLargestSize() {
         answerTheDocumentedSizeOnly();
         DexQuoter live = quoter(JupiterMode.LIVE);
-        live.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        quote(live, TENTH_OF_A_SOL, T0.plusSeconds(1));
         limiter.onResponse(429, "0", "60");
 
-        DexQuote beyond = live.quote(THOUSAND_SOL, clock.instant());
+        DexQuote beyond = quote(live, THOUSAND_SOL, clock.instant());
         clock.advance(Duration.ofSeconds(61));
         limiter.onResponse(429, "0", "60");
-        DexQuote expired = live.quote(TENTH_OF_A_SOL, clock.instant());
-        DexQuote auto = quoter(JupiterMode.AUTO).quote(TENTH_OF_A_SOL, clock.instant());
+        DexQuote expired = quote(live, TENTH_OF_A_SOL, clock.instant());
+        DexQuote auto = quote(quoter(JupiterMode.AUTO), TENTH_OF_A_SOL, clock.instant());
 
         assertThat(beyond.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
         assertThat(expired.status()).isEqualTo(JupiterQuoteStatus.UNAVAILABLE);
@@ -257,12 +263,12 @@ class DexQuoterTest {
     void shouldAnswerFromTheCurveWhenJupiterBecomesUnavailable() {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
-        quoter.quote(TENTH_OF_A_SOL, T0.plusSeconds(1));
+        quote(quoter, TENTH_OF_A_SOL, T0.plusSeconds(1));
         jupiter.resetAll();
         jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(503)));
         clock.advance(Duration.ofSeconds(2));
 
-        DexQuote quote = quoter.quote(TENTH_OF_A_SOL, clock.instant());
+        DexQuote quote = quote(quoter, TENTH_OF_A_SOL, clock.instant());
 
         assertThat(quote.fromCache()).isTrue();
         assertThat(quote.outAmount()).isEqualTo(TENTH_OUT);
@@ -274,11 +280,11 @@ class DexQuoterTest {
         jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(503)));
         DexQuoter auto = quoter(JupiterMode.AUTO);
 
-        DexQuote first = auto.quote(THOUSAND_SOL, T0.plusSeconds(1));
+        DexQuote first = quote(auto, THOUSAND_SOL, T0.plusSeconds(1));
         clock.advance(Duration.ofSeconds(3));
-        DexQuote duringOutage = auto.quote(THOUSAND_SOL, clock.instant().plusSeconds(1));
+        DexQuote duringOutage = quote(auto, THOUSAND_SOL, clock.instant().plusSeconds(1));
         clock.advance(Duration.ofSeconds(3)); // past the 5 s outage cooldown: Jupiter is tried again
-        auto.quote(THOUSAND_SOL, clock.instant().plusSeconds(1));
+        quote(auto, THOUSAND_SOL, clock.instant().plusSeconds(1));
 
         assertThat(first.source()).isEqualTo(QuoteSource.SIMULATED);
         assertThat(first.reason()).contains("503");
@@ -291,7 +297,7 @@ class DexQuoterTest {
     void shouldNeverExceedTheBudgetUnderFiftyConcurrentQuoteRequests() throws Exception {
         answerTheDocumentedSizeOnly();
         DexQuoter quoter = quoter(JupiterMode.LIVE);
-        quoter.quote(TENTH_OF_A_SOL, T0); // a fresh curve point, at T0
+        quote(quoter, TENTH_OF_A_SOL, T0); // a fresh curve point, at T0
         clock.advance(Duration.ofMillis(1_900)); // the next slot, T0 + 2 s, is within the 200 ms max slot wait
         Instant deadline = T0.plusSeconds(10);
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -301,7 +307,7 @@ class DexQuoterTest {
             for (int i = 0; i < 50; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return quoter.quote(TENTH_OF_A_SOL, deadline);
+                    return quote(quoter, TENTH_OF_A_SOL, deadline);
                 }));
             }
             start.countDown();
@@ -330,7 +336,7 @@ class DexQuoterTest {
         answerTheDocumentedSizeOnly();
         DepthCurveRefresher refresher = new DepthCurveRefresher(budgeted, curves);
         DexQuoteRequest oneSol = TENTH_OF_A_SOL.withAmount(SOL.toAtomic(BigDecimal.ONE));
-        quoter(JupiterMode.LIVE).quote(oneSol, T0); // NO_ROUTE at 1 SOL, but the pair is now active
+        quote(quoter(JupiterMode.LIVE), oneSol, T0); // NO_ROUTE at 1 SOL, but the pair is now active
 
         boolean whileBusy = refresher.refreshOnce();
         clock.advance(Duration.ofSeconds(2));

@@ -21,6 +21,7 @@ import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.Venue;
 import io.otcrouter.quote.MutableClock;
+import io.otcrouter.quote.TestLanes;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.dex.BudgetedJupiter;
@@ -105,7 +106,8 @@ class QuoteMetricsTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
         JupiterClient client = JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties,
                 limiter);
-        BudgetedJupiter jupiter = new BudgetedJupiter(client, limiter, slot -> true, curves);
+        BudgetedJupiter jupiter = new BudgetedJupiter(client, limiter, slot -> true, curves,
+                TestLanes.inline(16, clock), clock);
         return new DexQuoter(JupiterMode.LIVE, jupiter, simulated, curves, clock, Duration.ofMillis(200));
     }
 

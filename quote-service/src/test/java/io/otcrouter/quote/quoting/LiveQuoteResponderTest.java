@@ -28,7 +28,7 @@ class LiveQuoteResponderTest {
     private final LiveJupiter jupiter = new LiveJupiter(JupiterMode.LIVE);
     private final List<JupiterQuoted> published = new ArrayList<>();
     private final QuoteResponder responder = new QuoteResponder(jupiter.quoter, this::publish, jupiter.clock,
-            Duration.ofMillis(300));
+            Duration.ofMillis(300), Duration.ofMillis(100));
 
     /** The broker of these tests acknowledges every send at once. */
     private CompletableFuture<Void> publish(JupiterQuoted quoted) {

@@ -36,7 +36,7 @@ class QuoteResponderTest {
     private final QuoteResponder responder = new QuoteResponder(
             DexQuoter.simulatedOnly(new SimulatedDex(new ReferencePrices(), CATALOG,
                     new SimulatedDexProperties(new BigDecimal("20000000"), 30)), CLOCK),
-            this::publish, CLOCK, Duration.ofMillis(300));
+            this::publish, CLOCK, Duration.ofMillis(300), Duration.ofMillis(100));
 
     /** The broker of these tests acknowledges every send at once. */
     private CompletableFuture<Void> publish(JupiterQuoted quoted) {
