@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -241,6 +242,26 @@ class LedgerServiceIT {
             assertThat(new String(deadLetter, StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"avro\"}");
         }
         assertThat(trades.findByTradeId(garbageKey)).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterADecisionThatSellsNothingAtOnceAndStillBookTheNextOne() {
+        String invalidId = newTradeId();
+        String tradeId = newTradeId();
+        RouteDecided invalid = RouteDecided.newBuilder(LedgerFixtures.otcDecision(invalidId))
+                .setAmountIn(BigDecimal.ZERO).build();
+
+        send(invalid);
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+
+        assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
+        try (TopicReader deadLetters = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
+            List<SpecificRecord> deadLettered = await().atMost(AT_MOST)
+                    .until(() -> deadLetters.eventsWithKey(invalidId), records -> records.size() == 1);
+            assertThat(((RouteDecided) deadLettered.get(0)).getEventId()).isEqualTo(invalid.getEventId());
+        }
+        assertThat(trades.findByTradeId(invalidId)).isEmpty();
     }
 
     @Test

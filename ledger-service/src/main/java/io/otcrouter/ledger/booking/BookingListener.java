@@ -2,7 +2,9 @@ package io.otcrouter.ledger.booking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
@@ -13,15 +15,18 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.kafka.InvalidEventException;
 
 /**
  * Feeds batches of decisions and leg executions to {@link Booking}, one transaction per batch. Records are keyed by
  * tradeId, so one trade's events on one topic arrive in order; across topics they may not, which Booking tolerates
  * (see its Javadoc), as it tolerates redeliveries (processed_event).
  *
- * <p>A record that is not the topic's event (undecodable, or another type) stops the batch there: the records
- * before it are booked, then {@link BatchListenerFailedException} tells the error handler which record failed, so it
- * commits the good prefix, sends the bad record to its {@code .DLT} and redelivers the rest.
+ * <p>A record that can never be booked (undecodable, another type, or failing {@link EventChecks}) stops the batch
+ * there: the records before it are booked, then {@link BatchListenerFailedException} tells the error handler which
+ * record failed, so it commits the good prefix, sends the bad record to its {@code .DLT} at once and redelivers the
+ * rest. Any other failure (PostgreSQL unreachable) fails the whole batch, which the error handler retries with backoff
+ * until it is booked: the transaction rolled back, so nothing of it was booked before.
  *
  * <p>Batch listeners are not seen by a {@code RecordInterceptor}, and one batch holds many trades, so no trade id is
  * put in the logging context here: {@link Booking} puts it there around its own per-trade log lines.
@@ -47,35 +52,52 @@ class BookingListener {
     @KafkaListener(id = DECISIONS_LISTENER, idIsGroup = false, batch = "true",
             topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
     void onRouteDecided(List<ConsumerRecord<String, Object>> records) {
-        bookValidPrefix(records, RouteDecided.class, decisions -> booking.book(decisions, List.of()));
+        bookValidPrefix(records, RouteDecided.class, EventChecks::problem,
+                decisions -> booking.book(decisions, List.of()));
     }
 
     @KafkaListener(id = EXECUTIONS_LISTENER, idIsGroup = false, batch = "true",
             topics = {"#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
                     "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"})
     void onLegExecuted(List<ConsumerRecord<String, Object>> records) {
-        bookValidPrefix(records, LegExecuted.class, executions -> booking.book(List.of(), executions));
+        bookValidPrefix(records, LegExecuted.class, EventChecks::problem,
+                executions -> booking.book(List.of(), executions));
     }
 
     private <T> void bookValidPrefix(List<ConsumerRecord<String, Object>> records, Class<T> type,
-            Consumer<List<T>> book) {
+            Function<T, Optional<String>> problem, Consumer<List<T>> book) {
         List<T> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
             if (!type.isInstance(record.value())) {
-                book.accept(events);
-                meters.batchBooked(records.subList(0, i));
-                throw new BatchListenerFailedException(describe(record, type), cause(record), i);
+                throw bookPrefixAndFail(records, i, events, book, describe(record, type), cause(record));
             }
-            events.add(type.cast(record.value()));
+            T event = type.cast(record.value());
+            Optional<String> invalid = problem.apply(event);
+            if (invalid.isPresent()) {
+                throw bookPrefixAndFail(records, i, events, book, describe(record, type) + ": " + invalid.get(),
+                        new InvalidEventException(invalid.get()));
+            }
+            events.add(event);
         }
         book.accept(events);
         meters.batchBooked(records);
     }
 
+    /** Books the records before the failed one and names the failed one to the error handler. */
+    private <T> BatchListenerFailedException bookPrefixAndFail(List<ConsumerRecord<String, Object>> records,
+            int failed, List<T> prefix, Consumer<List<T>> book, String why, Exception cause) {
+        book.accept(prefix);
+        meters.batchBooked(records.subList(0, failed));
+        return new BatchListenerFailedException(why, cause, failed);
+    }
+
     private static String describe(ConsumerRecord<String, Object> record, Class<?> type) {
-        return "Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " is not a "
-                + type.getSimpleName() + (record.value() == null ? " (undecodable)" : " but a "
+        String at = "Record " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (type.isInstance(record.value())) {
+            return at + " is an invalid " + type.getSimpleName();
+        }
+        return at + " is not a " + type.getSimpleName() + (record.value() == null ? " (undecodable)" : " but a "
                 + record.value().getClass().getSimpleName());
     }
 

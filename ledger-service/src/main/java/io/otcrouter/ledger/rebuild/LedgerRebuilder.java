@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,7 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
 import io.otcrouter.ledger.booking.Booking;
+import io.otcrouter.ledger.booking.EventChecks;
 import io.otcrouter.ledger.outbox.OutboxRepository;
 
 /**
@@ -36,7 +38,8 @@ import io.otcrouter.ledger.outbox.OutboxRepository;
  * ({@code SettleRule}). TradeSettled rows written during the replay were published by the live service already, so
  * they are marked published instead of being sent again. Trades the final sweep settles may never have been
  * published (the service may have stopped before its sweep), so their rows are relayed: at worst a byte-identical
- * copy with the same event id, which consumers drop. Undecodable records are skipped: they are in the .DLT.
+ * copy with the same event id, which consumers drop. Undecodable and invalid records are skipped: they are in the
+ * .DLT.
  * It reads without a consumer group, so the service's committed offsets stay as they were.
  */
 @Component
@@ -113,14 +116,24 @@ public class LedgerRebuilder {
         return replayed;
     }
 
+    /** The record's event, or null for one the listeners dead-lettered (undecodable, or failing EventChecks). */
     private static Object decode(AvroEventDeserializer deserializer, ConsumerRecord<String, byte[]> record) {
+        Object event;
         try {
-            return deserializer.deserialize(record.topic(), record.value());
+            event = deserializer.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             log.warn("Skipping undecodable record {}-{}@{} (it is in the dead-letter topic)", record.topic(),
                     record.partition(), record.offset());
             return null;
         }
+        Optional<String> invalid = event instanceof RouteDecided decision ? EventChecks.problem(decision)
+                : event instanceof LegExecuted execution ? EventChecks.problem(execution) : Optional.empty();
+        if (invalid.isPresent()) {
+            log.warn("Skipping invalid record {}-{}@{} (it is in the dead-letter topic): {}", record.topic(),
+                    record.partition(), record.offset(), invalid.get());
+            return null;
+        }
+        return event;
     }
 
     private Map<String, Object> consumerProperties() {

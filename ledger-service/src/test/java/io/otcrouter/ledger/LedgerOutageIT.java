@@ -1,0 +1,161 @@
+package io.otcrouter.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.otcrouter.events.LegExecuted;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.Venue;
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.ledger.booking.Trade;
+import io.otcrouter.ledger.booking.TradeLegRepository;
+import io.otcrouter.ledger.booking.TradeRepository;
+import io.otcrouter.ledger.booking.TradeState;
+import io.otcrouter.ledger.outbox.OutboxRepository;
+
+/**
+ * The ledger when PostgreSQL goes away under its listeners and comes back. A database of its own, reached through a
+ * {@link SwitchableDataSource} the tests cut off, and a clock that stands still until a test moves it, so the settle
+ * timeout passes when the test says and not while a slow machine runs it. Failed batches are retried every half
+ * second at most, so nothing waits long once the database is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "otc.kafka.partitions=1",
+        "otc.kafka.retry-max=500ms",
+        "logging.level.org.apache.kafka=WARN",
+        "logging.level.kafka=WARN"})
+// Closed after the class, while its broker still runs (see LedgerServiceIT).
+@DirtiesContext
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@Import({ LedgerOutageIT.UpstreamTopicsAndClock.class, SwitchableDataSource.Wrapping.class })
+class LedgerOutageIT {
+
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration AT_MOST = Duration.ofSeconds(30);
+    /** Attempts the old rule allowed before dead-lettering: the first and two retries. */
+    private static final int OLD_RULE_ATTEMPTS = 3;
+    /** The listener container ids of BookingListener. */
+    private static final String DECISIONS = "ledger-decisions";
+    private static final String EXECUTIONS = "ledger-executions";
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+    @Autowired
+    private SwitchableDataSource database;
+    @Autowired
+    private TradeRepository trades;
+    @Autowired
+    private TradeLegRepository legs;
+    @Autowired
+    private OutboxRepository outbox;
+
+    private KafkaProducer<String, Object> producer;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgresHolder.jdbcUrl("ledger_outage_it"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new AvroEventSerializer());
+    }
+
+    @AfterEach
+    void databaseBack() {
+        database.restore();
+        producer.close();
+    }
+
+    @Test
+    void shouldHoldADecisionAndItsFillWhileTheDatabaseIsDownAndBookThemOnceWhenItIsBackWithoutDeadLettering() {
+        String tradeId = newTradeId();
+        int decisionsRefused = database.refusedToListener(DECISIONS);
+        int executionsRefused = database.refusedToListener(EXECUTIONS);
+
+        database.cutOff();
+        send(LedgerFixtures.otcDecision(tradeId));
+        send(LedgerFixtures.otcFill(tradeId));
+
+        await().atMost(AT_MOST).until(() -> database.refusedToListener(DECISIONS) - decisionsRefused
+                > OLD_RULE_ATTEMPTS && database.refusedToListener(EXECUTIONS) - executionsRefused > OLD_RULE_ATTEMPTS);
+        database.restore();
+
+        assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
+        assertThat(trades.findAll()).filteredOn(trade -> trade.getTradeId().equals(tradeId)).hasSize(1);
+        assertThat(legs.findByTradeIdOrderByLegId(tradeId)).hasSize(1);
+        assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId)).isEqualTo(1);
+        try (TopicReader decisions = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic());
+                TopicReader executions = new TopicReader(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
+            await().atMost(AT_MOST).during(QUIET).until(() -> decisions.recordsWithKey(tradeId).isEmpty()
+                    && executions.recordsWithKey(tradeId).isEmpty());
+        }
+    }
+
+    private void send(RouteDecided decision) {
+        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision));
+    }
+
+    private void send(LegExecuted execution) {
+        producer.send(new ProducerRecord<>(execution.getVenue() == Venue.DEX ? Topics.JUPITER_EXECUTED.name()
+                : Topics.POOLS_EXECUTED.name(), execution.getTradeId(), execution));
+    }
+
+    private Trade awaitSettled(String tradeId) {
+        return await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).orElse(null),
+                trade -> trade != null && trade.getStatus() != TradeState.PENDING);
+    }
+
+    private static String newTradeId() {
+        return "trade-" + UUID.randomUUID();
+    }
+
+    /** The topics upstream services declare in production, and the ledger's clock, which the tests move. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class UpstreamTopicsAndClock {
+
+        @Bean
+        KafkaAdmin.NewTopics upstreamTopics() {
+            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
+                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
+        }
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+}
