@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,8 +105,11 @@ public final class LoadGenerator {
         }
         String prefix = options.orderPrefix();
         long warmupRequests = options.warmupRequests();
-        System.out.printf("Load run %s: %,d trades/s offered open-loop for %s%s (%,d requests), clientOrderId "
-                        + "%s<n>, seed %d%n", options.runId(), options.rate(), human(options.duration()),
+        System.out.printf("Load run %s: %s for %s%s (%,d requests at most), clientOrderId "
+                        + "%s<n>, seed %d%n", options.runId(), options.clients() > 0
+                        ? options.clients() + " clients in a closed loop (at most " + options.rate() + "/s)"
+                        : String.format(Locale.ROOT, "%,d trades/s offered open-loop", options.rate()),
+                human(options.duration()),
                 warmupRequests == 0 ? "" : " after a " + human(options.warmup()) + " warm-up at the same rate",
                 total, prefix, options.seed());
         System.out.println(Machine.describe());
@@ -147,6 +151,10 @@ public final class LoadGenerator {
         long start = System.nanoTime() + 200_000_000L;
         long maxLag = 0;
         long retryWindow = options.retryFor().toNanos();
+        // Closed loop: a request leaves when one of the clients has its answer, until the run's time is up.
+        Semaphore clients = options.clients() > 0 ? new Semaphore(options.clients()) : null;
+        long stopAt = start + options.warmup().plus(options.duration()).toNanos();
+        long sent = total;
         for (int n = 0; n < total; n++) {
             long due = start + Math.round(n * interval);
             String clientOrderId = prefix + n;
@@ -162,14 +170,27 @@ public final class LoadGenerator {
             while ((now = System.nanoTime()) < due) {
                 LockSupport.parkNanos(due - now);
             }
+            if (clients != null) {
+                long left = stopAt - now;
+                if (left <= 0 || !clients.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    sent = n;
+                    break;
+                }
+                now = System.nanoTime();
+                due = now;
+            }
             maxLag = Math.max(maxLag, now - due);
             dueNanos[n] = due;
-            send(n, request, due, due + retryWindow, 250, answered);
+            send(n, request, due, due + retryWindow, 250, answered, clients);
             if (n > 0 && n % (options.rate() * 10L) == 0) {
                 System.out.printf("  %,d sent, %,d accepted, %,d settled seen%n", n, accepted.size(),
                         watcher.settled().size());
             }
         }
+        for (long unsent = sent; unsent < total; unsent++) {
+            answered.countDown();
+        }
+        total = sent;
         long sendEnd = System.nanoTime();
         boolean allAnswered = answered.await(options.requestTimeout().plus(options.retryFor()).toMillis() + 10_000,
                 TimeUnit.MILLISECONDS);
@@ -261,7 +282,8 @@ public final class LoadGenerator {
                 republishedSettled);
 
         long measured = total - warmupRequests;
-        double sendSeconds = Math.max(measured / (double) options.rate(), (sendEnd - measuredStart) / 1e9);
+        double sendSeconds = options.clients() > 0 ? (sendEnd - measuredStart) / 1e9
+                : Math.max(measured / (double) options.rate(), (sendEnd - measuredStart) / 1e9);
         long acceptedMeasured = accepted.values().stream().filter(n -> n >= warmupRequests).count();
         double settleSeconds = e2e.size() > 1 ? (lastSettled - firstSettled) / 1e9 : 0;
         Results results = new Results(options, total, Percentiles.of(decisions),
@@ -336,7 +358,7 @@ public final class LoadGenerator {
 
     /** Sends request n; with {@code --retry-for}, a failure is retried with the same Idempotency-Key, backing off. */
     private void send(int n, HttpRequest request, long due, long retryUntil, long backoffMillis,
-            CountDownLatch answered) {
+            CountDownLatch answered, Semaphore clients) {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             long now = System.nanoTime();
             // 409: the first request with this Idempotency-Key is still in flight (or was, on a router that died):
@@ -344,8 +366,8 @@ public final class LoadGenerator {
             boolean retryable = error != null || response.statusCode() >= 500 || response.statusCode() == 409;
             if (retryable && now < retryUntil) {
                 retries.incrementAndGet();
-                timers.schedule(() -> send(n, request, due, retryUntil, Math.min(2000, backoffMillis * 2), answered),
-                        backoffMillis, TimeUnit.MILLISECONDS);
+                timers.schedule(() -> send(n, request, due, retryUntil, Math.min(2000, backoffMillis * 2), answered,
+                        clients), backoffMillis, TimeUnit.MILLISECONDS);
                 return;
             }
             boolean decided = response != null && (response.statusCode() == 201 || response.statusCode() == 422);
@@ -365,6 +387,9 @@ public final class LoadGenerator {
                         rejected.add(matcher.group(1));
                     }
                 }
+            }
+            if (clients != null) {
+                clients.release();
             }
             answered.countDown();
         });

@@ -22,17 +22,20 @@ import java.util.Map;
  * @param stackPatterns command-line substrings of the processes whose resident memory (with their children) is
  *                      the stack's
  * @param checkPools    audit the OTC pools' inventory against their fills (needs the otc_pool schema)
+ * @param clients       0 for the open loop at {@code rate}; N for a closed loop: N clients, each sending its next
+ *                      trade when its previous one is answered, for {@code duration} ({@code rate} then caps the
+ *                      total at rate x duration)
  * @param dashboardUser the dashboard user whose HTTP Basic credentials read the dashboard's trade total
  * @param dashboardPasswordFile the file holding that user's password (the local stack's admin password file)
  */
-record Options(int rate, Duration duration, Duration warmup, String router, String apiKey, String dashboard,
+record Options(int rate, int clients, Duration duration, Duration warmup, String router, String apiKey, String dashboard,
         String dashboardUser, Path dashboardPasswordFile, String kafka,
         String db, String dbUser, String dbPassword, Duration drainTimeout, Duration requestTimeout,
         Duration retryFor, int slippageBps, long seed, List<String> stackPatterns, boolean checkPools,
         String runId) {
 
     static final String USAGE = """
-            usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--duration=60s] [--warmup=0s]
+            usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--clients=0] [--duration=60s] [--warmup=0s]
                    [--router=http://127.0.0.1:8081] [--api-key=<key>] [--dashboard=http://127.0.0.1:8080]
                    [--dashboard-user=admin] [--dashboard-password-file=data/dashboard-admin-password]
                    [--kafka=127.0.0.1:29092] [--db=jdbc:postgresql://127.0.0.1:54329/otcrouter]
@@ -50,7 +53,7 @@ record Options(int rate, Duration duration, Duration warmup, String router, Stri
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
             values.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
         }
-        List<String> known = List.of("rate", "duration", "warmup", "router", "api-key", "dashboard", "dashboard-user",
+        List<String> known = List.of("rate", "clients", "duration", "warmup", "router", "api-key", "dashboard", "dashboard-user",
                 "dashboard-password-file", "kafka", "db", "db-user",
                 "db-password", "drain-timeout", "request-timeout", "retry-for", "slippage-bps", "seed", "stack-pattern",
                 "check-pools", "run-id", "help");
@@ -71,7 +74,11 @@ record Options(int rate, Duration duration, Duration warmup, String router, Stri
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative");
         }
-        return new Options(rate,
+        int clients = Integer.parseInt(values.getOrDefault("clients", "0"));
+        if (clients < 0) {
+            throw new IllegalArgumentException("--clients must not be negative");
+        }
+        return new Options(rate, clients,
                 duration(values.getOrDefault("duration", "60s")),
                 warmup,
                 trimSlash(values.getOrDefault("router", "http://127.0.0.1:8081")),

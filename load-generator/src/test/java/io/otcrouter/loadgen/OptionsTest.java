@@ -31,4 +31,11 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("--warmup=-1s")).hasMessageContaining("--warmup");
         assertThatThrownBy(() -> Options.parse("--warm-up=10s")).hasMessageContaining("warm-up");
     }
+
+    @Test
+    void shouldRunOpenLoopUnlessClientsAreGivenAndRefuseNegativeClients() {
+        assertThat(Options.parse("--rate=200").clients()).isZero();
+        assertThat(Options.parse("--clients=64", "--rate=2000", "--duration=20s").clients()).isEqualTo(64);
+        assertThatThrownBy(() -> Options.parse("--clients=-1")).hasMessageContaining("--clients");
+    }
 }
