@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -29,6 +31,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
@@ -42,7 +45,8 @@ import io.otcrouter.ledger.booking.TradeState;
 import io.otcrouter.ledger.outbox.OutboxRepository;
 
 /**
- * The ledger when PostgreSQL goes away under its listeners and comes back. A database of its own, reached through a
+ * The ledger when PostgreSQL goes away under its listeners and comes back: nothing is dead-lettered, everything is
+ * booked once, and readiness (not liveness) follows the database meanwhile. A database of its own, reached through a
  * {@link SwitchableDataSource} the tests cut off, and a clock that stands still until a test moves it, so the settle
  * timeout passes when the test says and not while a slow machine runs it. Failed batches are retried every half
  * second at most, so nothing waits long once the database is back.
@@ -77,6 +81,8 @@ class LedgerOutageIT {
     private TradeLegRepository legs;
     @Autowired
     private OutboxRepository outbox;
+    @LocalServerPort
+    private int port;
 
     private KafkaProducer<String, Object> producer;
 
@@ -111,6 +117,8 @@ class LedgerOutageIT {
 
         await().atMost(AT_MOST).until(() -> database.refusedToListener(DECISIONS) - decisionsRefused
                 > OLD_RULE_ATTEMPTS && database.refusedToListener(EXECUTIONS) - executionsRefused > OLD_RULE_ATTEMPTS);
+        assertThat(probe("readiness").value()).as("not ready while the database is away").isEqualTo(503);
+        assertThat(probe("liveness").value()).as("still live").isEqualTo(200);
         database.restore();
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
@@ -122,6 +130,13 @@ class LedgerOutageIT {
             await().atMost(AT_MOST).during(QUIET).until(() -> decisions.recordsWithKey(tradeId).isEmpty()
                     && executions.recordsWithKey(tradeId).isEmpty());
         }
+        assertThat(probe("readiness").value()).as("ready again").isEqualTo(200);
+    }
+
+    @Test
+    void shouldBeReadyAndLiveWhileTheDatabaseAnswers() {
+        assertThat(probe("readiness").value()).isEqualTo(200);
+        assertThat(probe("liveness").value()).isEqualTo(200);
     }
 
     private void send(RouteDecided decision) {
@@ -136,6 +151,12 @@ class LedgerOutageIT {
     private Trade awaitSettled(String tradeId) {
         return await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).orElse(null),
                 trade -> trade != null && trade.getStatus() != TradeState.PENDING);
+    }
+
+    /** The status of {@code /actuator/health/<group>}: 200 when UP, 503 when DOWN. */
+    private HttpStatusCode probe(String group) {
+        return RestClient.create("http://localhost:" + port).get().uri("/actuator/health/{group}", group)
+                .exchange((request, response) -> response.getStatusCode());
     }
 
     private static String newTradeId() {
