@@ -24,6 +24,15 @@ public final class EmbeddedPostgresHolder {
         return POSTGRES.getJdbcUrl("postgres", "postgres");
     }
 
+    public static int port() {
+        return POSTGRES.getPort();
+    }
+
+    /** The JDBC URL of the same database reached on another port (a {@link TcpProxy} in front of it). */
+    public static String jdbcUrlThroughPort(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
     /** A data source whose search_path is the router's schema, as {@code spring.datasource.hikari.schema} sets. */
     public static DataSource routerSchema() {
         return POSTGRES.getDatabase("postgres", "postgres", Map.of("currentSchema", "router"));

@@ -9,13 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param quoteTimeout   how long the router waits for venues before deciding without the missing ones
  * @param maxAmountUnits the largest input accepted, in token units of the input token
- * @param partitions     partitions of the topics this service writes
- * @param replicationFactor replication of the topics this service writes
  */
 @ConfigurationProperties("otc.router")
 public record RouterProperties(
         @DefaultValue("2s") Duration quoteTimeout,
-        @DefaultValue("1000000000") BigDecimal maxAmountUnits,
-        @DefaultValue("3") int partitions,
-        @DefaultValue("1") short replicationFactor) {
+        @DefaultValue("1000000000") BigDecimal maxAmountUnits) {
 }
