@@ -35,6 +35,8 @@ import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
@@ -46,7 +48,8 @@ import io.otcrouter.ledger.outbox.OutboxRepository;
 
 /**
  * The ledger when PostgreSQL goes away under its listeners and comes back: nothing is dead-lettered, everything is
- * booked once, and readiness (not liveness) follows the database meanwhile. A database of its own, reached through a
+ * booked once, readiness (not liveness) follows the database meanwhile, and a decision read long after it was made
+ * still waits the whole settle timeout for its legs. A database of its own, reached through a
  * {@link SwitchableDataSource} the tests cut off, and a clock that stands still until a test moves it, so the settle
  * timeout passes when the test says and not while a slow machine runs it. Failed batches are retried every half
  * second at most, so nothing waits long once the database is back.
@@ -81,6 +84,8 @@ class LedgerOutageIT {
     private TradeLegRepository legs;
     @Autowired
     private OutboxRepository outbox;
+    @Autowired
+    private MutableClock clock;
     @LocalServerPort
     private int port;
 
@@ -137,6 +142,60 @@ class LedgerOutageIT {
     void shouldBeReadyAndLiveWhileTheDatabaseAnswers() {
         assertThat(probe("readiness").value()).isEqualTo(200);
         assertThat(probe("liveness").value()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldSettleATradeWhoseSecondLegNeverCameAsPartiallyFilledOnceTheTimeoutHasPassedSinceItWasBooked() {
+        String tradeId = newTradeId();
+        Instant decidedAt = LedgerFixtures.now().minus(Duration.ofMinutes(10));
+
+        // Leg first: once the clock has moved, the sweep may settle at any moment, and must see this leg.
+        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
+        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
+        // Ten minutes after the decision, but its window began when it was booked: the sweep leaves it alone.
+        await().atMost(AT_MOST).during(QUIET).until(() -> isPending(tradeId));
+
+        clock.advance(Duration.ofSeconds(31));
+
+        Trade trade = awaitSettled(tradeId);
+        assertThat(trade.getStatus()).isEqualTo(TradeState.PARTIALLY_FILLED);
+        assertThat(trade.getFilledInAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_IN);
+        assertThat(trade.getOutAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_OUT);
+        assertThat(trade.getSettledAt()).as("in event time, as a replay settles it")
+                .isEqualTo(decidedAt.plus(Duration.ofSeconds(30)));
+        try (TopicReader settled = new TopicReader(broker, Topics.TRADES_SETTLED.name())) {
+            TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
+                    .until(() -> settled.eventsWithKey(tradeId), events -> !events.isEmpty()).get(0);
+            assertThat(event.getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
+        }
+    }
+
+    @Test
+    void shouldCountTheLegsOfADecisionReadLongAfterItWasMadeThatCameWithinTheTimeoutOfItsBooking() {
+        String tradeId = newTradeId();
+        // Made ten minutes ago, read only now: the ledger's database was down meanwhile, and the venues' too.
+        Instant decidedAt = LedgerFixtures.now().minus(Duration.ofMinutes(10));
+        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
+
+        clock.advance(Duration.ofSeconds(29));
+        await().atMost(AT_MOST).during(QUIET).until(() -> isPending(tradeId));
+        // One leg executed in time and queued behind the outage; the other executed when its venue's database came
+        // back, long after the decision but within the window that began at the booking.
+        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        LegExecuted lateDexFill = LedgerFixtures.splitDexFill(tradeId, clock.instant());
+        send(lateDexFill);
+
+        Trade trade = awaitSettled(tradeId);
+        assertThat(trade.getStatus()).isEqualTo(TradeState.FILLED);
+        assertThat(trade.getFilledInAmount()).isEqualTo(LedgerFixtures.THOUSAND_SOL);
+        assertThat(trade.getSettledAt()).isEqualTo(lateDexFill.getExecutedAt());
+    }
+
+    private boolean isPending(String tradeId) {
+        return trades.findByTradeId(tradeId).map(trade -> trade.getStatus() == TradeState.PENDING).orElse(false);
     }
 
     private void send(RouteDecided decision) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -51,8 +53,8 @@ import io.otcrouter.ledger.rebuild.LedgerRebuilder;
 
 /**
  * Redelivery, disorder and rebuild: the ledger's tables as a function of the events. A database of its own, because
- * the assertions cover whole tables; the timeout sweep is off so the test decides when overdue trades settle
- * ({@link Booking#settleOverdue()}, which is all the sweep calls).
+ * the assertions cover whole tables; the timeout sweep is off and the ledger's clock stands still so the test
+ * decides when overdue trades settle ({@link Booking#settleOverdue()}, which is all the sweep calls).
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -83,6 +85,8 @@ class LedgerReplayIT {
     private LedgerRebuilder rebuilder;
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    private MutableClock clock;
 
     private KafkaProducer<String, Object> producer;
 
@@ -219,6 +223,8 @@ class LedgerReplayIT {
         send(overdue);
         List<String> tradeIds = List.of(filled, split, redelivered, rejected, bonkTrade, timedOut);
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(timedOut).isPresent());
+        // Its settle window began when it was booked, just now: let the ledger's clock run past it.
+        clock.advance(Duration.ofSeconds(31));
         booking.settleOverdue();
         tradeIds.forEach(this::awaitSettled);
         Set<String> eventIds = new java.util.HashSet<>();
@@ -259,9 +265,18 @@ class LedgerReplayIT {
         return "trade-" + UUID.randomUUID();
     }
 
-    /** The topics upstream services declare in production; here nobody else runs, so the test declares them. */
+    /**
+     * The topics upstream services declare in production (here nobody else runs, so the test declares them), and the
+     * ledger's clock, which the test moves.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class UpstreamTopics {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        }
 
         @Bean
         KafkaAdmin.NewTopics upstreamTopics() {

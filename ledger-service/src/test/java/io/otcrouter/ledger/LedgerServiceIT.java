@@ -324,26 +324,6 @@ class LedgerServiceIT {
     }
 
     @Test
-    void shouldSettleATradeWhoseSecondLegNeverCameAsPartiallyFilledAfterTheSettleTimeout() {
-        String tradeId = newTradeId();
-        Instant decidedAt = LedgerFixtures.now().minus(Duration.ofMinutes(10));
-
-        // Leg first: once the decision is booked, the sweep may settle at any moment, and must see this leg.
-        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
-        await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
-        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
-
-        Trade trade = awaitSettled(tradeId);
-        assertThat(trade.getStatus()).isEqualTo(TradeState.PARTIALLY_FILLED);
-        assertThat(trade.getFilledInAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_IN);
-        assertThat(trade.getOutAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_OUT);
-        assertThat(trade.getSettledAt()).isEqualTo(decidedAt.plus(Duration.ofSeconds(30)));
-        TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
-                .until(() -> settled.eventsWithKey(tradeId), events -> !events.isEmpty()).get(0);
-        assertThat(event.getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
-    }
-
-    @Test
     void shouldKeepAmountsExactToTheLastAtomicUnitForFiveSixAndNineDecimalTokens() {
         Token bonk = TokenCatalog.defaults().bySymbol("BONK").orElseThrow();
         // 5 → 9 decimals: 123,456,789,012.34567 BONK for 987,654.321987654 SOL.

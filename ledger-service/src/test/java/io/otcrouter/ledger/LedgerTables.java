@@ -9,12 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ledger's tables as sorted JSON rows, without what is not a fact about trades: surrogate ids, optimistic-lock
- * versions and the bookkeeping times of processed_event and outbox (when a row was written or relayed).
+ * versions and the bookkeeping times of trade, processed_event and outbox (when a decision was booked, a row written
+ * or relayed).
  */
 final class LedgerTables {
 
     private static final Map<String, String> ROWS = Map.of(
-            "trade", "to_jsonb(t) - 'id' - 'version'",
+            "trade", "to_jsonb(t) - 'id' - 'version' - 'booked_at'",
             "trade_leg", "to_jsonb(t) - 'id'",
             "system_metrics", "to_jsonb(t) - 'id'",
             "processed_event", "to_jsonb(t) - 'processed_at'",

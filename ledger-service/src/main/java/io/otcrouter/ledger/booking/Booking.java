@@ -3,6 +3,7 @@ package io.otcrouter.ledger.booking;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -28,8 +30,8 @@ import io.otcrouter.events.tracing.TradeIds;
 
 /**
  * Books trades: joins router decisions with their leg executions, settles a trade once its legs are in (or its
- * settle timeout has passed, see {@link SettleRule}), and hands each TradeSettled event to the outbox in the same
- * transaction as the settled row.
+ * settle timeout, counted from when the ledger booked the decision, has passed: see {@link SettleRule}), and hands
+ * each TradeSettled event to the outbox in the same transaction as the settled row.
  *
  * <p>One call books a whole batch in one transaction. Duplicates and disorder: every event id is recorded in
  * processed_event (a redelivery changes nothing), a trade is inserted once per tradeId and a leg once per
@@ -70,9 +72,28 @@ public class Booking {
         this.clock = clock;
     }
 
-    /** Books a batch of decisions and executions (either may be empty) in one transaction. */
+    /**
+     * Books a batch of decisions and executions (either may be empty) in one transaction, as read now: each new
+     * trade's settle window starts at the ledger's clock ({@link SettleRule}).
+     */
     @Transactional
     public void book(List<RouteDecided> decisions, List<LegExecuted> executions) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        bookBatch(decisions, executions, decision -> now);
+    }
+
+    /**
+     * Books a batch read back from the topics by the rebuild, as the ledger would have booked it had it read every
+     * decision when it was made: each trade's settle window starts at its decision. Nothing is queued behind a replay
+     * (every event up to its end is in the log), so there is no outage to wait out.
+     */
+    @Transactional
+    public void replay(List<RouteDecided> decisions, List<LegExecuted> executions) {
+        bookBatch(decisions, executions, RouteDecided::getOccurredAt);
+    }
+
+    private void bookBatch(List<RouteDecided> decisions, List<LegExecuted> executions,
+            Function<RouteDecided, Instant> bookedAt) {
         Set<String> tradeIds = new LinkedHashSet<>();
         decisions.forEach(decision -> tradeIds.add(decision.getTradeId()));
         executions.forEach(execution -> tradeIds.add(execution.getTradeId()));
@@ -85,7 +106,7 @@ public class Booking {
         executions.forEach(execution -> eventIds.add(execution.getEventId()));
         Set<String> fresh = processedEvents.markFirstDeliveries(eventIds);
 
-        List<Trade> newTrades = newTrades(decisions, fresh);
+        List<Trade> newTrades = newTrades(decisions, fresh, bookedAt);
         List<TradeLeg> newLegs = newLegs(executions, fresh);
         trades.saveAll(newTrades);
         legs.saveAll(newLegs);
@@ -97,11 +118,11 @@ public class Booking {
         settleReady(touched, SettleRule.NO_TIMEOUT_YET);
     }
 
-    /** Settles pending trades whose settle timeout has passed; returns how many it settled. */
+    /** Settles pending trades booked longer ago than the settle timeout; returns how many it settled. */
     @Transactional
     public int settleOverdue() {
         Instant now = clock.instant();
-        List<String> overdue = trades.findPendingDecidedBefore(now.minus(properties.settleTimeout()),
+        List<String> overdue = trades.findPendingBookedBefore(now.minus(properties.settleTimeout()),
                 Limit.of(properties.sweepBatchSize()));
         if (overdue.isEmpty()) {
             return 0;
@@ -110,7 +131,8 @@ public class Booking {
         return settleReady(overdue, now);
     }
 
-    private List<Trade> newTrades(List<RouteDecided> decisions, Set<String> fresh) {
+    private List<Trade> newTrades(List<RouteDecided> decisions, Set<String> fresh,
+            Function<RouteDecided, Instant> bookedAt) {
         Map<String, RouteDecided> firstPerTrade = new LinkedHashMap<>();
         decisions.stream().filter(decision -> fresh.contains(decision.getEventId()))
                 .forEach(decision -> firstPerTrade.putIfAbsent(decision.getTradeId(), decision));
@@ -125,7 +147,7 @@ public class Booking {
                     log.warn("Ignoring a second decision {} for trade {}", decision.getEventId(), tradeId);
                 }
             } else {
-                created.add(Trade.decided(decision));
+                created.add(Trade.decided(decision, bookedAt.apply(decision)));
             }
         });
         return created;
@@ -171,7 +193,8 @@ public class Booking {
         for (Trade trade : pending) {
             List<TradeLeg> booked = legsByTrade.getOrDefault(trade.getTradeId(), List.of());
             Optional<Instant> settledAt = rule.settleAt(trade.getLegsExpected(),
-                    booked.stream().map(TradeLeg::getExecutedAt).toList(), trade.getDecidedAt(), now);
+                    booked.stream().map(TradeLeg::getExecutedAt).toList(), trade.getDecidedAt(), trade.getBookedAt(),
+                    now);
             if (settledAt.isPresent()) {
                 settle(trade, booked, settledAt.get());
                 newMetrics.addAll(SettlementMetrics.of(trade));
@@ -185,7 +208,7 @@ public class Booking {
 
     private void settle(Trade trade, List<TradeLeg> booked, Instant settledAt) {
         List<LegOutcome> counted = booked.stream()
-                .filter(leg -> rule.counts(leg.getExecutedAt(), trade.getDecidedAt()))
+                .filter(leg -> rule.counts(leg.getExecutedAt(), trade.getBookedAt()))
                 .map(TradeLeg::outcome)
                 .toList();
         trade.settle(SettlementCalculator.settle(trade.terms(), counted, trade.getLegsExpected()), settledAt);

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param settleTimeout   how long after its decision a trade waits for its legs before settling without them
+ * @param settleTimeout   how long after the ledger booked its decision a trade waits for its legs before settling
+ *                        without them (see {@link SettleRule})
  * @param sweepBatchSize  most overdue trades settled per sweep transaction
  */
 @ConfigurationProperties(prefix = "otc.ledger")

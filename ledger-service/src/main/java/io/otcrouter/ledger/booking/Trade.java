@@ -75,6 +75,11 @@ public class Trade {
     private BigDecimal outputPriceUsd;
     private int legsExpected;
     private Instant decidedAt;
+    /**
+     * When the ledger booked the decision, by its own clock: its settle window starts here ({@link SettleRule}). Null
+     * only for trades settled before the ledger recorded it.
+     */
+    private Instant bookedAt;
     private Instant settledAt;
     @Version
     private long version;
@@ -82,8 +87,8 @@ public class Trade {
     protected Trade() {
     }
 
-    /** A trade the router has just decided: PENDING until its legs are in. */
-    static Trade decided(RouteDecided decision) {
+    /** A trade the router has decided and the ledger books at {@code bookedAt}: PENDING until its legs are in. */
+    static Trade decided(RouteDecided decision, Instant bookedAt) {
         Trade trade = new Trade();
         trade.tradeId = decision.getTradeId();
         trade.clientOrderId = decision.getClientOrderId();
@@ -106,6 +111,7 @@ public class Trade {
         trade.outputPriceUsd = decision.getOutputPriceUsd();
         trade.legsExpected = decision.getLegs().size();
         trade.decidedAt = decision.getOccurredAt();
+        trade.bookedAt = bookedAt;
         return trade;
     }
 
@@ -163,5 +169,6 @@ public class Trade {
     public BigDecimal getOutputPriceUsd() { return outputPriceUsd; }
     public int getLegsExpected() { return legsExpected; }
     public Instant getDecidedAt() { return decidedAt; }
+    public Instant getBookedAt() { return bookedAt; }
     public Instant getSettledAt() { return settledAt; }
 }

@@ -22,7 +22,8 @@ public interface TradeRepository extends JpaRepository<Trade, Long>, JpaSpecific
 
     List<Trade> findByTradeIdInAndStatus(Collection<String> tradeIds, TradeState status);
 
+    /** Pending trades whose decision the ledger booked before {@code bookedBefore}, longest waiting first. */
     @Query("select t.tradeId from Trade t where t.status = io.otcrouter.ledger.booking.TradeState.PENDING"
-            + " and t.decidedAt < :decidedBefore order by t.decidedAt")
-    List<String> findPendingDecidedBefore(@Param("decidedBefore") Instant decidedBefore, Limit limit);
+            + " and t.bookedAt < :bookedBefore order by t.bookedAt")
+    List<String> findPendingBookedBefore(@Param("bookedBefore") Instant bookedBefore, Limit limit);
 }

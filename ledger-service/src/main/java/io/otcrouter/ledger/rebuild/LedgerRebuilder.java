@@ -35,7 +35,9 @@ import io.otcrouter.ledger.outbox.OutboxRepository;
  *
  * <p>The result equals the live ledger because booking is a function of the events: duplicates are dropped by
  * event id, disorder is absorbed, and settlement times and TradeSettled event ids derive from the events
- * ({@code SettleRule}). TradeSettled rows written during the replay were published by the live service already, so
+ * ({@code SettleRule}). The replay books each decision as of its decision time ({@link Booking#replay}), as a live
+ * ledger that keeps up does; for a trade the live ledger read late (after an outage), whose window it started later,
+ * a leg executed in that later window counted live and does not count in the rebuild. TradeSettled rows written during the replay were published by the live service already, so
  * they are marked published instead of being sent again. Trades the final sweep settles may never have been
  * published (the service may have stopped before its sweep), so their rows are relayed: at worst a byte-identical
  * copy with the same event id, which consumers drop. Undecodable and invalid records are skipped: they are in the
@@ -111,7 +113,7 @@ public class LedgerRebuilder {
                     executions.add(execution);
                 }
             }
-            booking.book(decisions, executions);
+            booking.replay(decisions, executions);
         }
         return replayed;
     }

@@ -13,51 +13,81 @@ class SettleRuleTest {
 
     private static final SettleRule THIRTY_SECONDS = new SettleRule(Duration.ofSeconds(30));
     private static final Instant DECIDED = Instant.parse("2026-11-24T10:00:00Z");
+    /** Booked as it was made: the ledger keeps up. */
+    private static final Instant BOOKED = DECIDED;
     private static final Instant DEADLINE = Instant.parse("2026-11-24T10:00:30Z");
     private static final Instant FIRST_LEG = Instant.parse("2026-11-24T10:00:01Z");
     private static final Instant SECOND_LEG = Instant.parse("2026-11-24T10:00:02Z");
+    /** Booked ten minutes after it was made, as after an outage of the ledger's database. */
+    private static final Instant BOOKED_LATE = Instant.parse("2026-11-24T10:10:00Z");
 
     @Test
     void shouldSettleACompleteTradeAtItsLastLegWhateverTheLedgersClock() {
-        assertThat(THIRTY_SECONDS.settleAt(2, List.of(SECOND_LEG, FIRST_LEG), DECIDED, DECIDED))
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(SECOND_LEG, FIRST_LEG), DECIDED, BOOKED, DECIDED))
                 .contains(SECOND_LEG);
-        assertThat(THIRTY_SECONDS.settleAt(2, List.of(SECOND_LEG, FIRST_LEG), DECIDED, DEADLINE.plusSeconds(3600)))
-                .contains(SECOND_LEG);
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(SECOND_LEG, FIRST_LEG), DECIDED, BOOKED,
+                DEADLINE.plusSeconds(3600))).contains(SECOND_LEG);
     }
 
     @Test
     void shouldWaitForMissingLegsUntilTheDeadline() {
-        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, DEADLINE)).isEmpty();
-        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, SettleRule.NO_TIMEOUT_YET)).isEmpty();
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED, DEADLINE)).isEmpty();
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED, SettleRule.NO_TIMEOUT_YET))
+                .isEmpty();
     }
 
     @Test
     void shouldSettleAtTheDeadlineOnceTheClockIsPastIt() {
-        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, DEADLINE.plusMillis(1)))
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED, DEADLINE.plusMillis(1)))
                 .contains(DEADLINE);
-        assertThat(THIRTY_SECONDS.settleAt(1, List.of(), DECIDED, DEADLINE.plusMillis(1))).contains(DEADLINE);
+        assertThat(THIRTY_SECONDS.settleAt(1, List.of(), DECIDED, BOOKED, DEADLINE.plusMillis(1)))
+                .contains(DEADLINE);
     }
 
     @Test
     void shouldNotCountALegExecutedAfterTheDeadlineSoTheTradeSettlesAtTheDeadline() {
         Instant late = DEADLINE.plusSeconds(5);
 
-        assertThat(THIRTY_SECONDS.counts(DEADLINE, DECIDED)).isTrue();
-        assertThat(THIRTY_SECONDS.counts(late, DECIDED)).isFalse();
-        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG, late), DECIDED, SettleRule.NO_TIMEOUT_YET))
+        assertThat(THIRTY_SECONDS.counts(DEADLINE, BOOKED)).isTrue();
+        assertThat(THIRTY_SECONDS.counts(late, BOOKED)).isFalse();
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG, late), DECIDED, BOOKED, SettleRule.NO_TIMEOUT_YET))
                 .contains(DEADLINE);
     }
 
     @Test
+    void shouldWaitTheWholeTimeoutFromTheBookingOfADecisionReadLongAfterItWasMade() {
+        Instant bookedDeadline = BOOKED_LATE.plusSeconds(30);
+
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED_LATE, BOOKED_LATE.plusSeconds(1)))
+                .as("ten minutes after the decision, but one second after its booking").isEmpty();
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED_LATE, bookedDeadline)).isEmpty();
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED_LATE,
+                bookedDeadline.plusMillis(1))).as("settled in event time, as a replay would").contains(DEADLINE);
+    }
+
+    @Test
+    void shouldCountALegTheVenueExecutedLateBehindTheSameOutageWhenTheDecisionWasBookedLate() {
+        Instant afterTheOutage = BOOKED_LATE.plusSeconds(2);
+
+        assertThat(THIRTY_SECONDS.counts(afterTheOutage, BOOKED_LATE)).isTrue();
+        assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG, afterTheOutage), DECIDED, BOOKED_LATE,
+                SettleRule.NO_TIMEOUT_YET)).contains(afterTheOutage);
+        assertThat(THIRTY_SECONDS.settleAt(3, List.of(FIRST_LEG, afterTheOutage), DECIDED, BOOKED_LATE,
+                BOOKED_LATE.plusSeconds(31))).as("never before a leg it counted").contains(afterTheOutage);
+    }
+
+    @Test
     void shouldSettleATradeWithoutLegsAtItsDecision() {
-        assertThat(THIRTY_SECONDS.settleAt(0, List.of(), DECIDED, SettleRule.NO_TIMEOUT_YET)).contains(DECIDED);
+        assertThat(THIRTY_SECONDS.settleAt(0, List.of(), DECIDED, BOOKED, SettleRule.NO_TIMEOUT_YET))
+                .contains(DECIDED);
     }
 
     @Test
     void shouldNeverSettleBeforeTheDecisionEvenIfALegClockIsBehind() {
         Instant skewed = DECIDED.minusMillis(200);
 
-        assertThat(THIRTY_SECONDS.settleAt(1, List.of(skewed), DECIDED, SettleRule.NO_TIMEOUT_YET)).contains(DECIDED);
+        assertThat(THIRTY_SECONDS.settleAt(1, List.of(skewed), DECIDED, BOOKED, SettleRule.NO_TIMEOUT_YET))
+                .contains(DECIDED);
     }
 
     @Test

@@ -44,7 +44,7 @@ class SettlementMetricsTest {
     }
 
     private static Trade settled(RouteDecided decision, LegStatus legStatus) {
-        Trade trade = Trade.decided(decision);
+        Trade trade = Trade.decided(decision, decision.getOccurredAt());
         LegOutcome leg = new LegOutcome(legStatus, LedgerFixtures.THOUSAND_SOL,
                 legStatus == LegStatus.FILLED ? LedgerFixtures.OTC_OUT : BigInteger.ZERO);
         trade.settle(SettlementCalculator.settle(trade.terms(), List.of(leg)),
