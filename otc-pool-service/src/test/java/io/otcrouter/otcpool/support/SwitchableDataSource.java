@@ -3,6 +3,8 @@ package io.otcrouter.otcpool.support;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -21,7 +23,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class SwitchableDataSource extends DelegatingDataSource implements AutoCloseable {
 
     private volatile boolean cutOff;
-    private final AtomicInteger refusedToListeners = new AtomicInteger();
+    /** Connections refused, by the name of the Kafka listener thread that asked. */
+    private final Map<String, AtomicInteger> refusedToListeners = new ConcurrentHashMap<>();
 
     SwitchableDataSource(DataSource target) {
         super(target);
@@ -40,7 +43,13 @@ public class SwitchableDataSource extends DelegatingDataSource implements AutoCl
      * listener tried to process a record during the outage.
      */
     public int refusedToListeners() {
-        return refusedToListeners.get();
+        return refusedToListeners.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Connections refused to the threads of the listener container {@code containerId}. */
+    public int refusedToListener(String containerId) {
+        return refusedToListeners.entrySet().stream().filter(e -> e.getKey().startsWith(containerId + "-"))
+                .mapToInt(e -> e.getValue().get()).sum();
     }
 
     @Override
@@ -57,8 +66,9 @@ public class SwitchableDataSource extends DelegatingDataSource implements AutoCl
 
     private void refuseWhileCutOff() throws SQLTransientConnectionException {
         if (cutOff) {
-            if (Thread.currentThread().getName().contains("-C-")) {
-                refusedToListeners.incrementAndGet();
+            String thread = Thread.currentThread().getName();
+            if (thread.contains("-C-")) {
+                refusedToListeners.computeIfAbsent(thread, name -> new AtomicInteger()).incrementAndGet();
             }
             throw new SQLTransientConnectionException("Connection is not available: PostgreSQL unreachable (test)");
         }
