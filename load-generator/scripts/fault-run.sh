@@ -5,14 +5,18 @@
 # the dashboard's totals equal to the ledger's, the OTC pools' inventory moved exactly by their fills, every service
 # still running. Exit code 0 only if all hold.
 #
-#   load-generator/scripts/fault-run.sh <service|kafka|infra> [--rate=50] [--duration=40s] [--keep]
-#                                       [--service-jvm-options="<jvm options>"]
+#   load-generator/scripts/fault-run.sh <service|kafka|postgres|infra> [--rate=50] [--duration=40s] [--down=10s]
+#                                       [--keep] [--service-jvm-options="<jvm options>"]
 #
 #   <service>  price-service, quote-service, otc-pool-service, ledger-service, router-service, dashboard-service:
 #              kill -9 of that service, started again 2 s later
 #   kafka      PostgreSQL and Kafka in two infra processes (local-stack --infra-only=postgres, --infra-only=kafka);
 #              kill -9 of the broker's process, started again 5 s later on the same data directory (same cluster
 #              id, topics, records and committed offsets); the services have to ride it out without a restart
+#   postgres   PostgreSQL and Kafka in two infra processes; PostgreSQL alone is stopped (SIGTERM of its infra process)
+#              for --down seconds (default 10) and started again on the same data, Kafka up all along; the services
+#              have to wait it out: readiness DOWN, listeners retrying, the router refusing with 5xx (the load
+#              generator retries with the same Idempotency-Key)
 #   infra      one infra process (--infra-only); restarts it whole (SIGTERM, then start again on the same data):
 #              broker AND PostgreSQL
 #   --keep     keep the temporary directory (logs, data) even when the run passed
@@ -33,6 +37,7 @@ if [[ -n "${SERVICE_JVM_OPTS+set}" ]]; then read -r -a JVM_OPTS <<<"$SERVICE_JVM
 RATE=50
 DURATION=40
 KEEP=false
+PG_DOWN=10
 KAFKA_DOWN=5   # seconds the broker stays dead in kafka mode: longer than a reconnect backoff, far below delivery.timeout.ms
 # What each local-stack infra mode logs once it is up (local-stack's InfraOnlyInstructions).
 BOTH_READY='Kafka and PostgreSQL are running.'
@@ -48,12 +53,13 @@ for arg in "$@"; do
     --rate=*) RATE="${arg#--rate=}" ;;
     --duration=*) DURATION="${arg#--duration=}"; DURATION="${DURATION%s}" ;;
     --keep) KEEP=true ;;
+    --down=*) PG_DOWN="${arg#--down=}"; PG_DOWN="${PG_DOWN%s}" ;;
     --service-jvm-options=*) read -r -a JVM_OPTS <<<"${arg#--service-jvm-options=}" ;;
     *) usage ;;
   esac
 done
 case "$TARGET" in
-  price-service|quote-service|otc-pool-service|ledger-service|router-service|dashboard-service|kafka|infra) ;;
+  price-service|quote-service|otc-pool-service|ledger-service|router-service|dashboard-service|kafka|postgres|infra) ;;
   *) usage ;;
 esac
 
@@ -166,7 +172,7 @@ wait_healthy() {
   log "$service healthy after $((SECONDS - started)) s"
 }
 
-if [[ "$TARGET" == kafka ]]; then
+if [[ "$TARGET" == kafka || "$TARGET" == postgres ]]; then
   log "infra-only local stack as two processes, PostgreSQL and Kafka, data in $DATA"
   start_infra INFRA_PID infra-postgres --infra-only=postgres "$POSTGRES_READY" 0
   start_infra KAFKA_PID infra-kafka --infra-only=kafka "$KAFKA_READY" 0
@@ -210,6 +216,14 @@ if [[ "$TARGET" == infra ]]; then
   sleep 2
   start_infra INFRA_PID infra --infra-only "$BOTH_READY" "$runs"
   log "infra back after $((SECONDS - down_at)) s"
+elif [[ "$TARGET" == postgres ]]; then
+  log "stopping PostgreSQL (infra process pid $INFRA_PID) for $PG_DOWN s; Kafka (pid $KAFKA_PID) keeps running"
+  runs=$(grep -cF "$POSTGRES_READY" "$WORK/logs/infra-postgres.log")
+  stop_pid "$INFRA_PID" TERM 60
+  down_at=$SECONDS
+  sleep "$PG_DOWN"
+  start_infra INFRA_PID infra-postgres --infra-only=postgres "$POSTGRES_READY" "$runs"
+  log "PostgreSQL back after $((SECONDS - down_at)) s"
 elif [[ "$TARGET" == kafka ]]; then
   # No clean shutdown: the broker recovers its logs on start. The services are left alone: producers retry
   # within delivery.timeout.ms, consumers reconnect and resume from their committed offsets.
