@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -47,18 +48,27 @@ public final class EventErrorHandling {
         return handler;
     }
 
-    /** One WARN line per failed attempt, with the record's coordinates (never its value). */
+    /**
+     * One WARN line per failed attempt with the record's coordinates (never its value), for record and batch
+     * listeners alike; one ERROR line when a record goes to its dead-letter topic.
+     */
     private static final class LoggingRetryListener implements RetryListener {
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
-            log.warn("{}-{}@{} failed (attempt {}), will retry: {}", record.topic(), record.partition(),
-                    record.offset(), attempt, rootMessage(failure));
+            log.warn("{}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(), record.offset(), attempt,
+                    rootMessage(failure));
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {
+            log.warn("A batch of {} record(s) from {} failed (attempt {}): {}", records.count(), records.partitions(),
+                    attempt, rootMessage(failure));
         }
 
         @Override
         public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-            log.error("{}-{}@{} sent to its dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), rootMessage(failure));
+            log.error("{}-{}@{} can never be processed, sent to its dead-letter topic: {}", record.topic(),
+                    record.partition(), record.offset(), rootMessage(failure));
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicationFactor their replication ({@code KAFKA_REPLICATION_FACTOR})
  * @param retryInitial      first wait before a failed record is tried again
  * @param retryMax          longest wait between two tries; a record keeps being retried at this pace, never dropped
+ *                          (both settable as {@code OTC_KAFKA_RETRY_INITIAL}, {@code OTC_KAFKA_RETRY_MAX})
  */
 @ConfigurationProperties("otc.kafka")
 public record EventKafkaProperties(Integer partitions, Short replicationFactor, Duration retryInitial, Duration retryMax) {
