@@ -65,14 +65,18 @@
   async function load() {
     const response = await fetch('/api/trades/' + encodeURIComponent(tradeId), { headers: { Accept: 'application/json' }, cache: 'no-store' });
     const missing = document.getElementById('detail-missing');
+    const body = document.getElementById('detail-body');
     if (response.status === 404) {
+      // Older than the dashboard's recent window (or not decided yet): say so, and show nothing else.
       const problem = await response.json();
       missing.textContent = problem.detail || 'Trade not found';
       missing.classList.remove('d-none');
+      body.classList.add('d-none');
       return;
     }
     if (!response.ok) throw new Error('Trade detail answered ' + response.status);
     missing.classList.add('d-none');
+    body.classList.remove('d-none');
     const detail = await response.json();
     if (detail.decision) renderDecision(detail.decision);
     if (detail.settlement) renderSettlement(detail.settlement);

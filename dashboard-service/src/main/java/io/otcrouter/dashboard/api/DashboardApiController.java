@@ -41,7 +41,8 @@ class DashboardApiController {
 
     @GetMapping("/trades/{tradeId}")
     TradeDetailResponse trade(@PathVariable String tradeId) {
-        return payloads.detail(tradeId).orElseThrow(() -> new TradeNotFoundException(tradeId));
+        return payloads.detail(tradeId)
+                .orElseThrow(() -> new TradeNotFoundException(tradeId, payloads.recentWindow()));
     }
 
     @GetMapping("/prices")

@@ -42,7 +42,7 @@ class ReadModelPayloads {
     }
 
     List<TradeRow> trades(int limit) {
-        return tradeStatsView.recent(limit).stream()
+        return settlements.recent(limit).stream()
                 .map(trade -> TradeRow.from(trade, routeDecisionView.decision(trade.tradeId()).orElse(null)))
                 .toList();
     }
@@ -59,7 +59,7 @@ class ReadModelPayloads {
         return AnalyticsResponse.from(tradeAnalyticsView.analytics(), tradeStatsView.daily());
     }
 
-    /** Empty when neither the decision nor the settlement of this trade is (still) in the read model. */
+    /** Empty when neither the decision nor the settlement of this trade is (still) in the recent window. */
     Optional<TradeDetailResponse> detail(String tradeId) {
         RouteDecision decision = routeDecisionView.decision(tradeId).orElse(null);
         SettlementDetail settlement = settlements.detail(tradeId).orElse(null);
@@ -67,5 +67,10 @@ class ReadModelPayloads {
             return Optional.empty();
         }
         return Optional.of(TradeDetailResponse.of(tradeId, decision, settlement));
+    }
+
+    /** How many recent trades the read model keeps with their details. */
+    int recentWindow() {
+        return settlements.recentCapacity();
     }
 }

@@ -2,6 +2,7 @@ package io.otcrouter.dashboard.config;
 
 import java.time.Clock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,16 +13,14 @@ import io.otcrouter.dashboard.view.SettlementProjection;
 import io.otcrouter.dashboard.view.TradeAnalyticsView;
 import io.otcrouter.dashboard.view.TradeStatsView;
 
-/** The in-memory read model: plain objects, filled by the listeners, read by the controllers. */
+/**
+ * The in-memory read model: plain objects, filled by the listeners, read by the controllers. Aggregates over every
+ * trade, details only for a bounded window of recent trades.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReadModelProperties.class)
 class ViewConfig {
 
-    /** How many settled trades the dashboard keeps as rows; aggregates cover every trade. */
-    private static final int RECENT_TRADES = 100;
-    /** How many routing decisions are kept for lookups by tradeId. */
-    private static final int RECENT_DECISIONS = 1_000;
-    /** How many settlements are kept with their cost analysis for the trade detail page. */
-    private static final int RECENT_SETTLEMENTS = 1_000;
     /** How many trades the size-against-slippage chart shows. */
     private static final int SIZE_POINTS = 500;
 
@@ -32,7 +31,7 @@ class ViewConfig {
 
     @Bean
     TradeStatsView tradeStatsView(Clock clock) {
-        return new TradeStatsView(clock, RECENT_TRADES);
+        return new TradeStatsView(clock);
     }
 
     @Bean
@@ -41,8 +40,9 @@ class ViewConfig {
     }
 
     @Bean
-    SettlementProjection settlementProjection(TradeStatsView tradeStatsView, TradeAnalyticsView tradeAnalyticsView) {
-        return new SettlementProjection(tradeStatsView, tradeAnalyticsView, RECENT_SETTLEMENTS);
+    SettlementProjection settlementProjection(TradeStatsView tradeStatsView, TradeAnalyticsView tradeAnalyticsView,
+            ReadModelProperties properties) {
+        return new SettlementProjection(tradeStatsView, tradeAnalyticsView, properties.recentTrades());
     }
 
     @Bean
@@ -50,9 +50,10 @@ class ViewConfig {
         return new PriceView();
     }
 
+    /** As many decisions as settlements, so every trade in the window can be explained. */
     @Bean
-    RouteDecisionView routeDecisionView() {
-        return new RouteDecisionView(RECENT_DECISIONS);
+    RouteDecisionView routeDecisionView(ReadModelProperties properties) {
+        return new RouteDecisionView(properties.recentTrades());
     }
 
     @Bean

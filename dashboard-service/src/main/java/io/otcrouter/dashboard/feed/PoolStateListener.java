@@ -12,7 +12,8 @@ import io.otcrouter.events.catalog.Topics;
 /**
  * Projects {@code Topics.POOLS_CHANGED} into the latest state per pool.
  * Duplicates and late records: older or repeated states are ignored by the view.
- * Group and offsets come from the consumer configuration: a fresh group replayed from the earliest offset.
+ * Group and offsets come from the consumer configuration: a fresh group that reads the compacted topic from the
+ * earliest offset (one record per key once compacted), which the snapshot therefore leaves out.
  */
 @Component
 class PoolStateListener {

@@ -1,36 +1,55 @@
 package io.otcrouter.dashboard.feed;
 
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-import io.otcrouter.dashboard.view.RouteDecisionView;
+import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
 import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
+import io.otcrouter.dashboard.view.RouteDecisionView;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 
 /**
- * Projects {@code Topics.ROUTES_DECIDED} into the decisions by tradeId.
- * Duplicates and late records: the first decision of a trade wins, redeliveries are ignored.
- * Group and offsets come from the consumer configuration: a fresh group replayed from the earliest offset.
+ * Projects {@code Topics.ROUTES_DECIDED} into the window of recent decisions by tradeId.
+ * Duplicates and late records: a record before the offset the view expects is dropped, and the first decision of a
+ * trade in the window wins. Where it reads from: when it gets its partitions, the newest snapshot is restored and each
+ * partition is read from the window's oldest decision, not from the beginning of the topic.
  */
 @Component
-class RouteDecidedListener {
+class RouteDecidedListener implements ConsumerSeekAware {
 
     private final RouteDecisionView routeDecisionView;
+    private final ReadModelCheckpoints checkpoints;
     private final ReadModelChanges changes;
     private final AppliedEvents appliedEvents;
 
-    RouteDecidedListener(RouteDecisionView routeDecisionView, ReadModelChanges changes, AppliedEvents appliedEvents) {
+    RouteDecidedListener(RouteDecisionView routeDecisionView, ReadModelCheckpoints checkpoints,
+            ReadModelChanges changes, AppliedEvents appliedEvents) {
         this.routeDecisionView = routeDecisionView;
+        this.checkpoints = checkpoints;
         this.changes = changes;
         this.appliedEvents = appliedEvents;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
-    void on(RouteDecided event) {
-        routeDecisionView.apply(event);
-        changes.changed(ReadModelPart.TRADES);
+    void on(RouteDecided event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
+            @Header(KafkaHeaders.OFFSET) long offset) {
+        if (routeDecisionView.apply(event, partition, offset)) {
+            changes.changed(ReadModelPart.TRADES);
+        }
         appliedEvents.applied(Topics.ROUTES_DECIDED);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        checkpoints.restoreOnce();
+        ResumePositions.seek(assignments, callback, routeDecisionView::resumeOffset);
     }
 }

@@ -1,8 +1,15 @@
 package io.otcrouter.dashboard.feed;
 
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
+import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
 import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.dashboard.view.SettlementProjection;
@@ -10,28 +17,40 @@ import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.catalog.Topics;
 
 /**
- * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and details.
- * Duplicates and late records: a second TradeSettled for a tradeId is ignored by the projection.
- * Group and offsets come from the consumer configuration: a fresh group replayed from the earliest offset.
+ * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and the recent window.
+ * Duplicates: a record before the offset the projection expects, or a second TradeSettled for a tradeId in the
+ * recent window, is ignored by the projection. Where it reads from: when it gets its partitions, the newest snapshot
+ * is restored and each partition is read from the offset the projection expects (the window's oldest record), not
+ * from the beginning of the topic.
  */
 @Component
-class TradeSettledListener {
+class TradeSettledListener implements ConsumerSeekAware {
 
     private final SettlementProjection settlements;
+    private final ReadModelCheckpoints checkpoints;
     private final ReadModelChanges changes;
     private final AppliedEvents appliedEvents;
 
-    TradeSettledListener(SettlementProjection settlements, ReadModelChanges changes, AppliedEvents appliedEvents) {
+    TradeSettledListener(SettlementProjection settlements, ReadModelCheckpoints checkpoints,
+            ReadModelChanges changes, AppliedEvents appliedEvents) {
         this.settlements = settlements;
+        this.checkpoints = checkpoints;
         this.changes = changes;
         this.appliedEvents = appliedEvents;
     }
 
     @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}")
-    void on(TradeSettled event) {
-        if (settlements.apply(event)) {
+    void on(TradeSettled event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
+            @Header(KafkaHeaders.OFFSET) long offset) {
+        if (settlements.apply(event, partition, offset)) {
             changes.changed(ReadModelPart.TRADES);
         }
         appliedEvents.applied(Topics.TRADES_SETTLED);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        checkpoints.restoreOnce();
+        ResumePositions.seek(assignments, callback, settlements::resumeOffset);
     }
 }

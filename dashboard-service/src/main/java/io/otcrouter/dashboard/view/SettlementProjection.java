@@ -1,68 +1,128 @@
 package io.otcrouter.dashboard.view;
 
-import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.OptionalLong;
 
 import io.otcrouter.events.TradeSettled;
 
 /**
- * Projects each {@link TradeSettled} into the figures (totals, analytics) and the bounded per-trade details.
+ * Projects each {@link TradeSettled} into the figures over every trade ever settled (totals, analytics) and a
+ * bounded window of recent trades with their details: the dashboard's memory does not grow with the number of
+ * trades, only the window is kept per trade.
  *
- * <p>Duplicates: {@link TradeStatsView} remembers every counted tradeId, so a redelivered or replayed settlement
- * is dropped before it reaches the analytics or the details; out-of-order settlements are fine because every
- * figure is a sum and every window is sorted by {@code settledAt}. Thread-safe: every method holds the lock.
+ * <p>Each record comes with its partition and offset, and the projection remembers per partition the next offset it
+ * expects. Duplicates: a record before that offset was applied already (redelivered after a rebalance, a retry or a
+ * timed commit) and is dropped, however old it is. A second record for a tradeId already in the recent window (the
+ * ledger relays its outbox at least once, so after a crash between send and mark it sends a byte-identical copy) is
+ * dropped as well. A copy of a trade that has left the window would be counted again; none can arrive that late: the
+ * relay sends a copy in its next round, or right after the ledger restarts, before anything it settles later, and
+ * settlements of one trade share its partition (keyed by tradeId), so the copy follows its original within one
+ * relay batch (500) plus what the other partitions bring meanwhile, far inside the window (default 10,000). Out of
+ * order: every figure is a sum, the window keeps arrival order and the table sorts it by {@code settledAt}.
+ *
+ * <p>A restart does not replay history: {@link #checkpoint} gives the aggregates with, per partition, the offset
+ * counted up to and the offset of the oldest record in the window; {@link #restore} takes them back before the
+ * first record, and the listener then reads each partition from {@link #resumeOffset}. Thread-safe: every method
+ * holds the lock, so a checkpoint is always consistent with the offsets it names.
  */
 public final class SettlementProjection {
 
     private final TradeStatsView stats;
     private final TradeAnalyticsView analytics;
-    private final int detailCapacity;
-    private final Map<String, SettlementDetail> details = new HashMap<>();
-    /** The same details, oldest settlement first, so the window keeps the latest trades in any arrival order. */
-    private final NavigableSet<SettlementDetail> byAge = new TreeSet<>(Comparator
-            .comparing((SettlementDetail detail) -> detail.trade().settledAt())
-            .thenComparing(detail -> detail.trade().tradeId()));
+    private final RecentTrades recent;
+    /** Per partition, the next offset expected: everything before it has been applied. */
+    private final Map<Integer, Long> positions = new HashMap<>();
+    /** Per partition, the first offset not in a restored snapshot's aggregates; empty without a snapshot. */
+    private final Map<Integer, Long> countedFrom = new HashMap<>();
 
-    public SettlementProjection(TradeStatsView stats, TradeAnalyticsView analytics, int detailCapacity) {
-        if (detailCapacity < 1) {
-            throw new IllegalArgumentException("detailCapacity must be positive: " + detailCapacity);
-        }
+    public SettlementProjection(TradeStatsView stats, TradeAnalyticsView analytics, int recentCapacity) {
         this.stats = stats;
         this.analytics = analytics;
-        this.detailCapacity = detailCapacity;
+        this.recent = new RecentTrades(recentCapacity);
     }
 
-    /** @return false when this trade had already been settled in the read model */
-    public synchronized boolean apply(TradeSettled event) {
-        if (!stats.apply(event)) {
+    /**
+     * Applies the settlement read at {@code offset} of {@code partition}.
+     *
+     * @return whether the read model changed (false for a duplicate)
+     * @throws IllegalArgumentException when the event breaks the contract (a fractional atomic amount)
+     */
+    public synchronized boolean apply(TradeSettled event, int partition, long offset) {
+        Long expected = positions.get(partition);
+        if (expected != null && offset < expected) {
             return false;
         }
-        SettledTrade trade = TradeStatsView.toSettledTrade(event);
-        analytics.add(trade, event);
-        int out = event.getOutputDecimals();
-        SettlementDetail detail = new SettlementDetail(trade, units(event.getExpectedOutAmount(), out),
-                units(event.getDexBaselineOutAmount(), out), units(event.getSavingOutAmount(), out),
-                event.getSlippageVsQuoteBps(), event.getShortfallVsArrivalBps(), event.getJupiterPriceImpactPct(),
-                event.getDecidedAt());
-        details.put(trade.tradeId(), detail);
-        byAge.add(detail);
-        if (byAge.size() > detailCapacity) {
-            details.remove(byAge.pollFirst().trade().tradeId());
+        if (recent.contains(event.getTradeId())) {
+            positions.put(partition, offset + 1);
+            return false;
+        }
+        SettledTrade trade = SettledTrade.from(event);
+        SettlementDetail detail = detail(trade, event);
+        positions.put(partition, offset + 1);
+        recent.add(detail, partition, offset);
+        analytics.plot(trade, event);
+        if (offset >= countedFrom.getOrDefault(partition, 0L)) {
+            stats.add(trade);
+            analytics.count(trade, event);
         }
         return true;
     }
 
-    /** The settlement of a recent trade (the window keeps the latest settled ones). */
+    /** The settlement of a trade in the recent window. */
     public synchronized Optional<SettlementDetail> detail(String tradeId) {
-        return Optional.ofNullable(details.get(tradeId));
+        return recent.detail(tradeId);
     }
 
-    private static BigDecimal units(BigDecimal atomic, int decimals) {
-        return atomic == null ? null : TokenUnits.toUnits(atomic.toBigIntegerExact(), decimals);
+    /** The most recent settled trades, newest first, at most {@code limit} (and at most the window). */
+    public synchronized List<SettledTrade> recent(int limit) {
+        return recent.newest(limit);
+    }
+
+    /** How many trades the recent window holds at most. */
+    public int recentCapacity() {
+        return recent.capacity();
+    }
+
+    /** Where to read {@code partition} from, when the projection knows; else from the beginning. */
+    public synchronized OptionalLong resumeOffset(int partition) {
+        Long position = positions.get(partition);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    public synchronized SettlementCheckpoint checkpoint() {
+        Map<Integer, Long> countedUpTo = new HashMap<>(countedFrom);
+        positions.forEach((partition, position) -> countedUpTo.merge(partition, position, Math::max));
+        Map<Integer, Long> replayFrom = new HashMap<>(positions);
+        replayFrom.putAll(recent.oldestOffsets());
+        return new SettlementCheckpoint(countedUpTo, replayFrom, stats.totals(), analytics.totals());
+    }
+
+    /**
+     * Takes back a checkpoint's aggregates; each partition is then read again from its {@code replayFrom}, and only
+     * records from {@code countedUpTo} on are counted.
+     *
+     * @throws IllegalStateException once a record has been applied
+     */
+    public synchronized void restore(SettlementCheckpoint checkpoint) {
+        if (!positions.isEmpty() || recent.size() > 0) {
+            throw new IllegalStateException("a snapshot is restored before the first settlement, not after");
+        }
+        stats.restore(checkpoint.stats());
+        analytics.restore(checkpoint.analytics());
+        countedFrom.putAll(checkpoint.countedUpTo());
+        positions.putAll(checkpoint.countedUpTo());
+        positions.putAll(checkpoint.replayFrom());
+    }
+
+    private static SettlementDetail detail(SettledTrade trade, TradeSettled event) {
+        int out = event.getOutputDecimals();
+        return new SettlementDetail(trade, TokenUnits.units(event.getExpectedOutAmount(), out, "expectedOutAmount"),
+                TokenUnits.units(event.getDexBaselineOutAmount(), out, "dexBaselineOutAmount"),
+                TokenUnits.units(event.getSavingOutAmount(), out, "savingOutAmount"),
+                event.getSlippageVsQuoteBps(), event.getShortfallVsArrivalBps(), event.getJupiterPriceImpactPct(),
+                event.getDecidedAt());
     }
 }

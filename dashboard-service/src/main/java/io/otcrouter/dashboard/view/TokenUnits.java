@@ -22,4 +22,19 @@ public final class TokenUnits {
     public static String format(BigInteger atomic, int decimals) {
         return toUnits(atomic, decimals).toPlainString();
     }
+
+    /** An event's atomic amount; the contract says whole numbers, so a fraction makes the event invalid. */
+    static BigInteger atomic(BigDecimal amount, String field) {
+        try {
+            return amount.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(field + " is not a whole number of atomic units: "
+                    + amount.toPlainString(), e);
+        }
+    }
+
+    /** {@link #atomic} in token units; null stays null. */
+    static BigDecimal units(BigDecimal atomic, int decimals, String field) {
+        return atomic == null ? null : toUnits(atomic(atomic, field), decimals);
+    }
 }

@@ -13,12 +13,14 @@ import io.otcrouter.events.Route;
 import io.otcrouter.events.TradeSettled;
 
 /**
- * The analytics part of the read model: volume by route, size brackets with their savings and DEX slippage,
- * execution quality, and a bounded window of (size, slippage) points for the scatter chart.
+ * The analytics part of the read model: volume by route, size brackets with their savings and DEX slippage and
+ * execution quality over every trade ever settled, and a bounded window of (size, slippage) points for the scatter
+ * chart.
  *
- * <p>Fed once per trade by {@link SettlementProjection}, which drops duplicates. Order: every figure is a sum or a
- * count, and the point window keeps the latest trades by {@code settledAt} whatever order they arrive in, so
- * replaying the same settlements in any order gives the same snapshot. Thread-safe: every method holds the lock.
+ * <p>Fed by {@link SettlementProjection}: {@link #count} once per trade (it drops duplicates), {@link #plot} for every
+ * trade of the recent window, including those a restart replays only to rebuild the window. Order: every figure is a
+ * sum or a count, and the point window keeps the latest trades by {@code settledAt} whatever order they arrive in.
+ * Thread-safe: every method holds the lock.
  */
 public final class TradeAnalyticsView {
 
@@ -46,8 +48,8 @@ public final class TradeAnalyticsView {
         }
     }
 
-    /** Adds one settled trade; the caller guarantees each trade is added once. */
-    synchronized void add(SettledTrade trade, TradeSettled event) {
+    /** Adds one settled trade to the aggregates; the caller guarantees each trade is counted once. */
+    synchronized void count(SettledTrade trade, TradeSettled event) {
         BigDecimal impact = event.getJupiterPriceImpactPct();
         volumeByRoute.merge(trade.route(), trade.volumeUsd(), BigDecimal::add);
         performance = performance.plus(trade.status(), impact, event.getSlippageVsQuoteBps(),
@@ -61,20 +63,58 @@ public final class TradeAnalyticsView {
                 brackets.set(i, brackets.get(i).plus(trade, impact, SLIPPAGE_THRESHOLD));
             }
         }
-        if (impact != null) {
-            points.add(new SizePoint(trade.tradeId(), sizeUsd, impact, trade.route(), trade.settledAt()));
-            if (points.size() > pointCapacity) {
-                points.pollFirst();
-            }
+    }
+
+    /** Puts a recent trade on the size-against-slippage chart, if it has both; a trade already there stays once. */
+    synchronized void plot(SettledTrade trade, TradeSettled event) {
+        BigDecimal impact = event.getJupiterPriceImpactPct();
+        if (event.getVolumeUsd() == null || impact == null) {
+            return;
+        }
+        points.add(new SizePoint(trade.tradeId(), event.getVolumeUsd(), impact, trade.route(), trade.settledAt()));
+        if (points.size() > pointCapacity) {
+            points.pollFirst();
         }
     }
 
     public synchronized TradeAnalytics analytics() {
+        return new TradeAnalytics(volumes(), List.copyOf(brackets), List.copyOf(points), performance,
+                SLIPPAGE_THRESHOLD);
+    }
+
+    /** The aggregates (not the points, which a restart rebuilds from the recent window), for a snapshot. */
+    synchronized Totals totals() {
+        return new Totals(volumes(), List.copyOf(brackets), performance);
+    }
+
+    /** Replaces the aggregates with a snapshot's. */
+    synchronized void restore(Totals totals) {
+        if (totals.brackets().size() != brackets.size()) {
+            throw new IllegalArgumentException("a snapshot with " + totals.brackets().size() + " size brackets, not "
+                    + brackets.size());
+        }
+        volumeByRoute.clear();
+        volumeByRoute.putAll(totals.volumeUsdByRoute());
+        brackets.clear();
+        brackets.addAll(totals.brackets());
+        performance = totals.performance();
+    }
+
+    private Map<Route, BigDecimal> volumes() {
         Map<Route, BigDecimal> volumes = new EnumMap<>(Route.class);
         for (Route route : Route.values()) {
             volumes.put(route, volumeByRoute.getOrDefault(route, BigDecimal.ZERO));
         }
-        return new TradeAnalytics(Map.copyOf(volumes), List.copyOf(brackets), List.copyOf(points), performance,
-                SLIPPAGE_THRESHOLD);
+        return Map.copyOf(volumes);
+    }
+
+    /** The aggregates as a snapshot keeps them. */
+    public record Totals(Map<Route, BigDecimal> volumeUsdByRoute, List<BracketTotals> brackets,
+            PerformanceTotals performance) {
+
+        public Totals {
+            volumeUsdByRoute = Map.copyOf(volumeUsdByRoute);
+            brackets = List.copyOf(brackets);
+        }
     }
 }

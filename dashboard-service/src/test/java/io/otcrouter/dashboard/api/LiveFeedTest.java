@@ -38,7 +38,7 @@ class LiveFeedTest {
     }
 
     private static ReadModelPayloads emptyReadModel() {
-        TradeStatsView stats = new TradeStatsView(Clock.systemUTC(), KEPT);
+        TradeStatsView stats = new TradeStatsView(Clock.systemUTC());
         TradeAnalyticsView analytics = new TradeAnalyticsView(KEPT);
         return new ReadModelPayloads(stats, analytics, new SettlementProjection(stats, analytics, KEPT),
                 new RouteDecisionView(KEPT), new PriceView(), new PoolView());

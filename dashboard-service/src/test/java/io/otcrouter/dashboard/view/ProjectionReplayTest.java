@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +28,10 @@ import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
 
 /**
- * The read model must not depend on how Kafka delivered the topics: replaying the same events duplicated and in
- * another order (redelivery after a rebalance, a replay meeting records twice, partitions interleaving
- * differently) gives exactly the same figures, windows and details.
+ * The read model must not depend on how Kafka delivered the topics: the same events duplicated (the ledger sending a
+ * settlement again) and in another order (partitions interleaving differently) give exactly the same figures. A copy
+ * is recognised while its original is in the recent window; redeliveries of the same record are covered by
+ * {@code BoundedProjectionTest}.
  */
 class ProjectionReplayTest {
 
@@ -39,20 +39,22 @@ class ProjectionReplayTest {
     private static final int TRADES = 60;
     /** Smaller than the number of trades, so the bounded windows have to drop some. */
     private static final int WINDOW = 10;
+    /** Larger than the number of trades: every copy finds its original. */
+    private static final int WHOLE_HISTORY = 1_000;
     private static final Route[] ROUTES = {Route.DEX, Route.OTC, Route.SPLIT, Route.OTC, Route.REJECTED};
 
     @Test
-    void shouldGiveTheSameFiguresWhenSettlementsAreDuplicatedAndReordered() {
+    void shouldGiveTheSameReadModelWhateverTheOrderAndCopiesWhileEveryTradeFitsTheWindow() {
         List<TradeSettled> settlements = settlements();
-        Projection inOrder = new Projection();
-        settlements.forEach(inOrder::apply);
+        Projection inOrder = new Projection(WHOLE_HISTORY);
+        settlements.forEach(inOrder::publish);
 
-        Projection shuffled = new Projection();
-        duplicatedAndShuffled(settlements, 7L).forEach(shuffled::apply);
+        Projection shuffled = new Projection(WHOLE_HISTORY);
+        duplicatedAndShuffled(settlements, 7L).forEach(shuffled::publish);
 
         assertThat(shuffled.stats.stats()).isEqualTo(inOrder.stats.stats());
         assertThat(shuffled.stats.daily()).isEqualTo(inOrder.stats.daily());
-        assertThat(shuffled.stats.recent(WINDOW)).isEqualTo(inOrder.stats.recent(WINDOW));
+        assertThat(shuffled.settlements.recent(TRADES)).isEqualTo(inOrder.settlements.recent(TRADES));
         assertThat(shuffled.analytics.analytics()).isEqualTo(inOrder.analytics.analytics());
         for (TradeSettled settlement : settlements) {
             assertThat(shuffled.settlements.detail(settlement.getTradeId()))
@@ -61,10 +63,25 @@ class ProjectionReplayTest {
     }
 
     @Test
+    void shouldGiveTheSameFiguresWhenCopiesArriveWithinTheWindowOfASmallerWindowThanTheHistory() {
+        List<TradeSettled> settlements = settlements();
+        Projection inOrder = new Projection(WINDOW);
+        settlements.forEach(inOrder::publish);
+
+        Projection disordered = new Projection(WINDOW);
+        copiedAndDisorderedWithin(settlements, WINDOW / 2, 13L).forEach(disordered::publish);
+
+        assertThat(disordered.stats.stats()).isEqualTo(inOrder.stats.stats());
+        assertThat(disordered.stats.daily()).isEqualTo(inOrder.stats.daily());
+        assertThat(disordered.analytics.analytics()).isEqualTo(inOrder.analytics.analytics());
+        assertThat(disordered.settlements.recent(TRADES)).hasSize(WINDOW);
+    }
+
+    @Test
     void shouldCountEveryTradeOnceWhateverTheDeliveryOrder() {
         List<TradeSettled> settlements = settlements();
-        Projection projection = new Projection();
-        duplicatedAndShuffled(settlements, 11L).forEach(projection::apply);
+        Projection projection = new Projection(WINDOW);
+        copiedAndDisorderedWithin(settlements, WINDOW / 2, 11L).forEach(projection::publish);
 
         TradeAnalytics analytics = projection.analytics.analytics();
         assertThat(projection.stats.stats().total().trades()).isEqualTo(TRADES);
@@ -83,10 +100,12 @@ class ProjectionReplayTest {
         for (int i = 0; i < TRADES; i++) {
             decisions.add(decision("t-" + i, "pool-" + (i % 3)).build());
         }
-        RouteDecisionView inOrder = new RouteDecisionView(1_000);
-        decisions.forEach(inOrder::apply);
-        RouteDecisionView shuffled = new RouteDecisionView(1_000);
-        duplicatedAndShuffled(decisions, 5L).forEach(shuffled::apply);
+        RouteDecisionView inOrder = new RouteDecisionView(WHOLE_HISTORY);
+        SettlementFeed inOrderFeed = new SettlementFeed(null, inOrder);
+        decisions.forEach(inOrderFeed::publish);
+        RouteDecisionView shuffled = new RouteDecisionView(WHOLE_HISTORY);
+        SettlementFeed shuffledFeed = new SettlementFeed(null, shuffled);
+        duplicatedAndShuffled(decisions, 5L).forEach(shuffledFeed::publish);
 
         for (RouteDecided decision : decisions) {
             assertThat(shuffled.decision(decision.getTradeId())).isEqualTo(inOrder.decision(decision.getTradeId()));
@@ -137,7 +156,7 @@ class ProjectionReplayTest {
         return settlements;
     }
 
-    /** Every event, a third of them twice, in a seeded random order. */
+    /** Every event, a third of them twice, in a seeded random order (a copy may come long after its original). */
     private static <T> List<T> duplicatedAndShuffled(List<T> events, long seed) {
         List<T> delivered = new ArrayList<>(events);
         for (int i = 0; i < events.size(); i += 3) {
@@ -147,19 +166,39 @@ class ProjectionReplayTest {
         return delivered;
     }
 
-    /** The settlement part of the read model as ViewConfig wires it, with small windows. */
-    private static final class Projection implements Consumer<TradeSettled> {
-        final TradeStatsView stats = new TradeStatsView(ON_LAST_DAY, WINDOW);
-        final TradeAnalyticsView analytics = new TradeAnalyticsView(WINDOW);
-        final SettlementProjection settlements = new SettlementProjection(stats, analytics, WINDOW);
+    /**
+     * Every event, in seeded random order within consecutive blocks of {@code block}, a third of them followed by a
+     * copy at most {@code block} records later: how partitions interleave and how soon the ledger sends a copy.
+     */
+    private static <T> List<T> copiedAndDisorderedWithin(List<T> events, int block, long seed) {
+        Random random = new Random(seed);
+        List<T> delivered = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += block) {
+            List<T> chunk = new ArrayList<>(events.subList(from, Math.min(events.size(), from + block)));
+            Collections.shuffle(chunk, random);
+            delivered.addAll(chunk);
+        }
+        for (int i = events.size() - 1; i >= 0; i -= 3) {
+            int original = delivered.indexOf(events.get(i));
+            delivered.add(Math.min(delivered.size(), original + 1 + random.nextInt(block)), events.get(i));
+        }
+        return delivered;
+    }
 
-        void apply(TradeSettled event) {
-            settlements.apply(event);
+    /** The settlement part of the read model as ViewConfig wires it, fed as its listener would feed it. */
+    private static final class Projection {
+        final TradeStatsView stats = new TradeStatsView(ON_LAST_DAY);
+        final TradeAnalyticsView analytics = new TradeAnalyticsView(WINDOW);
+        final SettlementProjection settlements;
+        final SettlementFeed feed;
+
+        Projection(int window) {
+            settlements = new SettlementProjection(stats, analytics, window);
+            feed = new SettlementFeed(settlements);
         }
 
-        @Override
-        public void accept(TradeSettled event) {
-            apply(event);
+        void publish(TradeSettled event) {
+            feed.publish(event);
         }
     }
 }

@@ -14,15 +14,16 @@ import io.otcrouter.events.TradeStatus;
 
 class TradeAnalyticsViewTest {
 
-    private final TradeStatsView stats = new TradeStatsView(Clock.systemUTC(), 100);
+    private final TradeStatsView stats = new TradeStatsView(Clock.systemUTC());
     private final TradeAnalyticsView analytics = new TradeAnalyticsView(100);
     private final SettlementProjection projection = new SettlementProjection(stats, analytics, 100);
+    private final SettlementFeed feed = new SettlementFeed(projection);
 
     @Test
     void shouldPutATradeInTheBracketOfItsUsdSizeAndCountItAboveTheOnePercentThreshold() {
-        projection.apply(solToUsdc("big", Route.OTC)
+        feed.publish(solToUsdc("big", Route.OTC)
                 .setJupiterPriceImpactPct(EventDecimals.price(new BigDecimal("0.0150"))).build());
-        projection.apply(solToUsdc("small", Route.DEX).setVolumeUsd(EventDecimals.usd(new BigDecimal("999.99")))
+        feed.publish(solToUsdc("small", Route.DEX).setVolumeUsd(EventDecimals.usd(new BigDecimal("999.99")))
                 .setSavingUsd(EventDecimals.usd(BigDecimal.ZERO))
                 .setJupiterPriceImpactPct(EventDecimals.price(new BigDecimal("0.0004"))).build());
 
@@ -43,10 +44,10 @@ class TradeAnalyticsViewTest {
 
     @Test
     void shouldAverageOnlyTheFiguresATradeReports() {
-        projection.apply(solToUsdc("quoted", Route.OTC).build());
-        projection.apply(solToUsdc("no-dex", Route.OTC).setJupiterPriceImpactPct(null).setSlippageVsQuoteBps(null)
+        feed.publish(solToUsdc("quoted", Route.OTC).build());
+        feed.publish(solToUsdc("no-dex", Route.OTC).setJupiterPriceImpactPct(null).setSlippageVsQuoteBps(null)
                 .build());
-        projection.apply(solToUsdc("failed", Route.REJECTED).setStatus(TradeStatus.FAILED).setJupiterPriceImpactPct(null)
+        feed.publish(solToUsdc("failed", Route.REJECTED).setStatus(TradeStatus.FAILED).setJupiterPriceImpactPct(null)
                 .setSlippageVsQuoteBps(null).setShortfallVsArrivalBps(null).build());
 
         PerformanceTotals performance = analytics.analytics().performance();
@@ -63,8 +64,8 @@ class TradeAnalyticsViewTest {
     void shouldIgnoreARedeliveredSettlementInTheAnalytics() {
         var settled = solToUsdc("t-1", Route.OTC).build();
 
-        assertThat(projection.apply(settled)).isTrue();
-        assertThat(projection.apply(settled)).isFalse();
+        assertThat(feed.publish(settled)).isTrue();
+        assertThat(feed.publish(settled)).isFalse();
 
         assertThat(analytics.analytics().performance().trades()).isEqualTo(1);
         assertThat(analytics.analytics().volumeUsdByRoute().get(Route.OTC)).isEqualByComparingTo("150000");

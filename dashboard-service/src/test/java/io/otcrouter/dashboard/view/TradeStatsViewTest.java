@@ -21,12 +21,14 @@ class TradeStatsViewTest {
 
     private static final Clock ON_SETTLEMENT_DAY = Clock.fixed(SETTLED_AT.plusSeconds(3600), ZoneOffset.UTC);
 
-    private final TradeStatsView view = new TradeStatsView(ON_SETTLEMENT_DAY, 100);
+    private final TradeStatsView view = new TradeStatsView(ON_SETTLEMENT_DAY);
+    private final SettlementProjection projection = new SettlementProjection(view, new TradeAnalyticsView(100), 100);
+    private final SettlementFeed feed = new SettlementFeed(projection);
 
     @Test
     void shouldSumTotalsOfTwoSettledTrades() {
-        view.apply(solToUsdc("t-1", Route.OTC).build());
-        view.apply(solToUsdc("t-2", Route.DEX).setVolumeUsd(EventDecimals.usd(new BigDecimal("99.5")))
+        feed.publish(solToUsdc("t-1", Route.OTC).build());
+        feed.publish(solToUsdc("t-2", Route.DEX).setVolumeUsd(EventDecimals.usd(new BigDecimal("99.5")))
                 .setSavingUsd(EventDecimals.usd(BigDecimal.ZERO)).build());
 
         TradeStats stats = view.stats();
@@ -45,22 +47,23 @@ class TradeStatsViewTest {
     void shouldCountTheSameTradeSettledOnlyOnce() {
         TradeSettled settled = solToUsdc("t-1", Route.OTC).build();
 
-        assertThat(view.apply(settled)).isTrue();
-        assertThat(view.apply(settled)).isFalse();
-        assertThat(view.apply(solToUsdc("t-1", Route.DEX).build())).isFalse();
+        assertThat(feed.publish(settled)).isTrue();
+        assertThat(feed.redeliver(settled, 0, 0)).as("the same record again").isFalse();
+        assertThat(feed.publish(settled)).as("a copy sent again").isFalse();
+        assertThat(feed.publish(solToUsdc("t-1", Route.DEX).build())).as("a second settlement").isFalse();
 
         assertThat(view.stats().total().trades()).isEqualTo(1);
         assertThat(view.stats().total().volumeUsd()).isEqualByComparingTo("150000");
         assertThat(view.stats().byRoute()).containsEntry(Route.OTC, 1L).containsEntry(Route.DEX, 0L);
-        assertThat(view.recent(10)).hasSize(1);
+        assertThat(projection.recent(10)).hasSize(1);
     }
 
     @Test
     void shouldCountSplitRoutesAsOtcInTheOtcShare() {
-        view.apply(solToUsdc("t-1", Route.OTC).build());
-        view.apply(solToUsdc("t-2", Route.SPLIT).build());
-        view.apply(solToUsdc("t-3", Route.DEX).build());
-        view.apply(solToUsdc("t-4", Route.DEX).setStatus(TradeStatus.FAILED).build());
+        feed.publish(solToUsdc("t-1", Route.OTC).build());
+        feed.publish(solToUsdc("t-2", Route.SPLIT).build());
+        feed.publish(solToUsdc("t-3", Route.DEX).build());
+        feed.publish(solToUsdc("t-4", Route.DEX).setStatus(TradeStatus.FAILED).build());
 
         PeriodTotals total = view.stats().total();
 
@@ -77,7 +80,7 @@ class TradeStatsViewTest {
 
     @Test
     void shouldCountOnlyTheFilledPartOfAPartialFillAsVolume() {
-        view.apply(solToUsdc("t-1", Route.SPLIT).setStatus(TradeStatus.PARTIALLY_FILLED)
+        feed.publish(solToUsdc("t-1", Route.SPLIT).setStatus(TradeStatus.PARTIALLY_FILLED)
                 .setFilledInAmount(EventDecimals.atomic(new BigInteger("250000000000"))).build());
 
         assertThat(view.stats().total().volumeUsd()).isEqualByComparingTo("37500");
@@ -85,7 +88,7 @@ class TradeStatsViewTest {
 
     @Test
     void shouldLeaveTradesOfAnotherDayOutOfToday() {
-        view.apply(solToUsdc("yesterday", Route.DEX).setSettledAt(SETTLED_AT.minusSeconds(86_400)).build());
+        feed.publish(solToUsdc("yesterday", Route.DEX).setSettledAt(SETTLED_AT.minusSeconds(86_400)).build());
 
         assertThat(view.stats().total().trades()).isEqualTo(1);
         assertThat(view.stats().todayTotals().trades()).isZero();
@@ -94,23 +97,25 @@ class TradeStatsViewTest {
 
     @Test
     void shouldListRecentTradesNewestFirstInTokenUnits() {
-        view.apply(solToUsdc("newer", Route.OTC).setSettledAt(SETTLED_AT.plusSeconds(60)).build());
-        view.apply(solToUsdc("older", Route.DEX).build());
+        feed.publish(solToUsdc("newer", Route.OTC).setSettledAt(SETTLED_AT.plusSeconds(60)).build());
+        feed.publish(solToUsdc("older", Route.DEX).build());
 
-        assertThat(view.recent(10)).extracting(SettledTrade::tradeId).containsExactly("newer", "older");
-        SettledTrade newest = view.recent(1).get(0);
+        assertThat(projection.recent(10)).extracting(SettledTrade::tradeId).containsExactly("newer", "older");
+        SettledTrade newest = projection.recent(1).get(0);
         assertThat(newest.amountIn().toPlainString()).isEqualTo("1000");
         assertThat(newest.outAmount().toPlainString()).isEqualTo("149625");
     }
 
     @Test
     void shouldKeepOnlyTheMostRecentTradesInTheWindowButCountThemAll() {
-        TradeStatsView small = new TradeStatsView(ON_SETTLEMENT_DAY, 2);
+        TradeStatsView stats = new TradeStatsView(ON_SETTLEMENT_DAY);
+        SettlementProjection small = new SettlementProjection(stats, new TradeAnalyticsView(100), 2);
+        SettlementFeed smallFeed = new SettlementFeed(small);
         for (int i = 0; i < 5; i++) {
-            small.apply(solToUsdc("t-" + i, Route.DEX).setSettledAt(SETTLED_AT.plusSeconds(i)).build());
+            smallFeed.publish(solToUsdc("t-" + i, Route.DEX).setSettledAt(SETTLED_AT.plusSeconds(i)).build());
         }
 
         assertThat(small.recent(10)).extracting(SettledTrade::tradeId).containsExactly("t-4", "t-3");
-        assertThat(small.stats().total().trades()).isEqualTo(5);
+        assertThat(stats.stats().total().trades()).isEqualTo(5);
     }
 }
