@@ -1,10 +1,14 @@
 package io.otcrouter.router.api;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.otcrouter.router.trades.DecisionNotPublishedException;
+import io.otcrouter.router.trades.DecisionUnconfirmedException;
 import io.otcrouter.security.input.StrictInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -85,10 +90,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return i < line.length() ? shown + "…" : shown.toString();
     }
 
+    /** The producer refused the decision at once: truly nothing was done, and a retry decides the same trade. */
     @ExceptionHandler
-    ProblemDetail notPublished(DecisionNotPublishedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    ResponseEntity<ProblemDetail> notPublished(DecisionNotPublishedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()
+                + ". Nothing was executed; retry (with the same Idempotency-Key, the same trade is decided).");
         problem.setTitle("Trade not accepted: the event log is unavailable");
-        return problem;
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    /**
+     * The decision may be executing but the event log has not confirmed it: 202, never "nothing was done". The
+     * client polls the Location, or repeats the request with the same Idempotency-Key, which answers this trade.
+     */
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> unconfirmed(DecisionUnconfirmedException e) {
+        String location = ApiPaths.trade(e.tradeId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tradeId", e.tradeId());
+        body.put("status", "UNCONFIRMED");
+        body.put("detail", "The trade is decided and may be executing, but the event log has not confirmed its "
+                + "decision yet. Poll " + location + ", or repeat this request with the same Idempotency-Key: it "
+                + "answers this trade and never decides another.");
+        body.put("poll", location);
+        return ResponseEntity.accepted().location(URI.create(location)).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -31,6 +31,11 @@ public final class ApiPaths {
     public static final int ADMISSION_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20;
     public static final int IDEMPOTENCY_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 30;
 
+    /** Where a trade is followed: its Location. */
+    public static String trade(String tradeId) {
+        return "/api/trades/" + tradeId;
+    }
+
     private ApiPaths() {
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.otcrouter.events.Route;
-import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.router.api.InvalidTradeRequestException.FieldError;
 import io.otcrouter.router.config.RouterProperties;
@@ -31,7 +31,9 @@ import io.otcrouter.router.routing.TradeIntent;
 import io.otcrouter.router.security.ApiCaller;
 import io.otcrouter.router.tracking.TradeTracker;
 import io.otcrouter.router.tracking.TradeView;
+import io.otcrouter.router.trades.SubmittedTrade;
 import io.otcrouter.router.trades.Submitter;
+import io.otcrouter.router.trades.TradeAttempt;
 import io.otcrouter.router.trades.TradeService;
 import io.otcrouter.security.input.StrictInput;
 
@@ -46,6 +48,8 @@ import io.otcrouter.security.input.StrictInput;
 class TradeController {
 
     private static final String WAIT_SETTLED = "settled";
+    /** Set when the answer is the trade an earlier attempt under the same Idempotency-Key decided. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern TRADE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final TradeService trades;
@@ -70,22 +74,28 @@ class TradeController {
         }
         Submitter submitter = OnBehalfOf.submitter(http);
         TradeIntent intent = validator.validate(request);
-        RouteDecided decision = trades.execute(intent, submitter);
-        TradeView view = tracker.view(decision);
-        if (decision.getRoute() == Route.REJECTED) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    decision.getReason());
+        // With an Idempotency-Key the trade id was allocated when the key was claimed (see IdempotencyFilter).
+        TradeAttempt attempt = http.getAttribute(TradeAttempt.ATTRIBUTE) instanceof TradeAttempt claimed ? claimed
+                : TradeAttempt.fresh();
+        SubmittedTrade submitted = trades.submit(attempt, intent, submitter);
+        TradeView view = submitted.trade();
+        HttpHeaders headers = new HttpHeaders();
+        if (submitted.decidedEarlier()) {
+            headers.set(REPLAYED_HEADER, "true");
+        }
+        if (Route.REJECTED.name().equals(view.route())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, view.reason());
             problem.setTitle("No venue can fill this trade");
-            problem.setProperty("tradeId", decision.getTradeId());
+            problem.setProperty("tradeId", view.tradeId());
             problem.setProperty("candidates", view.candidates());
-            return ResponseEntity.unprocessableContent().body(problem);
+            return ResponseEntity.unprocessableContent().headers(headers).body(problem);
         }
         if (wait != null) {
             AdmissionFilter.leave(http);
             // Settled, or still DECIDED when the ledger did not settle within the wait: the client can GET it later.
-            view = tracker.awaitSettled(decision.getTradeId(), api.settleWait()).orElse(view);
+            view = tracker.awaitSettled(view.tradeId(), api.settleWait()).orElse(view);
         }
-        return ResponseEntity.created(URI.create("/api/trades/" + decision.getTradeId())).body(view);
+        return ResponseEntity.created(URI.create(ApiPaths.trade(view.tradeId()))).headers(headers).body(view);
     }
 
     @GetMapping("/quote")

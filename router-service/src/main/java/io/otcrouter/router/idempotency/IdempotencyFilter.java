@@ -27,17 +27,24 @@ import io.otcrouter.router.api.ApiPaths;
 import io.otcrouter.router.api.OnBehalfOf;
 import io.otcrouter.router.api.ProblemWriter;
 import io.otcrouter.router.config.IdempotencyProperties;
+import io.otcrouter.router.idempotency.IdempotencyKeyRepository.Claim;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.StoredResponse;
 import io.otcrouter.router.security.ApiCaller;
+import io.otcrouter.router.trades.TradeAttempt;
 import io.otcrouter.security.CachedBodyRequest;
 
 /**
- * {@code Idempotency-Key} on {@code POST /api/trades}, kept per API key: the first request with a key runs and its
- * answer (status, body, Location) is stored; a repetition by the same API key with the same request gets that
- * answer again, after waiting for it if the first is still running, on any instance; a repetition with another
- * request gets 422. The same key sent with another API key is another client's request and runs on its own.
- * Server errors are not stored: the key is freed so that a retry runs afresh. Runs after Spring Security's chain
- * (so the body is within the limit and already in memory) and after admission.
+ * {@code Idempotency-Key} on {@code POST /api/trades}, kept per API key: one key is one trade. The first request
+ * with a key claims it together with a new trade id, runs, and its final answer (status, body, Location) is stored;
+ * a repetition by the same API key with the same request gets that answer again, after waiting for it if the first
+ * is still running, on any instance; a repetition with another request gets 422. The same key sent with another
+ * API key is another client's request and runs on its own.
+ *
+ * <p>An attempt that ends without a final answer — a server error, or {@code 202} when the decision's publication
+ * was not confirmed — keeps the key and its trade id: the client's retry resumes the same trade (see
+ * {@link TradeAttempt}), and so does a retry of a key whose attempt was abandoned in flight by a crashed instance.
+ * It never decides a second trade for the key. Runs after Spring Security's chain (so the body is within the
+ * limit and already in memory) and after admission.
  */
 @Component
 @Order(ApiPaths.IDEMPOTENCY_ORDER)
@@ -78,16 +85,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String hash = CanonicalRequest.sha256(request.getMethod(), request.getRequestURI(),
                 request.getParameterMap(), Collections.list(request.getHeaders(OnBehalfOf.HEADER)), body(request));
         ScopedKey key = new ScopedKey(ApiCaller.of(request).keyId(), header);
+        String newTradeId = TradeAttempt.fresh().tradeId();
         long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
         while (true) {
             Instant now = clock.instant();
-            if (keys.claim(key, hash, now, now.minus(properties.abandonedAfter()))) {
-                runFirst(key, request, response, chain);
+            Optional<Claim> claim = keys.claim(key, hash, newTradeId, now, now.minus(properties.abandonedAfter()));
+            if (claim.isPresent()) {
+                runAttempt(key, claim.get(), request, response, chain);
                 return;
             }
             Optional<StoredResponse> stored = keys.find(key);
             if (stored.isEmpty()) {
-                continue; // the first request failed and freed the key in between: claim it again
+                continue; // purged in between: claim it afresh
             }
             if (!stored.get().requestHash().equals(hash)) {
                 problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
@@ -113,25 +122,37 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runFirst(ScopedKey key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    private void runAttempt(ScopedKey key, Claim claim, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
+        request.setAttribute(TradeAttempt.ATTRIBUTE, new TradeAttempt(claim.tradeId(), claim.resumed()));
         boolean stored = false;
         try {
             chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500) {
-                keys.complete(key, new StoredResponse(null, recorded.getStatus(),
+            if (isFinal(recorded.getStatus())) {
+                keys.complete(key, claim, new StoredResponse(null, recorded.getStatus(),
                         new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8),
-                        recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION)), clock.instant());
+                        recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION), claim.tradeId()),
+                        clock.instant());
                 stored = true;
             }
         } finally {
             if (!stored) {
-                keys.release(key);
+                // If this fails too (the database is away), the claim is resumed once abandoned: just as safe.
+                keys.endAttempt(key, claim);
             }
             inFlight.completed(key);
             recorded.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Whether an answer is the key's last word. A server error is not (the retry resumes the same trade), nor is
+     * 202, the answer while the decision's publication is unconfirmed: the retry then answers the trade as it
+     * stands.
+     */
+    static boolean isFinal(int status) {
+        return status < 500 && status != HttpStatus.ACCEPTED.value();
     }
 
     /** The body Spring Security's body limit read into memory; it can be read again further down. */

@@ -2,15 +2,17 @@ package io.otcrouter.router.idempotency;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Idempotency keys in PostgreSQL, each under the API key that sent it. Insert-first: the primary key (API key id,
- * idempotency key) decides which request, on whichever router instance, owns a key; every other one reads what
- * the owner stored.
+ * Idempotency keys in PostgreSQL, each under the API key that sent it, each with the id of the one trade it stands
+ * for. Insert-first: the primary key (API key id, idempotency key) decides which request, on whichever router
+ * instance, owns a key; every other one reads what the owner stored. An attempt that ends without a final answer
+ * leaves the key, and its trade id, for the next attempt with the same request.
  */
 @Repository
 class IdempotencyKeyRepository {
@@ -21,51 +23,70 @@ class IdempotencyKeyRepository {
         this.jdbc = jdbc;
     }
 
-    /** @return true when this call now owns the key (it did not exist, or its owner abandoned it) */
-    boolean claim(ScopedKey key, String requestHash, Instant now, Instant abandonedBefore) {
-        // A key still in flight long after any request could have finished belongs to a crashed instance.
-        jdbc.sql("""
-                delete from idempotency_key
-                where api_key_id = :apiKeyId and idempotency_key = :key and status_code is null
-                        and created_at < :abandonedBefore
-                """).param("apiKeyId", key.apiKeyId()).param("key", key.key())
-                .param("abandonedBefore", Timestamp.from(abandonedBefore)).update();
-        return jdbc.sql("""
-                insert into idempotency_key (api_key_id, idempotency_key, request_hash, created_at)
-                values (:apiKeyId, :key, :hash, :now)
+    /**
+     * Claims the key for an attempt starting {@code now}: a new key with {@code newTradeId}; or a key of the same
+     * request whose last attempt ended without a final answer, or was abandoned in flight before
+     * {@code abandonedBefore} (its instance crashed), with the trade id it already has.
+     *
+     * @return the trade the attempt now works on, or empty when the key is someone else's to answer
+     */
+    Optional<Claim> claim(ScopedKey key, String requestHash, String newTradeId, Instant at, Instant abandonedBefore) {
+        // PostgreSQL keeps microseconds: the claim time is compared again as the attempt's fencing token.
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        boolean created = jdbc.sql("""
+                insert into idempotency_key (api_key_id, idempotency_key, request_hash, trade_id, created_at,
+                        claimed_at)
+                values (:apiKeyId, :key, :hash, :tradeId, :now, :now)
                 on conflict (api_key_id, idempotency_key) do nothing
                 """).param("apiKeyId", key.apiKeyId()).param("key", key.key()).param("hash", requestHash)
-                .param("now", Timestamp.from(now)).update() == 1;
+                .param("tradeId", newTradeId).param("now", Timestamp.from(now)).update() == 1;
+        if (created) {
+            return Optional.of(new Claim(newTradeId, false, now));
+        }
+        return jdbc.sql("""
+                update idempotency_key set claimed_at = :now, trade_id = coalesce(trade_id, :tradeId)
+                where api_key_id = :apiKeyId and idempotency_key = :key and request_hash = :hash
+                        and status_code is null and (claimed_at is null or claimed_at < :abandonedBefore)
+                returning trade_id
+                """).param("apiKeyId", key.apiKeyId()).param("key", key.key()).param("hash", requestHash)
+                .param("tradeId", newTradeId).param("now", Timestamp.from(now))
+                .param("abandonedBefore", Timestamp.from(abandonedBefore))
+                .query((rs, row) -> new Claim(rs.getString("trade_id"), true, now)).optional();
     }
 
     Optional<StoredResponse> find(ScopedKey key) {
         return jdbc.sql("""
-                select request_hash, status_code, response_body, content_type, location
+                select request_hash, status_code, response_body, content_type, location, trade_id
                 from idempotency_key where api_key_id = :apiKeyId and idempotency_key = :key
                 """).param("apiKeyId", key.apiKeyId()).param("key", key.key())
                 .query((rs, row) -> new StoredResponse(rs.getString("request_hash"),
                         (Integer) rs.getObject("status_code"), rs.getString("response_body"),
-                        rs.getString("content_type"), rs.getString("location")))
+                        rs.getString("content_type"), rs.getString("location"), rs.getString("trade_id")))
                 .optional();
     }
 
-    void complete(ScopedKey key, StoredResponse response, Instant now) {
+    /** Stores the final answer of the attempt {@code claim}, unless another attempt took the key over meanwhile. */
+    void complete(ScopedKey key, Claim claim, StoredResponse response, Instant now) {
         jdbc.sql("""
                 update idempotency_key set status_code = :status, response_body = :body, content_type = :type,
-                        location = :location, completed_at = :now
-                where api_key_id = :apiKeyId and idempotency_key = :key
+                        location = :location, completed_at = :now, claimed_at = null
+                where api_key_id = :apiKeyId and idempotency_key = :key and claimed_at = :claimedAt
                 """).param("apiKeyId", key.apiKeyId()).param("key", key.key())
                 .param("status", response.statusCode()).param("body", response.body())
                 .param("type", response.contentType()).param("location", response.location())
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).param("claimedAt", Timestamp.from(claim.claimedAt())).update();
     }
 
-    /** Frees a key whose request failed on the server side, so the client's retry runs afresh. */
-    void release(ScopedKey key) {
+    /**
+     * Ends the attempt {@code claim} without a final answer (a server error, or a decision whose publication is not
+     * confirmed): the key keeps its trade id, and the client's next attempt with the same request resumes it.
+     */
+    void endAttempt(ScopedKey key, Claim claim) {
         jdbc.sql("""
-                delete from idempotency_key
-                where api_key_id = :apiKeyId and idempotency_key = :key and status_code is null
-                """).param("apiKeyId", key.apiKeyId()).param("key", key.key()).update();
+                update idempotency_key set claimed_at = null
+                where api_key_id = :apiKeyId and idempotency_key = :key and claimed_at = :claimedAt
+                """).param("apiKeyId", key.apiKeyId()).param("key", key.key())
+                .param("claimedAt", Timestamp.from(claim.claimedAt())).update();
     }
 
     int purgeCreatedBefore(Instant cutoff) {
@@ -73,8 +94,19 @@ class IdempotencyKeyRepository {
                 .param("cutoff", Timestamp.from(cutoff)).update();
     }
 
-    /** {@code statusCode} null while the first request is still in flight. */
-    record StoredResponse(String requestHash, Integer statusCode, String body, String contentType, String location) {
+    /**
+     * One attempt's hold on a key.
+     *
+     * @param tradeId   the trade the key stands for, the same in every attempt
+     * @param resumed   an earlier attempt under the key may have decided the trade already
+     * @param claimedAt when this attempt claimed the key: its fencing token against an attempt that took over
+     */
+    record Claim(String tradeId, boolean resumed, Instant claimedAt) {
+    }
+
+    /** {@code statusCode} null until an attempt stored its final answer. */
+    record StoredResponse(String requestHash, Integer statusCode, String body, String contentType, String location,
+            String tradeId) {
 
         boolean completed() {
             return statusCode != null;

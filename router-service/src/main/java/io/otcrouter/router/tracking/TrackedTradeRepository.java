@@ -28,19 +28,47 @@ class TrackedTradeRepository {
         this.jdbc = jdbc;
     }
 
-    void saveDecision(String tradeId, String summaryJson, Instant decidedAt, String apiKeyId) {
-        jdbc.sql("""
+    /**
+     * @return false when a decision for this trade is stored already (another attempt decided it): the trade id is
+     *         what keeps two attempts under one Idempotency-Key from both publishing a decision
+     */
+    boolean saveDecision(String tradeId, String summaryJson, Instant decidedAt, String apiKeyId) {
+        return jdbc.sql("""
                 insert into tracked_trade (trade_id, status, summary, decided_at, api_key_id)
                 values (:tradeId, 'DECIDED', cast(:summary as jsonb), :decidedAt, :apiKeyId)
                 on conflict (trade_id) do update set summary = excluded.summary, decided_at = excluded.decided_at,
                         api_key_id = excluded.api_key_id
+                where tracked_trade.summary is null
                 """).param("tradeId", tradeId).param("summary", summaryJson)
-                .param("decidedAt", Timestamp.from(decidedAt)).param("apiKeyId", apiKeyId).update();
+                .param("decidedAt", Timestamp.from(decidedAt)).param("apiKeyId", apiKeyId).update() == 1;
     }
 
-    void deleteUnsettled(String tradeId) {
-        jdbc.sql("delete from tracked_trade where trade_id = :tradeId and status = 'DECIDED'")
-                .param("tradeId", tradeId).update();
+    void markPublished(String tradeId, Instant at) {
+        jdbc.sql("""
+                update tracked_trade set published_at = :at where trade_id = :tradeId and published_at is null
+                """).param("tradeId", tradeId).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Forgets a decision that never reached the broker; never one the broker has, or that made progress. */
+    void deleteUnpublished(String tradeId) {
+        jdbc.sql("""
+                delete from tracked_trade t
+                where t.trade_id = :tradeId and t.status = 'DECIDED' and t.published_at is null
+                        and not exists (select 1 from tracked_leg l where l.trade_id = t.trade_id)
+                """).param("tradeId", tradeId).update();
+    }
+
+    /** What is known of the publication of the trade's decision; empty when nothing of the trade is stored. */
+    Optional<Publication> publication(String tradeId) {
+        return jdbc.sql("""
+                select t.summary is not null as decided, t.decided_at, t.published_at is not null as acknowledged,
+                        t.settled_at is not null
+                        or exists (select 1 from tracked_leg l where l.trade_id = t.trade_id) as progressed
+                from tracked_trade t where t.trade_id = :tradeId
+                """).param("tradeId", tradeId)
+                .query((rs, row) -> new Publication(rs.getBoolean("decided") ? instant(rs.getTimestamp("decided_at"))
+                        : null, rs.getBoolean("acknowledged"), rs.getBoolean("progressed")))
+                .optional();
     }
 
     /** @return whether this call settled the trade (false for a redelivery) */

@@ -2,6 +2,7 @@ package io.otcrouter.router.tracking;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +50,27 @@ public class TradeTracker {
 
     /**
      * Stores the decision about to be published, with the id of the API key that submitted it; call
-     * {@link #notPublished} if publishing fails.
+     * {@link #published} once the broker has it, {@link #notPublished} if it provably never left.
+     *
+     * @return false, storing nothing, when a decision for this trade id is stored already
      */
-    public void decided(RouteDecided decision, String apiKeyId) {
+    public boolean decided(RouteDecided decision, String apiKeyId) {
         TradeView view = view(decision);
-        repository.saveDecision(decision.getTradeId(), json.writeValueAsString(view), decision.getOccurredAt(),
-                apiKeyId);
+        return repository.saveDecision(decision.getTradeId(), json.writeValueAsString(view),
+                decision.getOccurredAt(), apiKeyId);
     }
 
+    public void published(String tradeId, Instant at) {
+        repository.markPublished(tradeId, at);
+    }
+
+    /** Forgets a decision that never reached the broker, so that the trade can be decided again under its id. */
     public void notPublished(String tradeId) {
-        repository.deleteUnsettled(tradeId);
+        repository.deleteUnpublished(tradeId);
+    }
+
+    public Publication publication(String tradeId) {
+        return repository.publication(tradeId).orElse(Publication.NOTHING_STORED);
     }
 
     /** The summary answered to the client at decision time, as stored. */

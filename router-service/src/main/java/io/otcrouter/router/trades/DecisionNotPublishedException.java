@@ -1,6 +1,6 @@
 package io.otcrouter.router.trades;
 
-/** The decision could not be handed to Kafka; the trade was not executed. */
+/** The producer refused the decision at once: it was never sent, the trade was not executed. */
 public class DecisionNotPublishedException extends RuntimeException {
 
     public DecisionNotPublishedException(String tradeId, Throwable cause) {

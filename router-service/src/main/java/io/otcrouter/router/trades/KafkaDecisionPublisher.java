@@ -1,8 +1,6 @@
 package io.otcrouter.router.trades;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -14,8 +12,6 @@ import io.otcrouter.events.catalog.Topics;
 @Component
 class KafkaDecisionPublisher implements DecisionPublisher {
 
-    private static final long ACK_TIMEOUT_SECONDS = 10;
-
     private final KafkaTemplate<String, Object> kafka;
 
     KafkaDecisionPublisher(KafkaTemplate<String, Object> kafka) {
@@ -23,15 +19,13 @@ class KafkaDecisionPublisher implements DecisionPublisher {
     }
 
     @Override
-    public void publish(RouteDecided decision) {
+    public CompletableFuture<?> publish(RouteDecided decision) {
         try {
-            kafka.send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision)
-                    .get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DecisionNotPublishedException(decision.getTradeId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new DecisionNotPublishedException(decision.getTradeId(), e);
+            return kafka.send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision);
+        } catch (RuntimeException refused) {
+            // Thrown before the record reached the producer's buffer (no metadata within max.block.ms, a full
+            // buffer, serialization, a closed producer; the template throws an immediate failure too): never sent.
+            throw new DecisionNotPublishedException(decision.getTradeId(), refused);
         }
     }
 }

@@ -3,7 +3,12 @@ package io.otcrouter.router.trades;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +30,14 @@ import io.otcrouter.router.routing.ReferenceRate;
 import io.otcrouter.router.routing.RouteSelector;
 import io.otcrouter.router.routing.TradeIntent;
 import io.otcrouter.router.routing.VenueQuotes;
+import io.otcrouter.router.tracking.Publication;
 import io.otcrouter.router.tracking.TradeTracker;
 
 /**
  * Owns the life of a trade inside the router: ask every venue, wait for their quotes until the deadline, decide,
- * and hand the decision to Kafka before answering the client.
+ * and hand the decision to Kafka before answering the client. One client intent is one trade: an attempt that
+ * resumes an Idempotency-Key answers the trade an earlier attempt decided and published, and decides it (under the
+ * same trade id) only when no decision of it ever reached the event log (see {@link Resumption}).
  */
 @Service
 public class TradeService {
@@ -40,6 +48,9 @@ public class TradeService {
     private final QuoteCollector collector;
     private final QuoteRequestPublisher quoteRequests;
     private final DecisionPublisher decisions;
+    private final DecisionLog decisionLog;
+    private final LateAcknowledgements lateAcknowledgements;
+    private final PublishTimeouts timeouts;
     private final TradeTracker tracker;
     private final RouteDecidedFactory events;
     private final RouteSelector selector;
@@ -49,11 +60,15 @@ public class TradeService {
     private final Clock clock;
 
     TradeService(QuoteCollector collector, QuoteRequestPublisher quoteRequests, DecisionPublisher decisions,
+            DecisionLog decisionLog, LateAcknowledgements lateAcknowledgements, PublishTimeouts timeouts,
             TradeTracker tracker, RouteDecidedFactory events, RouteSelector selector, ReferencePrices prices,
             RouterProperties properties, MeterRegistry meters) {
         this.collector = collector;
         this.quoteRequests = quoteRequests;
         this.decisions = decisions;
+        this.decisionLog = decisionLog;
+        this.lateAcknowledgements = lateAcknowledgements;
+        this.timeouts = timeouts;
         this.tracker = tracker;
         this.events = events;
         this.selector = selector;
@@ -64,21 +79,55 @@ public class TradeService {
     }
 
     /**
-     * Decides and publishes a trade for execution. The trade id is in the logging context meanwhile, so the log lines
-     * and the records sent for this trade carry it.
+     * Decides and publishes the attempt's trade, or answers the trade an earlier attempt under the same key
+     * published. The trade id is in the logging context meanwhile, so the log lines and the records sent for this
+     * trade carry it.
+     *
+     * @throws DecisionNotPublishedException the producer refused the decision at once: nothing was published
+     * @throws DecisionUnconfirmedException  the decision may be in the log but is not confirmed: poll the trade
      */
-    public RouteDecided execute(TradeIntent intent, Submitter submitter) throws InterruptedException {
+    public SubmittedTrade submit(TradeAttempt attempt, TradeIntent intent, Submitter submitter)
+            throws InterruptedException {
         Timer.Sample received = Timer.start(meters);
-        String tradeId = UUID.randomUUID().toString();
+        String tradeId = attempt.tradeId();
         MDC.put(TradeIds.MDC_KEY, tradeId);
         try {
+            if (attempt.resumed()) {
+                Optional<SubmittedTrade> earlier = resume(tradeId);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             RouteDecided event = decideAndPublish(tradeId, intent, submitter);
             received.stop(Timer.builder(DECISION_TIMER)
                     .description("From a trade request received to its decision published")
                     .tag("route", event.getRoute().name()).register(meters));
-            return event;
+            return new SubmittedTrade(tracker.view(event), false);
         } finally {
             MDC.remove(TradeIds.MDC_KEY);
+        }
+    }
+
+    /** @return the earlier attempt's trade, or empty when this attempt is to decide it */
+    private Optional<SubmittedTrade> resume(String tradeId) {
+        Publication publication = tracker.publication(tradeId);
+        Instant now = now();
+        switch (Resumption.of(publication, () -> decisionLog.find(tradeId, publication.decidedAt()), now,
+                timeouts)) {
+            case ANSWER_EXISTING -> {
+                if (!publication.confirmed()) {
+                    tracker.published(tradeId, now);
+                }
+                log.info("Trade {} resumed: its decision is published; answering it, deciding nothing", tradeId);
+                return Optional.of(new SubmittedTrade(tracker.find(tradeId).orElseThrow(), true));
+            }
+            case UNCONFIRMED -> throw new DecisionUnconfirmedException(tradeId,
+                    "an earlier attempt's decision may be in the event log; not confirmed yet");
+            default -> {
+                tracker.notPublished(tradeId);
+                log.info("Trade {} resumed: no earlier decision of it reached the event log; deciding it", tradeId);
+                return Optional.empty();
+            }
         }
     }
 
@@ -87,17 +136,43 @@ public class TradeService {
         String requestId = UUID.randomUUID().toString();
         Decision decision = decide(requestId, tradeId, intent);
         RouteDecided event = events.create(tradeId, requestId, intent, decision, submitter, now());
-        // Stored first, so that a settlement arriving right after the publish finds its trade on any instance.
-        tracker.decided(event, submitter.apiKeyId());
-        try {
-            decisions.publish(event);
-        } catch (RuntimeException e) {
-            tracker.notPublished(tradeId);
-            throw e;
+        // Stored first, so that a settlement arriving right after the publish finds its trade on any instance, and
+        // so that a decision that may be in the log is never forgotten. Refused when another attempt under the
+        // same key got there first: one trade id, one decision.
+        if (!tracker.decided(event, submitter.apiKeyId())) {
+            throw new DecisionUnconfirmedException(tradeId, "another attempt decided this trade meanwhile");
         }
+        CompletableFuture<?> acknowledgement;
+        try {
+            acknowledgement = decisions.publish(event);
+        } catch (DecisionNotPublishedException refused) {
+            tracker.notPublished(tradeId);
+            throw refused;
+        }
+        awaitAcknowledgement(tradeId, acknowledgement);
         log.info("Trade {} {} {} for {} -> {}: {}", tradeId, intent.amountIn(), intent.pair(), submitter.label(),
                 decision.route(), decision.reason());
         return event;
+    }
+
+    /**
+     * Waits for the broker to acknowledge the decision, at most the publish wait (the producer's delivery timeout
+     * ends about then too, see {@link PublishTimeouts}). Without an acknowledgement the decision may be in the log:
+     * the trade stays tracked, decided, and the client is told to poll it.
+     */
+    private void awaitAcknowledgement(String tradeId, CompletableFuture<?> acknowledgement)
+            throws InterruptedException {
+        try {
+            acknowledgement.get(timeouts.publishWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            lateAcknowledgements.follow(tradeId, acknowledgement);
+            throw new DecisionUnconfirmedException(tradeId,
+                    "no acknowledgement from the broker within " + timeouts.publishWait().toMillis() + " ms");
+        } catch (ExecutionException gaveUp) {
+            throw new DecisionUnconfirmedException(tradeId, "the producer gave up after sending it: "
+                    + gaveUp.getCause());
+        }
+        tracker.published(tradeId, now());
     }
 
     /** Runs the same decision without executing: the venues price it without reserving anything. */

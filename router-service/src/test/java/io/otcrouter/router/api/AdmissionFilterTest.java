@@ -20,7 +20,7 @@ class AdmissionFilterTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionFilter filter = new AdmissionFilter(
-            new TradeApiProperties(Duration.ofSeconds(10), 2),
+            new TradeApiProperties(Duration.ofSeconds(10), Duration.ofSeconds(10), 2),
             new ProblemWriter(JsonMapper.builder().build()), meters);
 
     @Test

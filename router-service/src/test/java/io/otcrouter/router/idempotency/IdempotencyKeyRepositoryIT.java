@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.otcrouter.router.EmbeddedPostgresHolder;
 import io.otcrouter.router.config.IdempotencyProperties;
+import io.otcrouter.router.idempotency.IdempotencyKeyRepository.Claim;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.StoredResponse;
 
 /** The key store against a real PostgreSQL migrated by the service's own Flyway scripts. */
@@ -38,20 +40,24 @@ class IdempotencyKeyRepositoryIT {
     }
 
     @Test
-    void shouldLetExactlyOneOfManyConcurrentRequestsClaimAKey() throws Exception {
+    void shouldLetExactlyOneOfManyConcurrentRequestsClaimAKeyWithItsTradeId() throws Exception {
         ScopedKey key = newKey();
         Instant now = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<Boolean>> claims = new ArrayList<>();
+            List<Callable<Optional<Claim>>> claims = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                claims.add(() -> keys.claim(key, HASH, now, now.minusSeconds(120)));
+                String tradeId = "trade-" + i;
+                claims.add(() -> keys.claim(key, HASH, tradeId, now, now.minusSeconds(120)));
             }
-            long winners = 0;
-            for (Future<Boolean> claim : pool.invokeAll(claims)) {
-                winners += claim.get() ? 1 : 0;
+            List<Claim> winners = new ArrayList<>();
+            for (Future<Optional<Claim>> claim : pool.invokeAll(claims)) {
+                claim.get().ifPresent(winners::add);
             }
-            assertThat(winners).isEqualTo(1);
+            assertThat(winners).singleElement().satisfies(winner -> {
+                assertThat(winner.resumed()).isFalse();
+                assertThat(keys.find(key).orElseThrow().tradeId()).isEqualTo(winner.tradeId());
+            });
         } finally {
             pool.shutdownNow();
         }
@@ -63,43 +69,82 @@ class IdempotencyKeyRepositoryIT {
         ScopedKey otherDesk = new ScopedKey("other-desk", desk.key());
         Instant now = Instant.now();
 
-        assertThat(keys.claim(desk, HASH, now, now.minusSeconds(120))).isTrue();
-        assertThat(keys.claim(otherDesk, "b".repeat(64), now, now.minusSeconds(120))).isTrue();
-        keys.complete(desk, new StoredResponse(null, 201, "{}", "application/json", "/api/trades/t"), now);
-        keys.release(otherDesk);
+        Claim deskClaim = keys.claim(desk, HASH, "desk-trade", now, now.minusSeconds(120)).orElseThrow();
+        Claim otherClaim = keys.claim(otherDesk, "b".repeat(64), "other-trade", now, now.minusSeconds(120))
+                .orElseThrow();
+        keys.complete(desk, deskClaim, response(201), now);
 
         assertThat(keys.find(desk)).hasValueSatisfying(stored -> assertThat(stored.statusCode()).isEqualTo(201));
-        assertThat(keys.find(otherDesk)).isEmpty();
+        assertThat(keys.find(otherDesk)).hasValueSatisfying(stored -> {
+            assertThat(stored.completed()).isFalse();
+            assertThat(stored.tradeId()).isEqualTo(otherClaim.tradeId()).isEqualTo("other-trade");
+        });
     }
 
     @Test
     void shouldKeepTheAnswerOfTheFirstRequest() {
         ScopedKey key = newKey();
         Instant now = Instant.now();
-        keys.claim(key, HASH, now, now.minusSeconds(120));
+        Claim claim = keys.claim(key, HASH, "t", now, now.minusSeconds(120)).orElseThrow();
         assertThat(keys.find(key)).hasValueSatisfying(stored -> assertThat(stored.completed()).isFalse());
 
-        keys.complete(key, new StoredResponse(null, 201, "{\"tradeId\":\"t\"}", "application/json", "/api/trades/t"),
-                now);
+        keys.complete(key, claim, new StoredResponse(null, 201, "{\"tradeId\":\"t\"}", "application/json",
+                "/api/trades/t", "t"), now);
 
-        assertThat(keys.find(key)).hasValue(
-                new StoredResponse(HASH, 201, "{\"tradeId\":\"t\"}", "application/json", "/api/trades/t"));
-        assertThat(keys.claim(key, HASH, now, now.minusSeconds(120))).isFalse();
+        assertThat(keys.find(key)).hasValue(new StoredResponse(HASH, 201, "{\"tradeId\":\"t\"}", "application/json",
+                "/api/trades/t", "t"));
+        assertThat(keys.claim(key, HASH, "another", now, now.minusSeconds(120))).isEmpty();
     }
 
     @Test
-    void shouldTakeOverAKeyAbandonedInFlightButNeverACompletedOne() {
+    void shouldLetTheNextAttemptOfTheSameRequestResumeTheSameTradeOnceAnAttemptEndedWithoutAnAnswer() {
+        ScopedKey key = newKey();
+        Instant now = Instant.now();
+        Claim first = keys.claim(key, HASH, "first-trade", now, now.minusSeconds(120)).orElseThrow();
+        assertThat(keys.claim(key, HASH, "second-trade", now, now.minusSeconds(120)))
+                .as("while the first attempt runs").isEmpty();
+
+        keys.endAttempt(key, first);
+
+        assertThat(keys.claim(key, "b".repeat(64), "other-trade", now, now.minusSeconds(120)))
+                .as("another request under the key").isEmpty();
+        assertThat(keys.claim(key, HASH, "second-trade", now.plusSeconds(1), now.minusSeconds(119)))
+                .hasValueSatisfying(second -> {
+                    assertThat(second.tradeId()).isEqualTo("first-trade");
+                    assertThat(second.resumed()).isTrue();
+                });
+    }
+
+    @Test
+    void shouldLetAKeyAbandonedInFlightBeResumedWithItsTradeIdButNeverACompletedOne() {
         ScopedKey abandoned = newKey();
         ScopedKey completed = newKey();
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
-        keys.claim(abandoned, HASH, longAgo, longAgo);
-        keys.claim(completed, HASH, longAgo, longAgo);
-        keys.complete(completed, new StoredResponse(null, 201, "{}", "application/json", null), longAgo);
+        keys.claim(abandoned, HASH, "crashed-trade", longAgo, longAgo);
+        Claim done = keys.claim(completed, HASH, "done-trade", longAgo, longAgo).orElseThrow();
+        keys.complete(completed, done, response(201), longAgo);
         Instant now = Instant.now();
 
-        assertThat(keys.claim(abandoned, "b".repeat(64), now, now.minusSeconds(120))).isTrue();
-        assertThat(keys.claim(completed, "b".repeat(64), now, now.minusSeconds(120))).isFalse();
-        assertThat(keys.find(abandoned).orElseThrow().requestHash()).isEqualTo("b".repeat(64));
+        assertThat(keys.claim(abandoned, HASH, "new-trade", now, now.minusSeconds(120)))
+                .hasValueSatisfying(resumed -> assertThat(resumed).isEqualTo(
+                        new Claim("crashed-trade", true, now.truncatedTo(ChronoUnit.MICROS))));
+        assertThat(keys.claim(completed, HASH, "new-trade", now, now.minusSeconds(120))).isEmpty();
+    }
+
+    @Test
+    void shouldNotLetAnAttemptThatWasTakenOverOverwriteTheAttemptThatTookOver() {
+        ScopedKey key = newKey();
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+        Claim stale = keys.claim(key, HASH, "trade", longAgo, longAgo).orElseThrow();
+        Instant now = Instant.now();
+        keys.claim(key, HASH, "unused", now, now.minusSeconds(120)).orElseThrow();
+
+        keys.complete(key, stale, response(500), now);
+        keys.endAttempt(key, stale);
+
+        assertThat(keys.find(key)).hasValueSatisfying(stored -> assertThat(stored.completed()).isFalse());
+        assertThat(keys.claim(key, HASH, "unused", now, now.minusSeconds(120)))
+                .as("the attempt that took over still holds the key").isEmpty();
     }
 
     @Test
@@ -107,8 +152,8 @@ class IdempotencyKeyRepositoryIT {
         ScopedKey old = newKey();
         ScopedKey recent = newKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        keys.claim(old, HASH, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(26)));
-        keys.claim(recent, HASH, now.minus(Duration.ofHours(23)), now.minus(Duration.ofHours(24)));
+        keys.claim(old, HASH, "old", now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(26)));
+        keys.claim(recent, HASH, "recent", now.minus(Duration.ofHours(23)), now.minus(Duration.ofHours(24)));
 
         int purged = new IdempotencyKeyPurger(keys, new IdempotencyProperties(Duration.ofHours(24),
                 Duration.ofHours(1), Duration.ofSeconds(20), Duration.ofMinutes(2))).purge();
@@ -116,6 +161,10 @@ class IdempotencyKeyRepositoryIT {
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(keys.find(old)).isEmpty();
         assertThat(keys.find(recent)).isPresent();
+    }
+
+    private static StoredResponse response(int status) {
+        return new StoredResponse(null, status, "{}", "application/json", "/api/trades/t", "t");
     }
 
     private static ScopedKey newKey() {
