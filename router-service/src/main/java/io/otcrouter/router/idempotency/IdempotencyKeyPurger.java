@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.router.config.IdempotencyProperties;
 
-/** Deletes keys older than the retention. Every instance may run it: the delete is idempotent. */
+/**
+ * Deletes keys older than the retention, a bounded batch at a time. Every instance may run it: the delete is
+ * idempotent.
+ */
 @Component
 class IdempotencyKeyPurger {
 
@@ -19,16 +22,24 @@ class IdempotencyKeyPurger {
     private final IdempotencyProperties properties;
     private final Clock clock;
 
-    IdempotencyKeyPurger(IdempotencyKeyRepository keys, IdempotencyProperties properties) {
+    static final int BATCH = 1000;
+
+    IdempotencyKeyPurger(IdempotencyKeyRepository keys, IdempotencyProperties properties, Clock clock) {
         this.keys = keys;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${otc.router.idempotency.purge-interval:1h}",
             initialDelayString = "${otc.router.idempotency.purge-interval:1h}")
     int purge() {
-        int purged = keys.purgeCreatedBefore(clock.instant().minus(properties.retention()));
+        var cutoff = clock.instant().minus(properties.retention());
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = keys.purgeCreatedBefore(cutoff, BATCH);
+            purged += deleted;
+        } while (deleted == BATCH);
         if (purged > 0) {
             log.info("Purged {} idempotency keys older than {}", purged, properties.retention());
         }

@@ -89,9 +89,12 @@ class IdempotencyKeyRepository {
                 .param("claimedAt", Timestamp.from(claim.claimedAt())).update();
     }
 
-    int purgeCreatedBefore(Instant cutoff) {
-        return jdbc.sql("delete from idempotency_key where created_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
+    /** Deletes at most {@code batch} keys created before {@code cutoff}; fewer when none older is left. */
+    int purgeCreatedBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                delete from idempotency_key where (api_key_id, idempotency_key) in (
+                    select api_key_id, idempotency_key from idempotency_key where created_at < :cutoff limit :batch)
+                """).param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
     }
 
     /**

@@ -102,6 +102,34 @@ class TrackedTradeRepository {
                 .param("executedAt", Timestamp.from(leg.getExecutedAt())).update();
     }
 
+    /**
+     * Deletes at most {@code batch} trades recorded before {@code cutoff}, with their legs, in one statement.
+     *
+     * @return the number of trades deleted: fewer than {@code batch} when none older is left
+     */
+    int purgeRecordedBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                with purged as (
+                    delete from tracked_trade where trade_id in (
+                        select trade_id from tracked_trade where coalesce(decided_at, settled_at) < :cutoff
+                        limit :batch)
+                    returning trade_id),
+                legs as (delete from tracked_leg where trade_id in (select trade_id from purged))
+                select count(*) from purged
+                """).param("cutoff", Timestamp.from(cutoff)).param("batch", batch).query(Integer.class).single();
+    }
+
+    /** Deletes at most {@code batch} legs executed before {@code cutoff} whose trade is not tracked (any more). */
+    int purgeLegsExecutedBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                delete from tracked_leg where (trade_id, leg_id) in (
+                    select l.trade_id, l.leg_id from tracked_leg l
+                    where l.executed_at < :cutoff
+                            and not exists (select 1 from tracked_trade t where t.trade_id = l.trade_id)
+                    limit :batch)
+                """).param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
+    }
+
     Optional<TrackedTrade> find(String tradeId) {
         return jdbc.sql("select * from tracked_trade where trade_id = :tradeId").param("tradeId", tradeId)
                 .query(TrackedTradeRepository::trade).optional();

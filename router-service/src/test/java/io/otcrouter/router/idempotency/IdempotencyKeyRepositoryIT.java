@@ -2,8 +2,10 @@ package io.otcrouter.router.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,7 +158,8 @@ class IdempotencyKeyRepositoryIT {
         keys.claim(recent, HASH, "recent", now.minus(Duration.ofHours(23)), now.minus(Duration.ofHours(24)));
 
         int purged = new IdempotencyKeyPurger(keys, new IdempotencyProperties(Duration.ofHours(24),
-                Duration.ofHours(1), Duration.ofSeconds(20), Duration.ofMinutes(2))).purge();
+                Duration.ofHours(1), Duration.ofSeconds(20), Duration.ofMinutes(2)), Clock.fixed(now, ZoneOffset.UTC))
+                .purge();
 
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(keys.find(old)).isEmpty();
