@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +19,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
-/** Reads one topic from its beginning with a plain consumer until a wanted record shows up. */
+/**
+ * Reads one topic from its beginning with a plain consumer until a wanted record shows up. It reads committed
+ * records only ({@code read_committed}), as the services downstream of quote-service do; {@link #uncommitted} also
+ * sees the records of aborted and open transactions.
+ */
 public final class TopicReader<V> implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -27,7 +32,19 @@ public final class TopicReader<V> implements AutoCloseable {
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
     public TopicReader(EmbeddedKafkaBroker broker, String topic, Deserializer<V> valueDeserializer) {
+        this(broker, topic, valueDeserializer, "read_committed");
+    }
+
+    /** A reader that sees every record in the log, committed, aborted or in an open transaction. */
+    public static <V> TopicReader<V> uncommitted(EmbeddedKafkaBroker broker, String topic,
+            Deserializer<V> valueDeserializer) {
+        return new TopicReader<>(broker, topic, valueDeserializer, "read_uncommitted");
+    }
+
+    private TopicReader(EmbeddedKafkaBroker broker, String topic, Deserializer<V> valueDeserializer,
+            String isolationLevel) {
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-reader-" + UUID.randomUUID(), false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), valueDeserializer);
         await().atMost(WAIT).until(() -> !consumer.partitionsFor(topic).isEmpty());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -42,6 +59,19 @@ public final class TopicReader<V> implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return seen.stream().filter(match).findFirst();
         }, Optional::isPresent).orElseThrow();
+    }
+
+    /**
+     * Every record of the topic up to its end as this reader may see it (for read_committed: up to the last stable
+     * offset, so none of a transaction still open), read from the beginning.
+     */
+    public List<ConsumerRecord<String, V>> readToEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        await().atMost(WAIT).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
+        return List.copyOf(seen);
     }
 
     @Override

@@ -21,7 +21,6 @@ import io.otcrouter.quote.dex.RequestLane;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.execution.DexLegExecutor;
-import io.otcrouter.quote.execution.LegExecutedPublisher;
 import io.otcrouter.quote.pricing.ReferencePrices;
 import io.otcrouter.quote.quoting.JupiterQuotedPublisher;
 import io.otcrouter.quote.quoting.QuoteResponder;
@@ -33,9 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class QuoteConfig {
-
-    /** How many executed (tradeId, legId) pairs are remembered to drop redeliveries. */
-    private static final int REMEMBERED_LEGS = 10_000;
 
     @Bean
     Clock clock() {
@@ -99,8 +95,7 @@ class QuoteConfig {
     }
 
     @Bean
-    DexLegExecutor dexLegExecutor(DexQuoter quoter, LegExecutedPublisher publisher, TokenCatalog tokens,
-            Clock clock, JupiterBudgetProperties budget) {
-        return new DexLegExecutor(quoter, publisher, tokens, REMEMBERED_LEGS, clock, budget.executionWait());
+    DexLegExecutor dexLegExecutor(DexQuoter quoter, TokenCatalog tokens, Clock clock, JupiterBudgetProperties budget) {
+        return new DexLegExecutor(quoter, tokens, clock, budget.executionWait());
     }
 }

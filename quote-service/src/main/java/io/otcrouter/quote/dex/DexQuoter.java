@@ -82,10 +82,12 @@ public class DexQuoter {
         if (mode == JupiterMode.SIMULATED) {
             return CompletableFuture.completedFuture(simulated.quote(request));
         }
-        curves.markActive(request.inputMint(), request.outputMint(), request.amount(), request.slippageBps());
         Instant waitCap = clock.instant().plus(maxSlotWait);
         Instant slotDeadline = latestStart.isBefore(waitCap) ? latestStart : waitCap;
-        return jupiter.quote(request, slotDeadline, answerBy).thenCompose(live -> {
+        CompletableFuture<DexQuote> call = jupiter.quote(request, slotDeadline, answerBy);
+        // only now: marked before, the background refresh could take the slot this request was reserving
+        curves.markActive(request.inputMint(), request.outputMint(), request.amount(), request.slippageBps());
+        return call.thenCompose(live -> {
             if (live.status() == JupiterQuoteStatus.UNAVAILABLE && curveEstimate(request).isEmpty()) {
                 Optional<CompletableFuture<Void>> nextPoint = jupiter.whenCallInFlightAnswers(request, answerBy);
                 if (nextPoint.isPresent()) {

@@ -30,12 +30,13 @@ import io.otcrouter.quote.kafka.LoggingContext;
 
 /**
  * Paper-executes the DEX legs of a routing decision: re-quotes each leg at execution time (same mode rules as
- * quoting: Jupiter if the shared budget gives a slot within {@code executionWait} and the quoter's max slot wait,
- * else the pair's fresh depth curve, else in auto mode the simulation) and fills it only if the re-quoted output
- * reaches the leg's minimum.
+ * quoting: Jupiter if the shared budget gives a slot within {@code executionWait} and the quoter's max slot wait and
+ * Jupiter answers within {@code executionWait}, else the pair's fresh depth curve, else in auto mode the simulation)
+ * and fills it only if the re-quoted output reaches the leg's minimum.
  * A FILLED leg returns exactly the re-quoted output and carries a paper fill id in its reason; a leg whose
  * re-quote falls short is FAILED with reason {@code SLIPPAGE: ...} and returns nothing; a leg that cannot be
- * quoted at all is FAILED too. Each leg yields one {@link LegExecuted}.
+ * quoted at all is FAILED too. Each leg yields one {@link LegExecuted}; publishing them is the caller's (it does so
+ * in the Kafka transaction that consumes the decision, see {@code RouteDecidedListener}).
  */
 public class DexLegExecutor {
 
@@ -50,50 +51,31 @@ public class DexLegExecutor {
     public static final String PAPER_FILL_PREFIX = "paper-";
 
     private final DexQuoter quoter;
-    private final LegExecutedPublisher publisher;
     private final TokenCatalog tokens;
-    private final ExecutedLegs executed;
     private final Clock clock;
     private final Duration executionWait;
 
-    public DexLegExecutor(DexQuoter quoter, LegExecutedPublisher publisher, TokenCatalog tokens, int memory,
-            Clock clock, Duration executionWait) {
+    public DexLegExecutor(DexQuoter quoter, TokenCatalog tokens, Clock clock, Duration executionWait) {
         this.quoter = quoter;
-        this.publisher = publisher;
         this.tokens = tokens;
-        this.executed = new ExecutedLegs(memory);
         this.clock = clock;
         this.executionWait = executionWait;
     }
 
     /**
-     * Executes the decision's DEX legs and sends their events; the future completes when the broker has them all.
-     * A leg is remembered as executed from the moment its event is sent, so a duplicate of the decision in the
-     * same batch is dropped too, and forgotten again if the send fails, so the redelivered decision executes it.
+     * Re-quotes the decision's DEX legs, all at once, and returns at once; the future completes with one event per
+     * DEX leg, in the decision's order, when the last re-quote is in (at most {@code executionWait}). Throws
+     * {@link IllegalArgumentException} for a decision whose legs can never be executed (a non-positive amount).
      */
-    public CompletableFuture<Void> execute(RouteDecided decision) {
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
+    public CompletableFuture<List<LegExecuted>> execute(RouteDecided decision) {
+        List<CompletableFuture<LegExecuted>> legs = new ArrayList<>();
         for (RouteLeg leg : decision.getLegs()) {
-            if (leg.getVenue() != Venue.DEX) {
-                continue;
+            if (leg.getVenue() == Venue.DEX) {
+                legs.add(executeLeg(decision, leg));
             }
-            String tradeId = decision.getTradeId();
-            String legId = leg.getLegId();
-            if (executed.contains(tradeId, legId)) {
-                log.info("Leg {} of trade {} already executed, redelivery ignored", legId, tradeId);
-                continue;
-            }
-            executed.add(tradeId, legId);
-            LoggingContext context = LoggingContext.capture();
-            sends.add(executeLeg(decision, leg)
-                    .thenCompose(event -> context.call(() -> publisher.publish(event)))
-                    .whenComplete((sent, failure) -> {
-                        if (failure != null) {
-                            executed.remove(tradeId, legId);
-                        }
-                    }));
         }
-        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(legs.toArray(CompletableFuture[]::new))
+                .thenApply(all -> legs.stream().map(CompletableFuture::join).toList());
     }
 
     /** Re-quotes the leg (on the Jupiter lane, at most {@code executionWait}) and decides its outcome. */

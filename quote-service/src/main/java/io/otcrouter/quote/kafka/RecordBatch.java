@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -15,6 +16,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import io.otcrouter.events.tracing.TradeIds;
+import io.otcrouter.kafka.InvalidEventException;
 
 /**
  * How quote-service's batch listeners handle one poll. Each record is handed on in order, with its trade id in the
@@ -27,6 +29,9 @@ import io.otcrouter.events.tracing.TradeIds;
  * record.</li>
  * <li>{@link #handOff}: each record's work is started and not awaited; the batch counts as done as soon as every
  * record is handed off. Only for work whose loss after a crash is harmless (quote requests).</li>
+ * <li>{@link #inTransaction}: for a container that runs each poll in a Kafka transaction. Every record's work is
+ * started, then all of it awaited; poison goes to the {@code .DLT} inside the same transaction, and anything else
+ * that fails rolls the whole poll back to be redelivered (the failure paths below do not apply).</li>
  * </ul>
  *
  * <p>A record that fails (not the topic's event, e.g. undecodable, or its handling or its send failed) stops the
@@ -88,6 +93,46 @@ public final class RecordBatch {
                 throw new BatchListenerFailedException("Handing off " + describe(record) + " failed", e, i);
             }
         }
+    }
+
+    /**
+     * Starts every record's work (in its trade context), then waits for all of it, and returns the results in record
+     * order, for a listener whose container wraps each poll in a Kafka transaction. A record that can never succeed
+     * (not the topic's event, or whose work fails with {@link IllegalArgumentException} or
+     * {@link InvalidEventException}) is handed to {@code deadLetters}, which sends it to its {@code .DLT} in the same
+     * transaction, and has no result. Any other failure is thrown, so the transaction (with the dead letters and
+     * whatever the caller sent) rolls back and the whole poll is redelivered: nothing is half done.
+     */
+    public static <T, R> List<R> inTransaction(List<ConsumerRecord<String, Object>> records, Class<T> type,
+            Function<T, CompletableFuture<R>> work, BiConsumer<ConsumerRecord<String, Object>, Exception> deadLetters) {
+        List<Started<R>> started = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, Object> record : records) {
+            if (!type.isInstance(record.value())) {
+                deadLetters.accept(record, deserializationFailure(record));
+                continue;
+            }
+            try {
+                started.add(new Started<>(record, inTradeContext(record, () -> work.apply(type.cast(record.value())))));
+            } catch (IllegalArgumentException | InvalidEventException e) {
+                deadLetters.accept(record, e);
+            }
+        }
+        List<R> results = new ArrayList<>(started.size());
+        for (Started<R> each : started) {
+            try {
+                results.add(each.result().join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof InvalidEventException) {
+                    deadLetters.accept(each.record(), (Exception) e.getCause());
+                } else {
+                    throw e;
+                }
+            }
+        }
+        return results;
+    }
+
+    private record Started<R>(ConsumerRecord<String, Object> record, CompletableFuture<R> result) {
     }
 
     private static BatchListenerFailedException notTheEvent(ConsumerRecord<String, Object> record, Class<?> type,

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.QuoteSource;
+import io.otcrouter.events.RouteDecided;
 import io.otcrouter.quote.LiveJupiter;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.JupiterMode;
@@ -27,13 +27,12 @@ class LiveDexLegExecutorTest {
 
     private final LiveJupiter jupiter = new LiveJupiter(JupiterMode.LIVE);
     private final List<LegExecuted> published = new ArrayList<>();
-    private final DexLegExecutor executor = new DexLegExecutor(jupiter.quoter, this::publish, CATALOG, 100,
-            jupiter.clock, Duration.ofSeconds(3));
+    private final DexLegExecutor executor = new DexLegExecutor(jupiter.quoter, CATALOG, jupiter.clock,
+            Duration.ofSeconds(3));
 
-    /** The broker of these tests acknowledges every send at once. */
-    private CompletableFuture<Void> publish(LegExecuted leg) {
-        published.add(leg);
-        return CompletableFuture.completedFuture(null);
+    /** Executes the decision; the lane is inline, so the re-quotes are complete at once. */
+    private void execute(RouteDecided decision) {
+        published.addAll(executor.execute(decision).join());
     }
 
     @AfterEach
@@ -43,7 +42,7 @@ class LiveDexLegExecutorTest {
 
     @Test
     void shouldRequoteWithJupiterWithinTheBudgetAndFillAtItsOutput() {
-        executor.execute(TestEvents.routeDecided("trade-1",
+        execute(TestEvents.routeDecided("trade-1",
                 TestEvents.dexLeg("leg-1", TENTH_OF_A_SOL, TENTH_OUT.subtract(BigInteger.TEN))));
 
         assertThat(published).singleElement().satisfies(leg -> {
@@ -56,13 +55,13 @@ class LiveDexLegExecutorTest {
 
     @Test
     void shouldRequoteFromTheCurveWhenTheBudgetIsSpentAndFailWithSlippageBelowTheMinimum() {
-        executor.execute(TestEvents.routeDecided("trade-1",
+        execute(TestEvents.routeDecided("trade-1",
                 TestEvents.dexLeg("leg-1", TENTH_OF_A_SOL, TENTH_OUT)));
         jupiter.limiter.onResponse(429, "0", "60");
 
-        executor.execute(TestEvents.routeDecided("trade-2",
+        execute(TestEvents.routeDecided("trade-2",
                 TestEvents.dexLeg("leg-1", TENTH_OF_A_SOL, TENTH_OUT.add(BigInteger.ONE))));
-        executor.execute(TestEvents.routeDecided("trade-3",
+        execute(TestEvents.routeDecided("trade-3",
                 TestEvents.dexLeg("leg-1", TENTH_OF_A_SOL, TENTH_OUT)));
 
         assertThat(published).hasSize(3);
