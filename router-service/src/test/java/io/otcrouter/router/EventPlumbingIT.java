@@ -40,8 +40,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.JupiterQuoteStatus;
+import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
+import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
@@ -116,6 +119,7 @@ class EventPlumbingIT {
     @Test
     void shouldTrackASettlementThatArrivedWhilePostgresWasAwayOnceItIsBackAndNeverDeadLetterIt() throws Exception {
         String tradeId = "outage-" + UUID.randomUUID();
+        long deadLettersBefore = endOffset(Topics.TRADES_SETTLED.deadLetterTopic());
         DATABASE.cut();
         awaitReadiness(503);
 
@@ -125,23 +129,43 @@ class EventPlumbingIT {
         DATABASE.restore();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> settlementStatus(tradeId), "FILLED"::equals);
-        assertThat(endOffset(Topics.TRADES_SETTLED.deadLetterTopic())).isZero();
+        assertThat(endOffset(Topics.TRADES_SETTLED.deadLetterTopic())).isEqualTo(deadLettersBefore);
     }
 
     @Test
     void shouldSendAnUndecodableQuoteReplyToItsDeadLetterTopicAtOnceAndKeepDeciding() throws Exception {
+        long deadLettersBefore = endOffset(Topics.JUPITER_QUOTED.deadLetterTopic());
         try (var raw = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(Topics.JUPITER_QUOTED.name(), "SOL/USDC",
                     "not avro".getBytes(StandardCharsets.UTF_8))).get();
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> endOffset(Topics.JUPITER_QUOTED.deadLetterTopic()) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> endOffset(Topics.JUPITER_QUOTED.deadLetterTopic())
+                == deadLettersBefore + 1);
         HttpResponse<String> trade = HTTP.send(HttpRequest.newBuilder(uri("/api/trades"))
                 .header("Content-Type", "application/json").header("X-API-Key", TestApiKeys.DESK)
                 .POST(HttpRequest.BodyPublishers.ofString(TRADE)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(trade.statusCode()).isEqualTo(201);
         assertThat(trade.body()).contains("\"dexBaselineOutput\":\"148000.000000\"");
+    }
+
+    @Test
+    void shouldSendARecordOfAnotherTypeOnTheSettlementsTopicToItsDeadLetterTopicAtOnceAndTrackTheNext()
+            throws Exception {
+        String tradeId = "after-stray-" + UUID.randomUUID();
+        long deadLettersBefore = endOffset(Topics.TRADES_SETTLED.deadLetterTopic());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        JupiterQuoted stray = JupiterQuoted.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                .setRequestId("stray").setPair("SOL/USDC").setInputMint("in").setOutputMint("out")
+                .setInAmount(BigDecimal.ONE).setStatus(JupiterQuoteStatus.QUOTED).setSource(QuoteSource.SIMULATED)
+                .setOutAmount(BigDecimal.ONE).setOtherAmountThreshold(BigDecimal.ONE).build();
+
+        producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), "stray", stray)).get();
+        producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), tradeId, settled(tradeId))).get();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> settlementStatus(tradeId), "FILLED"::equals);
+        assertThat(endOffset(Topics.TRADES_SETTLED.deadLetterTopic())).isEqualTo(deadLettersBefore + 1);
     }
 
     @Test

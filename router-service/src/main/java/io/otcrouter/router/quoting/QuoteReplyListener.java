@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.InvalidEventException;
 
 /**
  * Reads venue replies. Each router instance joins a consumer group of its own and starts at the latest offset,
@@ -45,6 +46,13 @@ class QuoteReplyListener implements ConsumerSeekAware, HealthIndicator {
     @KafkaHandler
     void on(PoolQuoted quote) {
         collector.onReply(quote);
+    }
+
+    /** A record of any other type on these topics breaks the contract: to the dead-letter topic at once. */
+    @KafkaHandler(isDefault = true)
+    void unexpected(Object event) {
+        throw new InvalidEventException("Unexpected " + event.getClass().getSimpleName() + " among the "
+                + "venue replies");
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.TradeSettled;
+import io.otcrouter.kafka.InvalidEventException;
 
 /**
  * Reads settlements and leg executions in the shared {@code router-service} group, so exactly one instance
@@ -37,5 +38,12 @@ class TradeProgressListener {
     @KafkaHandler
     void on(LegExecuted leg) {
         tracker.legExecuted(leg);
+    }
+
+    /** A record of any other type on these topics breaks the contract: to the dead-letter topic at once. */
+    @KafkaHandler(isDefault = true)
+    void unexpected(Object event) {
+        throw new InvalidEventException("Unexpected " + event.getClass().getSimpleName() + " among the "
+                + "settlements and leg executions");
     }
 }
