@@ -23,22 +23,15 @@ import io.otcrouter.kafka.InvalidEventException;
  * logging context (batch listeners are not seen by a {@code RecordInterceptor}). Two ways:
  *
  * <ul>
- * <li>{@link #handleEach}: the events each record causes are sent without waiting, and only at the end are all those
- * sends awaited. The listener returns, and the batch counts as done for the next offset commit, only once the broker
- * has acknowledged every one of them, so nothing is lost, and one poll costs one round trip instead of one per
- * record.</li>
- * <li>{@link #handOff}: each record's work is started and not awaited; the batch counts as done as soon as every
- * record is handed off. Only for work whose loss after a crash is harmless (quote requests).</li>
+ * <li>{@link #handOff}: each record's work is started and not awaited; the poll counts as done for the next offset
+ * commit as soon as every record is handed off. Only for work whose loss after a crash is harmless (quote requests).
+ * A record that is not the topic's event (undecodable), or whose hand-off throws, stops the poll there with a
+ * {@link BatchListenerFailedException} naming it: kafka-support's error handler commits the records before it, sends
+ * it to its {@code .DLT} or retries it with backoff, and redelivers the rest.</li>
  * <li>{@link #inTransaction}: for a container that runs each poll in a Kafka transaction. Every record's work is
  * started, then all of it awaited; poison goes to the {@code .DLT} inside the same transaction, and anything else
- * that fails rolls the whole poll back to be redelivered (the failure paths below do not apply).</li>
+ * that fails rolls the whole poll back, to be redelivered.</li>
  * </ul>
- *
- * <p>A record that fails (not the topic's event, e.g. undecodable, or its handling or its send failed) stops the
- * batch there with a {@link BatchListenerFailedException} naming it, once the sends of the records before it are
- * acknowledged: the error handler commits that prefix, retries the failed record or sends it to its {@code .DLT},
- * and redelivers the rest. Records after it, and with offsets committed once a second (ack-mode time) possibly the
- * prefix too, may thus be handled twice, which both listeners tolerate (see them).
  */
 public final class RecordBatch {
 
@@ -49,34 +42,11 @@ public final class RecordBatch {
     }
 
     /**
-     * Hands every record's event to {@code handler}, which returns the future of the sends it made (complete when
-     * the broker has them all, failed when any failed), and returns once all of them are acknowledged.
-     */
-    public static <T> void handleEach(List<ConsumerRecord<String, Object>> records, Class<T> type,
-            Function<T, CompletableFuture<?>> handler) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, Object> record = records.get(i);
-            if (!type.isInstance(record.value())) {
-                awaitSends(records, sends);
-                throw notTheEvent(record, type, i);
-            }
-            try {
-                sends.add(inTradeContext(record, () -> handler.apply(type.cast(record.value()))));
-            } catch (RuntimeException e) {
-                awaitSends(records, sends);
-                throw new BatchListenerFailedException("Handling " + describe(record) + " failed", e, i);
-            }
-        }
-        awaitSends(records, sends);
-    }
-
-    /**
      * Hands every record's event to {@code handler}, which starts the work and returns at once (the work reports its
      * own outcome), in the record's trade context. Returns as soon as every record is handed off: the poll counts
      * as done for the next offset commit while its work may still be in flight, which the caller must be able to
-     * afford. A record that is not the topic's event, or whose hand-off throws, stops the batch there as in
-     * {@link #handleEach} (the records before it are handed off).
+     * afford. A record that is not the topic's event, or whose hand-off throws, stops the batch there (the records
+     * before it are handed off).
      */
     public static <T> void handOff(List<ConsumerRecord<String, Object>> records, Class<T> type, Consumer<T> handler) {
         for (int i = 0; i < records.size(); i++) {
@@ -142,20 +112,6 @@ public final class RecordBatch {
                 deserializationFailure(record), index);
     }
 
-    /**
-     * Waits for every send, even after one failed, so no send is still in flight when the records are redelivered;
-     * then fails at the first record whose send failed.
-     */
-    private static void awaitSends(List<ConsumerRecord<String, Object>> records, List<CompletableFuture<?>> sends) {
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-        for (int i = 0; i < sends.size(); i++) {
-            if (sends.get(i).isCompletedExceptionally()) {
-                throw new BatchListenerFailedException("Sending the events of " + describe(records.get(i)) + " failed",
-                        failure(sends.get(i)), i);
-            }
-        }
-    }
-
     private static <R> R inTradeContext(ConsumerRecord<String, Object> record, Supplier<R> work) {
         TradeIds.fromHeaders(record.headers())
                 .or(() -> TradeIds.of(record.value()))
@@ -176,10 +132,5 @@ public final class RecordBatch {
         Exception deserialization = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
         return deserialization != null ? deserialization : new IllegalArgumentException("Unexpected event type");
-    }
-
-    private static Throwable failure(CompletableFuture<?> send) {
-        Throwable failure = send.handle((sent, e) -> e).join();
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

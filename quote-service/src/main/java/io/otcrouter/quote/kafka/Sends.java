@@ -6,7 +6,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.otcrouter.events.catalog.Topic;
 
-/** Sending for the batch listeners, where every outcome of a send must arrive as its future. */
+/** Sending where every outcome of a send must arrive as its future (answers to quote requests). */
 public final class Sends {
 
     private Sends() {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -27,32 +25,17 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
 import io.otcrouter.events.tracing.TradeIds;
+import io.otcrouter.kafka.InvalidEventException;
 
-/**
- * The events are plain strings here; the broker acknowledges (or fails) each send 50 ms after it was made, on
- * another thread, so a batch that returned without waiting would miss them.
- */
+/** The events are plain strings here; the work each record starts is a future the test completes or fails. */
 class RecordBatchTest {
 
     /** Keyed by pair, not by trade: a record's trade id can only come from its header. */
     private static final String TOPIC = Topics.QUOTES_REQUESTED.name();
-    private static final Executor BROKER = CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS);
     private static final byte[] GARBAGE = "not an event".getBytes(StandardCharsets.UTF_8);
 
-    private final List<String> acknowledged = new CopyOnWriteArrayList<>();
-    private final List<String> handled = new CopyOnWriteArrayList<>();
-
-    private CompletableFuture<Void> acknowledgeLater(String event) {
-        handled.add(event);
-        return CompletableFuture.runAsync(() -> acknowledged.add(event), BROKER);
-    }
-
-    private CompletableFuture<Void> failLater(String event) {
-        handled.add(event);
-        return CompletableFuture.runAsync(() -> {
-            throw new KafkaException("not acknowledged: " + event);
-        }, BROKER);
-    }
+    private final List<String> handedOff = new ArrayList<>();
+    private final Map<Long, Exception> deadLetters = new HashMap<>();
 
     private static ConsumerRecord<String, Object> record(long offset, Object value, Headers headers) {
         return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, 0, 0, "SOL/USDC", value,
@@ -77,76 +60,100 @@ class RecordBatchTest {
         return record(offset, value, headers);
     }
 
-    @Test
-    void shouldReturnOnlyOnceTheBrokerHasAcknowledgedEverySendOfTheBatch() {
-        RecordBatch.handleEach(List.of(record(0, "a"), record(1, "b"), record(2, "c")), String.class,
-                this::acknowledgeLater);
-
-        assertThat(acknowledged).containsExactlyInAnyOrder("a", "b", "c");
+    private void deadLetter(ConsumerRecord<String, Object> record, Exception cause) {
+        deadLetters.put(record.offset(), cause);
     }
 
     @Test
-    void shouldFailAtTheFirstRecordWhoseSendFailedOnceEverySendOfTheBatchIsSettled() {
-        assertThatThrownBy(() -> RecordBatch.handleEach(
-                List.of(record(0, "a"), record(1, "b"), record(2, "c"), record(3, "d")), String.class,
-                event -> event.equals("b") || event.equals("d") ? failLater(event) : acknowledgeLater(event)))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
-                    assertThat(failed.getIndex()).isEqualTo(1);
-                    assertThat(failed.getCause()).hasMessage("not acknowledged: b");
-                });
-        // "c" was acknowledged before the batch failed: nothing of it is still in flight when it is redelivered.
-        assertThat(acknowledged).containsExactlyInAnyOrder("a", "c");
+    void shouldHandOffEveryRecordInOrder() {
+        RecordBatch.handOff(List.of(record(0, "a"), record(1, "b"), record(2, "c")), String.class, handedOff::add);
+
+        assertThat(handedOff).containsExactly("a", "b", "c");
     }
 
     @Test
-    void shouldStopAtAnUndecodableRecordOnceTheRecordsBeforeItAreAcknowledged() {
-        assertThatThrownBy(() -> RecordBatch.handleEach(List.of(record(0, "a"), undecodable(1), record(2, "c")),
-                String.class, this::acknowledgeLater))
+    void shouldStopTheHandOffAtAnUndecodableRecordWithACauseTheErrorHandlerDeadLetters() {
+        assertThatThrownBy(() -> RecordBatch.handOff(List.of(record(0, "a"), undecodable(1), record(2, "c")),
+                String.class, handedOff::add))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
                     assertThat(failed.getIndex()).isEqualTo(1);
-                    // not retryable by default: the error handler sends the record straight to its .DLT
                     assertThat(failed.getCause()).isInstanceOf(DeserializationException.class);
                 });
-        assertThat(handled).containsExactly("a");
-        assertThat(acknowledged).containsExactly("a");
+        assertThat(handedOff).containsExactly("a");
     }
 
     @Test
-    void shouldStopAtARecordOfAnotherTypeWithACauseTheErrorHandlerDoesNotRetry() {
-        assertThatThrownBy(() -> RecordBatch.handleEach(List.of(record(0, "a"), record(1, 42L)), String.class,
-                this::acknowledgeLater))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
-                    assertThat(failed.getIndex()).isEqualTo(1);
-                    assertThat(failed.getCause()).isInstanceOf(IllegalArgumentException.class);
-                });
-        assertThat(acknowledged).containsExactly("a");
-    }
-
-    @Test
-    void shouldFailAtARecordWhoseHandlingThrowsOnceTheRecordsBeforeItAreAcknowledged() {
-        assertThatThrownBy(() -> RecordBatch.handleEach(List.of(record(0, "a"), record(1, "b"), record(2, "c")),
-                String.class, event -> {
+    void shouldStopTheHandOffAtARecordWhoseHandOffThrows() {
+        assertThatThrownBy(() -> RecordBatch.handOff(List.of(record(0, "a"), record(1, "b")), String.class,
+                event -> {
                     if (event.equals("b")) {
-                        throw new IllegalStateException("cannot handle b");
+                        throw new IllegalStateException("cannot hand off b");
                     }
-                    return acknowledgeLater(event);
+                    handedOff.add(event);
                 }))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
                     assertThat(failed.getIndex()).isEqualTo(1);
-                    assertThat(failed.getCause()).hasMessage("cannot handle b");
+                    assertThat(failed.getCause()).hasMessage("cannot hand off b");
                 });
-        assertThat(acknowledged).containsExactly("a");
+        assertThat(handedOff).containsExactly("a");
+    }
+
+    @Test
+    void shouldStartEveryRecordsWorkBeforeAwaitingAnyAndReturnTheResultsInRecordOrder() {
+        List<String> started = new ArrayList<>();
+        CompletableFuture<String> first = new CompletableFuture<>();
+
+        List<String> results = RecordBatch.inTransaction(List.of(record(0, "a"), record(1, "b")), String.class,
+                event -> {
+                    started.add(event);
+                    if (event.equals("b")) {
+                        // "a" is still in flight when "b" starts: the poll's work runs at once
+                        assertThat(first).isNotDone();
+                        first.complete("A");
+                        return CompletableFuture.completedFuture("B");
+                    }
+                    return first;
+                }, this::deadLetter);
+
+        assertThat(started).containsExactly("a", "b");
+        assertThat(results).containsExactly("A", "B");
+        assertThat(deadLetters).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterWhatCanNeverSucceedAndGoOnWithTheRestOfThePoll() {
+        List<String> results = RecordBatch.inTransaction(List.of(record(0, "a"), undecodable(1),
+                record(2, "invalid now"), record(3, "invalid later"), record(4, "e")), String.class, event -> {
+                    if (event.equals("invalid now")) {
+                        throw new IllegalArgumentException("amount must be positive");
+                    }
+                    if (event.equals("invalid later")) {
+                        return CompletableFuture.failedFuture(new InvalidEventException("unknown mint"));
+                    }
+                    return CompletableFuture.completedFuture(event.toUpperCase());
+                }, this::deadLetter);
+
+        assertThat(results).containsExactly("A", "E");
+        assertThat(deadLetters).containsOnlyKeys(1L, 2L, 3L);
+        assertThat(deadLetters.get(1L)).isInstanceOf(DeserializationException.class);
+        assertThat(deadLetters.get(3L)).hasMessage("unknown mint");
+    }
+
+    @Test
+    void shouldThrowAnyOtherFailureSoThatTheWholePollRollsBack() {
+        assertThatThrownBy(() -> RecordBatch.inTransaction(List.of(record(0, "a"), record(1, "b")), String.class,
+                event -> event.equals("b") ? CompletableFuture.failedFuture(new IllegalStateException("broker down"))
+                        : CompletableFuture.completedFuture(event), this::deadLetter))
+                .isInstanceOf(CompletionException.class).hasRootCauseMessage("broker down");
+        assertThat(deadLetters).isEmpty();
     }
 
     @Test
     void shouldPutEachRecordsTradeIdInTheLoggingContextOnlyWhileItIsHandled() {
         Map<String, String> tradeIdWhileHandling = new HashMap<>();
 
-        RecordBatch.handleEach(List.of(ofTrade(0, "a", "trade-a"), record(1, "b"), ofTrade(2, "c", "trade-c")),
-                String.class, event -> {
-                    tradeIdWhileHandling.put(event, MDC.get(TradeIds.MDC_KEY));
-                    return CompletableFuture.completedFuture(null);
-                });
+        RecordBatch.handOff(List.of(ofTrade(0, "a", "trade-a"), record(1, "b"), ofTrade(2, "c", "trade-c")),
+                String.class, event -> tradeIdWhileHandling.put(event, MDC.get(TradeIds.MDC_KEY)));
 
         assertThat(tradeIdWhileHandling).containsEntry("a", "trade-a").containsEntry("b", null)
                 .containsEntry("c", "trade-c");
