@@ -36,6 +36,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.router.trades.DecisionNotPublishedException;
@@ -74,6 +75,8 @@ class OneTradePerIntentIT {
     JdbcClient jdbc;
     @Autowired
     FaultyDecisionPublisher publisher;
+    @Autowired
+    MeterRegistry meters;
 
     private FakeVenues venues;
     private FakeLedger ledger;
@@ -130,8 +133,11 @@ class OneTradePerIntentIT {
             throws Exception {
         Submission trade = new Submission("no-ack");
         publisher.fault(Fault.NEVER_ACKNOWLEDGED);
+        double timeoutsBefore = meters.counter("otc.router.decisions.unconfirmed", "why", "timeout").count();
 
         String tradeId = assertUnconfirmed(trade.submit(""));
+        assertThat(meters.counter("otc.router.decisions.unconfirmed", "why", "timeout").count() - timeoutsBefore)
+                .isEqualTo(1);
         publisher.fault(Fault.NONE);
         HttpResponse<String> retry = trade.submit("");
 
@@ -182,9 +188,11 @@ class OneTradePerIntentIT {
         assertThat(tooSoon.statusCode()).as("before abandoned-after the claim may still be running").isEqualTo(409);
 
         crashedInFlight(trade.key, Duration.ofMinutes(3));
+        double answeredBefore = resumed("ANSWER_EXISTING");
         HttpResponse<String> retry = trade.submit("");
 
         assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(resumed("ANSWER_EXISTING") - answeredBefore).isEqualTo(1);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(JSON.readTree(retry.body()).get("tradeId").asString()).isEqualTo(tradeId);
         assertThat(decisionsOf(tradeId)).hasSize(1);
@@ -221,6 +229,10 @@ class OneTradePerIntentIT {
                 update idempotency_key set status_code = null, response_body = null, content_type = null,
                         location = null, completed_at = null, claimed_at = now() - make_interval(secs => :ago)
                 where idempotency_key = :key""").param("key", key).param("ago", ago.toSeconds()).update();
+    }
+
+    private double resumed(String outcome) {
+        return meters.counter("otc.router.trades.resumed", "outcome", outcome).count();
     }
 
     private static String assertUnconfirmed(HttpResponse<String> response) {

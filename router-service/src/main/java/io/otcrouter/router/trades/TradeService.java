@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.otcrouter.events.EventDecimals;
@@ -44,6 +45,8 @@ public class TradeService {
 
     private static final Logger log = LoggerFactory.getLogger(TradeService.class);
     static final String DECISION_TIMER = "otc.router.decision";
+    static final String UNCONFIRMED = "otc.router.decisions.unconfirmed";
+    static final String RESUMED = "otc.router.trades.resumed";
 
     private final QuoteCollector collector;
     private final QuoteRequestPublisher quoteRequests;
@@ -112,8 +115,11 @@ public class TradeService {
     private Optional<SubmittedTrade> resume(String tradeId) {
         Publication publication = tracker.publication(tradeId);
         Instant now = now();
-        switch (Resumption.of(publication, () -> decisionLog.find(tradeId, publication.decidedAt()), now,
-                timeouts)) {
+        Resumption resumption = Resumption.of(publication, () -> decisionLog.find(tradeId, publication.decidedAt()),
+                now, timeouts);
+        Counter.builder(RESUMED).description("Submissions that resumed the trade of an earlier attempt, by outcome")
+                .tag("outcome", resumption.name()).register(meters).increment();
+        switch (resumption) {
             case ANSWER_EXISTING -> {
                 if (!publication.confirmed()) {
                     tracker.published(tradeId, now);
@@ -165,14 +171,21 @@ public class TradeService {
         try {
             acknowledgement.get(timeouts.publishWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
+            unconfirmed("timeout");
             lateAcknowledgements.follow(tradeId, acknowledgement);
             throw new DecisionUnconfirmedException(tradeId,
                     "no acknowledgement from the broker within " + timeouts.publishWait().toMillis() + " ms");
         } catch (ExecutionException gaveUp) {
+            unconfirmed("producer-gave-up");
             throw new DecisionUnconfirmedException(tradeId, "the producer gave up after sending it: "
                     + gaveUp.getCause());
         }
         tracker.published(tradeId, now());
+    }
+
+    private void unconfirmed(String why) {
+        Counter.builder(UNCONFIRMED).description("Decisions answered 202: decided, their publication not confirmed in time")
+                .tag("why", why).register(meters).increment();
     }
 
     /** Runs the same decision without executing: the venues price it without reserving anything. */
