@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param recentTrades     settled trades (and as many decisions) kept with their details for the trade table and
  *                         the trade detail page ({@code DASHBOARD_RECENT_TRADES}); the aggregates cover every trade
- *                         whatever this is. It is also how far apart a duplicate settlement may arrive from its
- *                         original and still be recognised, so keep it above the trades settled in the longest
- *                         ledger restart
+ *                         whatever this is. It is also how many trade ids per partition the duplicate check
+ *                         remembers: a copy of a settlement is recognised while fewer settlements than this were
+ *                         written to its partition after the original, so keep it above what a partition receives
+ *                         during the longest ledger restart
  * @param snapshotInterval how often the aggregates and their offsets are written to the snapshot topic
  *                         ({@code DASHBOARD_SNAPSHOT_INTERVAL}); a restart reads again what came after the last one
  * @param snapshotTopic    the compacted topic the snapshots go to, private to dashboard-service

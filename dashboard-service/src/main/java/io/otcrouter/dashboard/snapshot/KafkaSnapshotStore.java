@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaSnapshotStore implements SnapshotStore, AutoCloseable {
 
-    static final String KEY = "read-model";
+    /** The one key every snapshot is written under. */
+    public static final String KEY = "read-model";
     /** Records read from the end of each partition: the newest is the last, the others stand in if it is corrupt. */
     private static final int TAIL = 5;
     private static final Duration POLL = Duration.ofMillis(500);

@@ -21,17 +21,18 @@ import io.otcrouter.events.catalog.Topics;
  * Keeps the dashboard's restart bounded: the trade topics are kept forever, and the read model is not read from
  * their beginning again at every start.
  *
- * <p>Design: every {@code otc.dashboard.read-model.snapshot-interval} the dashboard writes a snapshot of its
- * aggregates to a compacted topic of its own, together with the offsets they stand at: per partition of
- * {@code Topics.TRADES_SETTLED}, the offset counted up to and the offset of the oldest trade of the recent window, and
- * per partition of {@code Topics.ROUTES_DECIDED}, the offset of the oldest decision of the window. At start, before
- * the first record, the newest snapshot is restored and each partition is read from its window's oldest offset:
- * records before the counted offset only fill the window again (they are in the restored aggregates already), the
- * rest is counted. The boundary is an offset, not a time, so no trade is counted twice or missed; a redelivered
- * record is dropped by its offset in any case ({@link SettlementProjection}). A start therefore reads the window
- * (default 10,000 trades and as many decisions) plus what was written since the last snapshot, whatever the length
- * of the history. Chosen over seeding from ledger-service's API because it needs no other service at start and
- * has no time boundary between an HTTP answer and a topic offset to reconcile.
+ * <p>Design: every {@code otc.dashboard.read-model.snapshot-interval} (and at shutdown) the dashboard writes a snapshot
+ * of its aggregates to a compacted topic of its own, together with the offsets they stand at: per partition of
+ * {@code Topics.TRADES_SETTLED}, the offset counted up to and the lowest offset its recent windows hold (the latest
+ * trades by {@code settledAt}, and the last trade ids of the partition for the duplicate check), and per partition of
+ * {@code Topics.ROUTES_DECIDED}, the lowest offset of the decision window. At start, before the first record, the
+ * newest snapshot is restored and each partition is read from that lowest offset: records before the counted offset
+ * only fill the windows again (they are in the restored aggregates already), the rest is counted. The boundary is an
+ * offset, not a time, so no trade is counted twice or missed; a redelivered record is dropped by its offset in any
+ * case ({@link SettlementProjection}). A start therefore reads about the windows (default 10,000 trades per
+ * partition, and 10,000 decisions) plus what was written since the last snapshot, whatever the length of the history.
+ * Chosen over seeding from ledger-service's API because it needs no other service at start and has no time boundary
+ * between an HTTP answer and a topic offset to reconcile.
  *
  * <p>Every instance writes snapshots, and any of them is a valid place to start from: each part is taken under the
  * lock of its view, so its figures are exactly those of the records before its offsets. A snapshot that cannot be

@@ -7,7 +7,7 @@ import java.util.Map;
  * {@link RouteDecisionView}. Decisions feed no aggregate, so a restart only reads each partition again from the
  * oldest decision the window held.
  *
- * @param replayFrom per partition, the offset of the oldest decision in the window, or the next offset to read when
+ * @param replayFrom per partition, the lowest offset of a decision in the window, or the next offset to read when
  *                   the window holds none of that partition
  */
 public record DecisionCheckpoint(Map<Integer, Long> replayFrom) {

@@ -2,8 +2,6 @@ package io.otcrouter.dashboard.view;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -11,10 +9,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The bounded window of the most recently received settlements, with their cost analysis: what the trade table and
- * the trade detail page show, and all the memory the duplicate check has. When it is full, the settlement received
- * longest ago leaves it (arrival order, not {@code settledAt}: a duplicate is judged by how long after its original
- * it arrives). The table lists the window newest {@code settledAt} first.
+ * The bounded window of recent settlements with their cost analysis: the latest {@code capacity} trades by
+ * {@code settledAt}, what the trade table and the trade detail page show. Which trades it holds depends only on which
+ * records were read, not on the order the partitions were read in, so a restart that reads the same records again
+ * rebuilds the same window.
  *
  * <p>Each entry remembers where its record sits in the topic, so that a snapshot can say from which offset a restart
  * must read again to fill the window. Not thread-safe: {@link SettlementProjection} holds its lock around every call.
@@ -29,7 +27,7 @@ final class RecentTrades {
     }
 
     private final int capacity;
-    private final LinkedHashMap<String, Entry> byArrival = new LinkedHashMap<>();
+    private final Map<String, Entry> byTradeId = new HashMap<>();
     private final NavigableSet<SettlementDetail> newestFirst = new TreeSet<>(NEWEST_FIRST);
 
     RecentTrades(int capacity) {
@@ -44,41 +42,30 @@ final class RecentTrades {
     }
 
     int size() {
-        return byArrival.size();
+        return byTradeId.size();
     }
 
-    boolean contains(String tradeId) {
-        return byArrival.containsKey(tradeId);
-    }
-
-    /** Adds a trade not in the window; the one received longest ago leaves when the window is full. */
+    /** Adds a trade not in the window; when it is full, the trade settled longest ago leaves (maybe this one). */
     void add(SettlementDetail detail, int partition, long offset) {
-        byArrival.put(detail.trade().tradeId(), new Entry(detail, partition, offset));
+        byTradeId.put(detail.trade().tradeId(), new Entry(detail, partition, offset));
         newestFirst.add(detail);
-        if (byArrival.size() > capacity) {
-            Iterator<Entry> eldest = byArrival.values().iterator();
-            newestFirst.remove(eldest.next().detail());
-            eldest.remove();
+        if (newestFirst.size() > capacity) {
+            byTradeId.remove(newestFirst.pollLast().trade().tradeId());
         }
     }
 
     Optional<SettlementDetail> detail(String tradeId) {
-        return Optional.ofNullable(byArrival.get(tradeId)).map(Entry::detail);
+        return Optional.ofNullable(byTradeId.get(tradeId)).map(Entry::detail);
     }
 
     List<SettledTrade> newest(int limit) {
         return newestFirst.stream().limit(Math.max(0, limit)).map(SettlementDetail::trade).toList();
     }
 
-    /**
-     * Per partition, the offset of the oldest record in the window. A partition's records arrive in offset order
-     * and leave in arrival order, so its first entry in arrival order is its oldest.
-     */
+    /** Per partition, the lowest offset of a trade in the window. */
     Map<Integer, Long> oldestOffsets() {
         Map<Integer, Long> oldest = new HashMap<>();
-        for (Entry entry : byArrival.values()) {
-            oldest.putIfAbsent(entry.partition(), entry.offset());
-        }
+        byTradeId.values().forEach(entry -> oldest.merge(entry.partition(), entry.offset(), Math::min));
         return oldest;
     }
 }

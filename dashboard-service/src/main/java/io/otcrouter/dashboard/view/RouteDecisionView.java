@@ -1,31 +1,39 @@
 package io.otcrouter.dashboard.view;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 
 import io.otcrouter.events.RouteDecided;
 
 /**
- * Routing decisions by tradeId, for explaining a trade next to its settlement. Bounded: it keeps the most recently
- * received decisions only (as many as the recent-trades window), since the topic is kept forever; decisions feed no
+ * Routing decisions by tradeId, for explaining a trade next to its settlement. Bounded: it keeps the latest decisions
+ * by decision time only (as many as the recent-trades window), since the topic is kept forever; decisions feed no
  * aggregate.
  *
  * <p>Duplicates: a record before the next offset expected on its partition was applied already and is dropped; a
  * trade is decided once, so of two decisions of a tradeId in the window the first is kept. Order: a decision may
- * arrive after its settlement; nothing here depends on the settlement. A restart reads each partition again from the
- * oldest decision of the window ({@link #checkpoint}, {@link #restore}, {@link #resumeOffset}).
- * Thread-safe: every method holds the instance lock.
+ * arrive after its settlement; nothing here depends on the settlement, and which decisions the window holds does not
+ * depend on the order partitions are read in. A restart reads each partition again from the lowest offset the window
+ * holds ({@link #checkpoint}, {@link #restore}, {@link #resumeOffset}). Thread-safe: every method holds the lock.
  */
 public final class RouteDecisionView {
 
     private record Entry(RouteDecision decision, int partition, long offset) {
     }
 
-    private final Map<String, Entry> byTradeId;
+    private static final Comparator<Entry> OLDEST_FIRST = Comparator
+            .comparing((Entry entry) -> entry.decision().decidedAt())
+            .thenComparing(entry -> entry.decision().tradeId());
+
+    private final int capacity;
+    private final Map<String, Entry> byTradeId = new HashMap<>();
+    private final NavigableSet<Entry> oldestFirst = new TreeSet<>(OLDEST_FIRST);
     /** Per partition, the next offset expected: everything before it has been applied. */
     private final Map<Integer, Long> positions = new HashMap<>();
 
@@ -33,12 +41,7 @@ public final class RouteDecisionView {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        this.byTradeId = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
     }
 
     /**
@@ -57,7 +60,12 @@ public final class RouteDecisionView {
         if (decision == null) {
             return false;
         }
-        byTradeId.put(event.getTradeId(), new Entry(decision, partition, offset));
+        Entry entry = new Entry(decision, partition, offset);
+        byTradeId.put(decision.tradeId(), entry);
+        oldestFirst.add(entry);
+        if (oldestFirst.size() > capacity) {
+            byTradeId.remove(oldestFirst.pollFirst().decision().tradeId());
+        }
         return true;
     }
 
@@ -71,12 +79,10 @@ public final class RouteDecisionView {
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
-    /** Per partition, the oldest decision of the window (its partitions arrive in offset order, leave in arrival order). */
+    /** Per partition, the lowest offset of a decision in the window. */
     public synchronized DecisionCheckpoint checkpoint() {
         Map<Integer, Long> replayFrom = new HashMap<>(positions);
-        Map<Integer, Long> oldest = new HashMap<>();
-        byTradeId.values().forEach(entry -> oldest.putIfAbsent(entry.partition(), entry.offset()));
-        replayFrom.putAll(oldest);
+        byTradeId.values().forEach(entry -> replayFrom.merge(entry.partition(), entry.offset(), Math::min));
         return new DecisionCheckpoint(replayFrom);
     }
 

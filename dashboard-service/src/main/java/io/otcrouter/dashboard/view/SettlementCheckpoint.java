@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code replayFrom}, puts the records before {@code countedUpTo} in the window only, and counts the rest.
  *
  * @param countedUpTo per partition, the first offset not yet in the aggregates
- * @param replayFrom  per partition, the offset of the oldest record of the recent window ({@code <= countedUpTo})
+ * @param replayFrom  per partition, the lowest offset the recent windows hold ({@code <= countedUpTo})
  */
 public record SettlementCheckpoint(Map<Integer, Long> countedUpTo, Map<Integer, Long> replayFrom,
         TradeStatsView.Totals stats, TradeAnalyticsView.Totals analytics) {

@@ -11,21 +11,22 @@ import io.otcrouter.events.TradeSettled;
 /**
  * Projects each {@link TradeSettled} into the figures over every trade ever settled (totals, analytics) and a
  * bounded window of recent trades with their details: the dashboard's memory does not grow with the number of
- * trades, only the window is kept per trade.
+ * trades, only the windows are kept per trade.
  *
  * <p>Each record comes with its partition and offset, and the projection remembers per partition the next offset it
  * expects. Duplicates: a record before that offset was applied already (redelivered after a rebalance, a retry or a
- * timed commit) and is dropped, however old it is. A second record for a tradeId already in the recent window (the
- * ledger relays its outbox at least once, so after a crash between send and mark it sends a byte-identical copy) is
- * dropped as well. A copy of a trade that has left the window would be counted again; none can arrive that late: the
- * relay sends a copy in its next round, or right after the ledger restarts, before anything it settles later, and
- * settlements of one trade share its partition (keyed by tradeId), so the copy follows its original within one
- * relay batch (500) plus what the other partitions bring meanwhile, far inside the window (default 10,000). Out of
- * order: every figure is a sum, the window keeps arrival order and the table sorts it by {@code settledAt}.
+ * timed commit) and is dropped, however old it is. A second settlement of a tradeId is dropped too while the trade is
+ * among the last {@code window} settlements of its partition ({@link SeenTrades}): the ledger relays its outbox at
+ * least once, so after a crash between send and mark it sends a byte-identical copy, to the same partition (keyed by
+ * tradeId) and before anything it settles later; at most one relay batch (500) per ledger instance comes between the
+ * two, far fewer than the window (default 10,000 per partition). A copy that came later than that would be counted
+ * again: the window must exceed what a partition receives between a ledger's send and its relay after a restart.
+ * Order: every figure is a sum, and the detail window keeps the latest trades by {@code settledAt}.
  *
  * <p>A restart does not replay history: {@link #checkpoint} gives the aggregates with, per partition, the offset
- * counted up to and the offset of the oldest record in the window; {@link #restore} takes them back before the
- * first record, and the listener then reads each partition from {@link #resumeOffset}. Thread-safe: every method
+ * counted up to and the lowest offset either window holds; {@link #restore} takes them back before the first record,
+ * and the listener then reads each partition from {@link #resumeOffset}. Records before the counted offset only fill
+ * the windows again, so both windows come back as they were and nothing is counted twice. Thread-safe: every method
  * holds the lock, so a checkpoint is always consistent with the offsets it names.
  */
 public final class SettlementProjection {
@@ -33,6 +34,7 @@ public final class SettlementProjection {
     private final TradeStatsView stats;
     private final TradeAnalyticsView analytics;
     private final RecentTrades recent;
+    private final SeenTrades seen;
     /** Per partition, the next offset expected: everything before it has been applied. */
     private final Map<Integer, Long> positions = new HashMap<>();
     /** Per partition, the first offset not in a restored snapshot's aggregates; empty without a snapshot. */
@@ -42,6 +44,7 @@ public final class SettlementProjection {
         this.stats = stats;
         this.analytics = analytics;
         this.recent = new RecentTrades(recentCapacity);
+        this.seen = new SeenTrades(recentCapacity);
     }
 
     /**
@@ -55,13 +58,14 @@ public final class SettlementProjection {
         if (expected != null && offset < expected) {
             return false;
         }
-        if (recent.contains(event.getTradeId())) {
+        if (seen.contains(event.getTradeId())) {
             positions.put(partition, offset + 1);
             return false;
         }
         SettledTrade trade = SettledTrade.from(event);
         SettlementDetail detail = detail(trade, event);
         positions.put(partition, offset + 1);
+        seen.add(trade.tradeId(), partition, offset);
         recent.add(detail, partition, offset);
         analytics.plot(trade, event);
         if (offset >= countedFrom.getOrDefault(partition, 0L)) {
@@ -81,7 +85,7 @@ public final class SettlementProjection {
         return recent.newest(limit);
     }
 
-    /** How many trades the recent window holds at most. */
+    /** How many trades the recent window holds at most (and the duplicate check per partition). */
     public int recentCapacity() {
         return recent.capacity();
     }
@@ -96,7 +100,8 @@ public final class SettlementProjection {
         Map<Integer, Long> countedUpTo = new HashMap<>(countedFrom);
         positions.forEach((partition, position) -> countedUpTo.merge(partition, position, Math::max));
         Map<Integer, Long> replayFrom = new HashMap<>(positions);
-        replayFrom.putAll(recent.oldestOffsets());
+        recent.oldestOffsets().forEach((partition, offset) -> replayFrom.merge(partition, offset, Math::min));
+        seen.oldestOffsets().forEach((partition, offset) -> replayFrom.merge(partition, offset, Math::min));
         return new SettlementCheckpoint(countedUpTo, replayFrom, stats.totals(), analytics.totals());
     }
 
@@ -107,7 +112,7 @@ public final class SettlementProjection {
      * @throws IllegalStateException once a record has been applied
      */
     public synchronized void restore(SettlementCheckpoint checkpoint) {
-        if (!positions.isEmpty() || recent.size() > 0) {
+        if (!positions.isEmpty() || seen.size() > 0) {
             throw new IllegalStateException("a snapshot is restored before the first settlement, not after");
         }
         stats.restore(checkpoint.stats());

@@ -36,7 +36,7 @@ class BoundedProjectionTest {
     private final Model model = new Model(WINDOW);
 
     @Test
-    void shouldForgetTheTradeReceivedLongestAgoWhenTheWindowIsFull() {
+    void shouldKeepOnlyTheLatestSettledTradesWhenTheWindowIsFull() {
         for (int i = 0; i < WINDOW + 2; i++) {
             model.feed.publish(trade(i));
         }
@@ -47,6 +47,37 @@ class BoundedProjectionTest {
         assertThat(model.settlements.detail("t-6")).isPresent();
         assertThat(model.settlements.recent(100)).extracting(SettledTrade::tradeId)
                 .containsExactly("t-6", "t-5", "t-4", "t-3", "t-2");
+    }
+
+    @Test
+    void shouldCountATradeSettledBeforeTheWholeWindowButNotKeepIt() {
+        for (int i = 10; i < 10 + WINDOW; i++) {
+            model.feed.publish(trade(i));
+        }
+
+        assertThat(model.feed.publish(trade(0))).isTrue();
+
+        assertThat(model.stats.stats().total().trades()).isEqualTo(WINDOW + 1);
+        assertThat(model.settlements.detail("t-0")).isEmpty();
+        assertThat(model.settlements.recent(100)).hasSize(WINDOW).extracting(SettledTrade::tradeId)
+                .doesNotContain("t-0");
+        assertThat(model.feed.publish(trade(0))).as("its copy is still recognised").isFalse();
+    }
+
+    @Test
+    void shouldKeepTheSameWindowWhateverOrderThePartitionsAreReadIn() {
+        Model partitionByPartition = new Model(WINDOW);
+        for (int partition = 0; partition < 3; partition++) {
+            for (int i = partition; i < 30; i += 3) {
+                partitionByPartition.feed.publish(trade(i), partition);
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            model.feed.publish(trade(i), i % 3);
+        }
+
+        assertThat(partitionByPartition.settlements.recent(100)).isEqualTo(model.settlements.recent(100));
+        assertThat(partitionByPartition.settlements.checkpoint()).isEqualTo(model.settlements.checkpoint());
     }
 
     @Test
@@ -115,28 +146,32 @@ class BoundedProjectionTest {
         assertThat(restarted.stats.daily()).isEqualTo(model.stats.daily());
         assertThat(restarted.analytics.totals()).isEqualTo(model.analytics.totals());
         assertThat(restarted.settlements.recent(WINDOW)).isEqualTo(model.settlements.recent(WINDOW));
-        assertThat(reread).as("read again: the window and what came after the checkpoint, not the history")
-                .hasSizeLessThanOrEqualTo(WINDOW + 3 + 13);
+        assertThat(reread).as("read again: the windows of each partition and what came after, not the history")
+                .hasSizeLessThanOrEqualTo(3 * WINDOW + 13);
     }
 
     @Test
-    void shouldNameTheWindowsOldestRecordAndTheCountedOffsetOfEachPartition() {
-        for (int i = 0; i < 12; i++) {
+    void shouldNameTheLowestOffsetTheWindowsHoldAndTheCountedOffsetOfEachPartition() {
+        for (int i = 0; i < 16; i++) {
             model.feed.publish(trade(i), i % 2);
         }
 
         SettlementCheckpoint checkpoint = model.settlements.checkpoint();
 
-        // Trades 7..11 are in the window: 7, 9, 11 at offsets 3, 4, 5 of partition 1; 8, 10 at 4, 5 of partition 0.
-        assertThat(checkpoint.countedUpTo()).isEqualTo(Map.of(0, 6L, 1, 6L));
-        assertThat(checkpoint.replayFrom()).isEqualTo(Map.of(0, 4L, 1, 3L));
+        // Each partition has 8 settlements (offsets 0..7); the duplicate check remembers its last 5 (offsets 3..7),
+        // the detail window (trades 11..15) offsets 5..7 of partition 1 and 6..7 of partition 0.
+        assertThat(checkpoint.countedUpTo()).isEqualTo(Map.of(0, 8L, 1, 8L));
+        assertThat(checkpoint.replayFrom()).isEqualTo(Map.of(0, 3L, 1, 3L));
         Model restarted = new Model(WINDOW);
         restarted.settlements.restore(checkpoint);
-        assertThat(restarted.settlements.resumeOffset(0)).isEqualTo(OptionalLong.of(4));
+        assertThat(restarted.settlements.resumeOffset(0)).isEqualTo(OptionalLong.of(3));
         assertThat(restarted.settlements.resumeOffset(1)).isEqualTo(OptionalLong.of(3));
         assertThat(restarted.settlements.resumeOffset(2)).isEmpty();
-        assertThat(restarted.settlements.apply(trade(5), 0, 2)).as("before the window: applied long ago").isFalse();
-        assertThat(restarted.stats.stats().total().trades()).isEqualTo(12);
+        assertThat(restarted.settlements.apply(trade(2), 0, 1)).as("before the windows: applied long ago").isFalse();
+        assertThat(restarted.settlements.apply(trade(6), 0, 3)).as("fills the windows, counted already").isTrue();
+        assertThat(restarted.stats.stats().total().trades()).isEqualTo(16);
+        assertThat(restarted.settlements.apply(trade(16), 0, 8)).as("after the checkpoint").isTrue();
+        assertThat(restarted.stats.stats().total().trades()).isEqualTo(17);
     }
 
     @Test
@@ -164,7 +199,7 @@ class BoundedProjectionTest {
         RouteDecisionView decisions = new RouteDecisionView(3);
         SettlementFeed feed = new SettlementFeed(null, decisions);
         for (int i = 0; i < 5; i++) {
-            feed.publish(decision("t-" + i, "sol-usdc-main").build());
+            feed.publish(decision("t-" + i, "sol-usdc-main").setOccurredAt(SETTLED_AT.plusSeconds(i)).build());
         }
 
         assertThat(decisions.decision("t-1")).isEmpty();

@@ -74,7 +74,8 @@ class ProjectionReplayTest {
         assertThat(disordered.stats.stats()).isEqualTo(inOrder.stats.stats());
         assertThat(disordered.stats.daily()).isEqualTo(inOrder.stats.daily());
         assertThat(disordered.analytics.analytics()).isEqualTo(inOrder.analytics.analytics());
-        assertThat(disordered.settlements.recent(TRADES)).hasSize(WINDOW);
+        assertThat(disordered.settlements.recent(TRADES)).hasSize(WINDOW)
+                .isEqualTo(inOrder.settlements.recent(TRADES));
     }
 
     @Test
