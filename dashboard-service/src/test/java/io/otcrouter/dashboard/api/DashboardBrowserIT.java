@@ -158,6 +158,22 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void shouldSayATradeIsNotInTheRecentWindowAndShowNothingElseOfIt() {
+        String tradeId = "trade-long-gone-" + UUID.randomUUID();
+
+        browser.open("/trades/" + tradeId);
+
+        By missing = By.id("detail-missing");
+        browser.until(d -> d.findElement(missing).isDisplayed());
+        assertThat(driver.findElement(missing).getText()).contains(tradeId)
+                .contains("not in the dashboard's recent window").contains("The ledger keeps every trade");
+        assertThat(driver.findElement(By.id("detail-body")).isDisplayed()).as("summary, costs, legs, quotes").isFalse();
+        assertThat(browser.pageFailures()).as("the one failure: the API's 404 for this trade")
+                .containsOnly("HTTP 404 for GET http://localhost:" + port + "/api/trades/" + tradeId + " (Fetch)");
+        browser.screenshot("trade-not-in-window");
+    }
+
+    @Test
     void shouldRenderTheAnalyticsChartsWithData() throws Exception {
         publishTrade("order-analytics-" + UUID.randomUUID());
         browser.open("/analytics");
