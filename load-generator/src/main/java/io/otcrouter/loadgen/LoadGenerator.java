@@ -363,7 +363,9 @@ public final class LoadGenerator {
             long now = System.nanoTime();
             // 409: the first request with this Idempotency-Key is still in flight (or was, on a router that died):
             // retry later
-            boolean retryable = error != null || response.statusCode() >= 500 || response.statusCode() == 409;
+            // 202: decided, but the router could not confirm the decision's publish in time; the same key resolves it.
+            boolean retryable = error != null || response.statusCode() >= 500 || response.statusCode() == 409
+                    || response.statusCode() == 202;
             if (retryable && now < retryUntil) {
                 retries.incrementAndGet();
                 timers.schedule(() -> send(n, request, due, retryUntil, Math.min(2000, backoffMillis * 2), answered,
@@ -378,10 +380,11 @@ public final class LoadGenerator {
             lastResponseNanos.accumulateAndGet(now, Math::max);
             String outcome = error != null ? rootCause(error) : Integer.toString(response.statusCode());
             outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
-            if (response != null && (response.statusCode() == 201 || response.statusCode() == 422)) {
+            if (response != null && (response.statusCode() == 201 || response.statusCode() == 202
+                    || response.statusCode() == 422)) {
                 Matcher matcher = TRADE_ID.matcher(response.body());
                 if (matcher.find()) {
-                    if (response.statusCode() == 201) {
+                    if (response.statusCode() != 422) {
                         accepted.put(matcher.group(1), n);
                     } else {
                         rejected.add(matcher.group(1));
