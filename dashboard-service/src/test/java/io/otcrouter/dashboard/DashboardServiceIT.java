@@ -212,13 +212,15 @@ class DashboardServiceIT {
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not an avro event");
     }
 
+    /** Where no snapshot says otherwise (prices, pools, a first start), a topic is read from its beginning. */
     @Test
-    void shouldReadEveryTopicFromTheBeginningInAConsumerGroupOfItsOwn() {
+    void shouldReadCommittedRecordsFromTheBeginningInAConsumerGroupOfItsOwn() {
         Map<String, Object> config = consumerFactory.getConfigurationProperties();
 
         assertThat((String) config.get(ConsumerConfig.GROUP_ID_CONFIG))
                 .matches("dashboard-service-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(config).containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        assertThat(config).containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+                .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.otcrouter.dashboard.view.TradeAnalyticsView;
 import io.otcrouter.dashboard.view.TradeStatsView;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
+import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
 
 /**
@@ -77,7 +78,7 @@ public final class ReadModelMemoryBenchmark {
                 settlements.checkpoint().stats().total().trades());
     }
 
-    private static io.otcrouter.events.TradeSettled settlement(String tradeId, long i, Instant settledAt) {
+    private static TradeSettled settlement(String tradeId, long i, Instant settledAt) {
         Route route = ROUTES[(int) (i % ROUTES.length)];
         TradeStatus status = route == Route.REJECTED ? TradeStatus.FAILED
                 : i % 7 == 0 ? TradeStatus.PARTIALLY_FILLED : TradeStatus.FILLED;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,7 +92,7 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static void waitFor(BooleanSupplier done, java.util.function.Supplier<String> progress)
+    private static void waitFor(BooleanSupplier done, Supplier<String> progress)
             throws InterruptedException {
         long started = System.nanoTime();
         while (!done.getAsBoolean()) {

@@ -38,7 +38,11 @@ public final class KafkaSnapshotStore implements SnapshotStore, AutoCloseable {
     /** Records read from the end of each partition: the newest is the last, the others stand in if it is corrupt. */
     private static final int TAIL = 5;
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A snapshot is worth little if it is late, and the one written at shutdown must not hold the shutdown up while
+     * the broker is down: the producer gives up after this, and the next snapshot (or the one before) serves.
+     */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     private final String topic;
     private final Map<String, Object> consumerConfig;
@@ -54,6 +58,9 @@ public final class KafkaSnapshotStore implements SnapshotStore, AutoCloseable {
         Map<String, Object> producing = new HashMap<>(producerConfig);
         // The trade-id interceptor is for events; a snapshot belongs to no trade.
         producing.remove(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG);
+        producing.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.dividedBy(2).toMillis());
+        producing.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.dividedBy(2).toMillis());
+        producing.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(producing, new StringSerializer(), new ByteArraySerializer());
     }
 
