@@ -50,7 +50,10 @@ class ViewConfig {
         return new PriceView();
     }
 
-    /** As many decisions as settlements, so every trade in the window can be explained. */
+    /**
+     * The latest decisions, as many as the settlement window: a trade in it finds its decision, unless it settled
+     * long after it was decided (a timed-out leg) and is among the oldest of the window.
+     */
     @Bean
     RouteDecisionView routeDecisionView(ReadModelProperties properties) {
         return new RouteDecisionView(properties.recentTrades());

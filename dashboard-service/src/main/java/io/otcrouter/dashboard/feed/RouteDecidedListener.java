@@ -20,7 +20,7 @@ import io.otcrouter.events.catalog.Topics;
  * Projects {@code Topics.ROUTES_DECIDED} into the window of recent decisions by tradeId.
  * Duplicates and late records: a record before the offset the view expects is dropped, and the first decision of a
  * trade in the window wins. Where it reads from: when it gets its partitions, the newest snapshot is restored and each
- * partition is read from the window's oldest decision, not from the beginning of the topic.
+ * partition is read from the lowest offset the window holds, not from the beginning of the topic.
  */
 @Component
 class RouteDecidedListener implements ConsumerSeekAware {

@@ -18,10 +18,10 @@ import io.otcrouter.events.catalog.Topics;
 
 /**
  * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and the recent window.
- * Duplicates: a record before the offset the projection expects, or a second TradeSettled for a tradeId in the
- * recent window, is ignored by the projection. Where it reads from: when it gets its partitions, the newest snapshot
- * is restored and each partition is read from the offset the projection expects (the window's oldest record), not
- * from the beginning of the topic.
+ * Duplicates: a record before the offset the projection expects, or a second TradeSettled for a tradeId among the
+ * last settlements of its partition, is ignored by the projection. Where it reads from: when it gets its partitions,
+ * the newest snapshot is restored and each partition is read from the offset the projection expects (the lowest
+ * offset its windows hold), not from the beginning of the topic.
  */
 @Component
 class TradeSettledListener implements ConsumerSeekAware {

@@ -21,6 +21,8 @@ import io.otcrouter.events.TradeSettled;
  * tradeId) and before anything it settles later; at most one relay batch (500) per ledger instance comes between the
  * two, far fewer than the window (default 10,000 per partition). A copy that came later than that would be counted
  * again: the window must exceed what a partition receives between a ledger's send and its relay after a restart.
+ * One known source of late copies: ledger-service's rebuild command sends again the settlements its final sweep
+ * settles by timeout, which may be of old trades; after a rebuild such copies would be counted twice.
  * Order: every figure is a sum, and the detail window keeps the latest trades by {@code settledAt}.
  *
  * <p>A restart does not replay history: {@link #checkpoint} gives the aggregates with, per partition, the offset
