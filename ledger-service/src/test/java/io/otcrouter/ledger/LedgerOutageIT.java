@@ -45,6 +45,8 @@ import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
 import io.otcrouter.ledger.outbox.OutboxRepository;
+import io.otcrouter.testsupport.time.MutableClock;
+import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
 
 /**
  * The ledger when PostgreSQL goes away under its listeners and comes back: nothing is dead-lettered, everything is

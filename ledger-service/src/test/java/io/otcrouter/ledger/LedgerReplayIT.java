@@ -50,6 +50,7 @@ import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
 import io.otcrouter.ledger.rebuild.LedgerRebuilder;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * Redelivery, disorder and rebuild: the ledger's tables as a function of the events. A database of its own, because

@@ -17,9 +17,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.ledger.EmbeddedPostgresHolder;
-import io.otcrouter.ledger.MutableClock;
 import io.otcrouter.ledger.booking.BookingProperties;
 import io.otcrouter.ledger.outbox.OutboxProperties;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * The purge of the outbox and of processed event ids on a real PostgreSQL, in a database of its own migrated by

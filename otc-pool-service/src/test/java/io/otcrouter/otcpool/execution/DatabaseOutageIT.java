@@ -38,7 +38,7 @@ import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.Pools;
-import io.otcrouter.otcpool.support.SwitchableDataSource;
+import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
 
 /**
  * PostgreSQL goes away under a decision and comes back: the decision waits on its partition, retried with backoff,

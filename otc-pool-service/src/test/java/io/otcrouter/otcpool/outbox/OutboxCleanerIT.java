@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.otcpool.support.EmbeddedPostgresHolder;
-import io.otcrouter.otcpool.support.MutableClock;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * The outbox purge on a real PostgreSQL, in a database of its own migrated by Flyway (no relay runs there, so rows

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import io.otcrouter.testsupport.time.MutableClock;
 
-import io.otcrouter.otcpool.support.MutableClock;
 
 class ActivePoolsTest {
 

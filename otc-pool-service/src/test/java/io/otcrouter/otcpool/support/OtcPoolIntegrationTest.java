@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
 
 /**
  * The one application context the integration tests share (same configuration, so Spring's test context cache

@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
-import io.otcrouter.price.MutableClock;
+import io.otcrouter.testsupport.time.MutableClock;
 
 class GuardedPriceSourceTest {
 

@@ -24,9 +24,9 @@ import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.price.Fixtures;
-import io.otcrouter.price.MutableClock;
 import io.otcrouter.price.api.PriceView;
 import io.otcrouter.price.api.PricesResponse;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * The failover chain CoinGecko → Kraken → Binance → static, end to end over HTTP with the providers' real

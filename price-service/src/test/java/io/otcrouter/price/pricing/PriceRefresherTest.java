@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
-import io.otcrouter.price.MutableClock;
+import io.otcrouter.testsupport.time.MutableClock;
 
 class PriceRefresherTest {
 

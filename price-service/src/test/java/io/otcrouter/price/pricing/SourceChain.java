@@ -15,13 +15,13 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.events.tokens.TokenCatalog;
-import io.otcrouter.price.MutableClock;
 import io.otcrouter.price.binance.BinanceClient;
 import io.otcrouter.price.binance.BinanceProperties;
 import io.otcrouter.price.coingecko.CoinGeckoClient;
 import io.otcrouter.price.coingecko.CoinGeckoProperties;
 import io.otcrouter.price.kraken.KrakenClient;
 import io.otcrouter.price.kraken.KrakenProperties;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * Test harness: the three real clients against three WireMock servers, each guarded like in production

@@ -1,4 +1,4 @@
-package io.otcrouter.price;
+package io.otcrouter.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, so cache expiry, Retry-After and breaker waits need no sleeping. */
+/** A clock tests move by hand, so nothing in a test waits for real time. Thread-safe. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -15,8 +15,15 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** Moves to {@code instant} unless the clock is already past it. */
+    public synchronized void advanceTo(Instant instant) {
+        if (instant.isAfter(now)) {
+            now = instant;
+        }
     }
 
     @Override
@@ -31,6 +38,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        throw new UnsupportedOperationException("fixed to UTC");
     }
 }

@@ -1,4 +1,4 @@
-package io.otcrouter.otcpool.support;
+package io.otcrouter.testsupport.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
