@@ -210,7 +210,9 @@ class EndToEndIT {
             browser.until(d -> d.findElement(By.id("trades-body")).getText().contains("e2e-browser"));
             assertThat(browser.driver().findElement(By.id("trade-error")).getText()).isBlank();
             assertThat(browser.pageFailures()).as("what the trade page did wrong").isEmpty();
-            // Who traded travels with the trade: the dashboard traded with its own key on the trader's behalf.
+            // Who traded travels with the trade: the dashboard traded with its own key on the trader's behalf, and
+            // shows the trader's name on the trade.
+            browser.until(d -> d.findElement(By.id("trades-body")).getText().contains("dashboard-user:" + TRADER));
             RouteDecided decided = awaitDecisionFor("e2e-browser");
             assertThat(decided.getSubmittedBy()).isEqualTo("dashboard-user:" + TRADER);
             assertThat(ledgerSubmitter(decided.getTradeId())).isEqualTo("dashboard-user:" + TRADER);
