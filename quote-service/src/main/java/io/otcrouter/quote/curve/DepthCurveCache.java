@@ -57,8 +57,12 @@ public class DepthCurveCache {
         synchronized (points) {
             points.put(in, new Observed(out, now));
             points.values().removeIf(point -> isExpired(point, now));
+            // Oldest first, but never the largest size: a curve answers only up to its largest observed size, and
+            // under load the newest points alone would cover only the sizes that happened to be asked last.
+            BigInteger largest = points.keySet().stream().max(Comparator.naturalOrder()).orElse(in);
             while (points.size() > maxPointsPerPair) {
-                points.entrySet().stream().min(Comparator.comparing(entry -> entry.getValue().observedAt()))
+                points.entrySet().stream().filter(entry -> !entry.getKey().equals(largest))
+                        .min(Comparator.comparing(entry -> entry.getValue().observedAt()))
                         .map(Map.Entry::getKey).ifPresent(points::remove);
             }
         }

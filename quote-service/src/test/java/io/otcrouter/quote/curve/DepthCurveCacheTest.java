@@ -87,4 +87,17 @@ class DepthCurveCacheTest {
         assertThat(small.fresh(SOL, USDC).orElseThrow().points()).extracting(DepthSample::inAmount)
                 .containsExactly(BigInteger.valueOf(200), BigInteger.valueOf(300));
     }
+
+    @Test
+    void shouldKeepTheLargestFreshSizeWhenDroppingSoThatTheCurveStillReachesIt() {
+        DepthCurveCache small = new DepthCurveCache(Duration.ofSeconds(60), Duration.ofMinutes(5), 2, clock);
+        small.record(SOL, USDC, BigInteger.valueOf(300), BigInteger.valueOf(2_500));
+        clock.advance(Duration.ofSeconds(1));
+        small.record(SOL, USDC, BigInteger.valueOf(100), BigInteger.valueOf(1_000));
+        clock.advance(Duration.ofSeconds(1));
+        small.record(SOL, USDC, BigInteger.valueOf(200), BigInteger.valueOf(1_800));
+
+        assertThat(small.fresh(SOL, USDC).orElseThrow().points()).extracting(DepthSample::inAmount)
+                .containsExactly(BigInteger.valueOf(200), BigInteger.valueOf(300));
+    }
 }
