@@ -113,7 +113,9 @@ class EndToEndIT {
         services = Services.start(RepoRoot.find(), dataDir.resolve("logs"), specs, Duration.ofSeconds(240));
 
         events = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // As every consumer of the leg topics: DEX legs are written in Kafka transactions.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new AvroEventDeserializer());
         events.subscribe(List.of(Topics.ROUTES_DECIDED.name(), Topics.POOLS_EXECUTED.name(),
                 Topics.JUPITER_EXECUTED.name(), Topics.TRADES_SETTLED.name()));
