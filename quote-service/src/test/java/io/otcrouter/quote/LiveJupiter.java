@@ -28,6 +28,7 @@ import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * A live-mode quoter wired like the service (keyless budget, 200 ms slot wait, 60 s curves) against a WireMock

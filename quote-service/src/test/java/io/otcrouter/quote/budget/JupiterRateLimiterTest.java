@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import io.otcrouter.testsupport.time.MutableClock;
 
-import io.otcrouter.quote.MutableClock;
 
 class JupiterRateLimiterTest {
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.otcrouter.quote.MutableClock;
 import io.otcrouter.quote.curve.DepthCurveCache.Wanted;
+import io.otcrouter.testsupport.time.MutableClock;
 
 class DepthCurveCacheTest {
 

@@ -34,12 +34,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
-import io.otcrouter.quote.MutableClock;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
 import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * Jupiter calls on the request lane's own threads against WireMock serving the documented 0.1 SOL quote, slowly

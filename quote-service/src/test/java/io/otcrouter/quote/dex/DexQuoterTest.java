@@ -37,7 +37,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
-import io.otcrouter.quote.MutableClock;
 import io.otcrouter.quote.TestLanes;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
@@ -46,6 +45,7 @@ import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.curve.DepthSample;
 import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * The quoter with the real limiter, curve cache and client against WireMock serving Jupiter's real payloads. The
