@@ -1,18 +1,17 @@
 package io.otcrouter.dashboard.pooladmin;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.dashboard.config.PoolServiceProperties;
 import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
+import io.otcrouter.dashboard.forwarding.UpstreamRestClient;
 
 /**
  * otc-pool-service's admin API, called server-side for a signed-in admin with the dashboard's own key
@@ -23,7 +22,6 @@ import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
 @Component
 class PoolAdminClient {
 
-    static final String API_KEY = "X-API-Key";
     private static final String SERVICE = "otc-pool-service";
     private static final Logger log = LoggerFactory.getLogger(PoolAdminClient.class);
 
@@ -35,16 +33,8 @@ class PoolAdminClient {
         if (!properties.hasApiKey()) {
             log.warn("No pool service API key configured (POOL_API_KEY): otc-pool-service will refuse every pool change");
         }
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        this.http = builder.baseUrl(properties.url().toString()).requestFactory(requestFactory)
-                .defaultHeaders(headers -> {
-                    if (properties.hasApiKey()) {
-                        headers.set(API_KEY, properties.apiKey());
-                    }
-                })
-                .build();
+        this.http = UpstreamRestClient.create(builder, properties.url(), properties.apiKey(),
+                properties.connectTimeout(), properties.readTimeout());
     }
 
     /** {@code POST /api/pools/{id}/activate} or {@code .../deactivate}. */

@@ -1,19 +1,18 @@
 package io.otcrouter.dashboard.trading;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.dashboard.config.RouterProperties;
 import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
+import io.otcrouter.dashboard.forwarding.UpstreamRestClient;
 
 /**
  * router-service's trade API, called server-side on behalf of a signed-in person: indicative quotes and trade
@@ -26,7 +25,6 @@ import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
 public class RouterClient {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String API_KEY = "X-API-Key";
     static final String ON_BEHALF_OF = "X-On-Behalf-Of";
     private static final String SERVICE = "router-service";
     private static final Logger log = LoggerFactory.getLogger(RouterClient.class);
@@ -39,16 +37,8 @@ public class RouterClient {
         if (!properties.hasApiKey()) {
             log.warn("No router API key configured (ROUTER_API_KEY): router-service will refuse every quote and trade");
         }
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        this.http = builder.baseUrl(properties.url().toString()).requestFactory(requestFactory)
-                .defaultHeaders(headers -> {
-                    if (properties.hasApiKey()) {
-                        headers.set(API_KEY, properties.apiKey());
-                    }
-                })
-                .build();
+        this.http = UpstreamRestClient.create(builder, properties.url(), properties.apiKey(),
+                properties.connectTimeout(), properties.readTimeout());
     }
 
     /** {@code GET /api/quote}: what the router would do, without executing. */
