@@ -52,7 +52,11 @@ public final class ApiKeyRing {
             }
             Set<String> scopes = new LinkedHashSet<>(List.of(parts[1].split("\\+", -1)));
             for (String scope : scopes) {
-                if (!SCOPE.matcher(scope).matches() || !knownScopes.isEmpty() && !knownScopes.contains(scope)) {
+                if (!SCOPE.matcher(scope).matches()) {
+                    // Not echoed: a key pasted in the wrong place would land in the start-up log.
+                    throw new IllegalArgumentException(where + ": a scope is not a lower-case word; known: " + knownScopes);
+                }
+                if (!knownScopes.isEmpty() && !knownScopes.contains(scope)) {
                     throw new IllegalArgumentException(where + ": unknown scope '" + scope + "'; known: " + knownScopes);
                 }
             }

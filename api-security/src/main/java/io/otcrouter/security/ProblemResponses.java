@@ -51,7 +51,9 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        log.info("Refused an ambiguous request path: {}", rejected.getMessage());
+        // Not the firewall's message: for a header with a control character it quotes the whole value, a key perhaps.
+        log.info("Refused a malformed request to {} {}", request.getMethod(), request.getRequestURI().length() > 200
+                ? request.getRequestURI().substring(0, 200) + "…" : request.getRequestURI());
         write(request, response, HttpStatus.BAD_REQUEST, "Malformed request path",
                 "The request path must be spelled plainly: no percent-encoding, path parameters (;), dot segments or"
                         + " double slashes");

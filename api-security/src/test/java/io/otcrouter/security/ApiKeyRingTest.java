@@ -46,6 +46,8 @@ class ApiKeyRingTest {
         assertThatThrownBy(() -> ApiKeyRing.parse(List.of("desk:trade+admin:" + digest), SCOPES))
                 .hasMessageContaining("unknown scope 'admin'");
         assertThatThrownBy(() -> ApiKeyRing.parse(List.of("desk:" + digest), SCOPES)).hasMessageContaining("three");
+        assertThatThrownBy(() -> ApiKeyRing.parse(List.of("desk:" + OLD_KEY + ":" + digest), SCOPES))
+                .hasMessageContaining("not a lower-case word").hasMessageNotContaining(OLD_KEY);
         assertThatThrownBy(() -> ApiKeyRing.parse(List.of("de sk:trade:" + digest), SCOPES)).hasMessageContaining("id");
     }
 
