@@ -105,9 +105,14 @@ public class BudgetedJupiter {
     private void callAt(Instant slot, PairKey waitingPair, DexQuoteRequest request, CompletableFuture<DexQuote> answer) {
         DexQuote quote;
         try {
-            boolean reached = pacer.awaitUntil(slot);
-            if (waitingPair != null) {
-                lane.endWait(waitingPair);
+            boolean reached;
+            try {
+                reached = pacer.awaitUntil(slot);
+            } finally {
+                // Even if the wait fails: a claim left behind would keep the pair from ever waiting for a slot again.
+                if (waitingPair != null) {
+                    lane.endWait(waitingPair);
+                }
             }
             quote = reached ? call(request) : unavailable("interrupted while waiting for the budget");
         } catch (RuntimeException e) {
