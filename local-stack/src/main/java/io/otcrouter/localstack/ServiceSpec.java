@@ -18,6 +18,12 @@ public record ServiceSpec(String module, int port, Map<String, String> environme
         return new ServiceSpec(module, port, copy);
     }
 
+    /** The variables' names only: the environment holds the dashboard's own keys. */
+    @Override
+    public String toString() {
+        return "ServiceSpec[" + module + " on " + port + ", environment " + environment.keySet() + "]";
+    }
+
     /** Where {@code ./mvnw package} puts the executable jar (each service sets finalName to its module name). */
     public Path jar(Path repoRoot) {
         return jar(repoRoot, module);
