@@ -237,6 +237,11 @@ class SecurityIT {
             assertThat(response.body()).contains("UP");
         }
         assertThat(get("/actuator/prometheus", TestApiKeys.METRICS, Map.of()).statusCode()).isEqualTo(200);
+        for (String actuator : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health/db")) {
+            assertThat(send("GET", actuator, null, Map.of()).statusCode()).as(actuator + " without a key").isEqualTo(401);
+            assertThat(get(actuator, TestApiKeys.DESK, Map.of()).statusCode()).as(actuator + " with a trade key")
+                    .isEqualTo(403);
+        }
     }
 
     // --- Own trades -----------------------------------------------------------------------------------------------

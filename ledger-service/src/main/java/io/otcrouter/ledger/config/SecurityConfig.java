@@ -2,8 +2,6 @@ package io.otcrouter.ledger.config;
 
 import static io.otcrouter.security.ApiKeyAuthentication.scope;
 
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +26,6 @@ class SecurityConfig {
     SecurityFilterChain ledgerApiSecurity(HttpSecurity http, ApiSecurity apiSecurity) {
         return apiSecurity.withApiKeys(http).authorizeHttpRequests(rules -> rules
                 .requestMatchers(ApiSecurity.HEALTH).permitAll()
-                // The container's forward to /error after an unhandled failure: without this, a 500 would be
-                // answered as a 401/403. A request for /error itself is a REQUEST dispatch and stays denied.
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/ledger/**").hasAuthority(scope("read"))
                 .requestMatchers("/actuator/**").hasAuthority(scope("metrics"))
                 .anyRequest().denyAll())

@@ -2,8 +2,6 @@ package io.otcrouter.otcpool.config;
 
 import static io.otcrouter.security.ApiKeyAuthentication.scope;
 
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,9 +25,6 @@ class SecurityConfig {
     SecurityFilterChain poolApiSecurity(HttpSecurity http, ApiSecurity apiSecurity) {
         return apiSecurity.withApiKeys(http).authorizeHttpRequests(rules -> rules
                 .requestMatchers(ApiSecurity.HEALTH).permitAll()
-                // The container's forward to /error after an unhandled failure: without this, a 500 would be
-                // answered as a 401/403. A request for /error itself is a REQUEST dispatch and stays denied.
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/pools", "/api/pools/{id}")
                         .hasAnyAuthority(scope("read"), ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/pools").hasAuthority(ADMIN)

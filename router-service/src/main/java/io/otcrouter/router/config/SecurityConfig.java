@@ -4,8 +4,6 @@ import static io.otcrouter.security.ApiKeyAuthentication.scope;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
 
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -36,8 +34,6 @@ class SecurityConfig {
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiSecurity apiSecurity, ProblemResponses problems)
             throws Exception {
         return apiSecurity.withApiKeys(http).authorizeHttpRequests(rules -> rules
-                // Boot's error page, for a request that passed these rules and then failed in its handler.
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(ApiSecurity.HEALTH).permitAll()
                 .requestMatchers(ApiPaths.TRADE_SUBMISSION).access(delegable(hasAuthority(scope(ApiCaller.TRADE))))
                 .requestMatchers(ApiPaths.QUOTE).access(delegable(hasAuthority(scope(ApiCaller.TRADE))))
