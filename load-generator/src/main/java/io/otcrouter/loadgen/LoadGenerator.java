@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -134,8 +135,8 @@ public final class LoadGenerator {
         try (Connection ignored = ledger.connect()) {
             // fail early when PostgreSQL is unreachable
         }
-        EventWatcher watcher = EventWatcher.start(options.kafka(), prefix, System.currentTimeMillis() - 2000,
-                Duration.ofSeconds(90));
+        long watchFrom = System.currentTimeMillis() - 2000;
+        EventWatcher watcher = EventWatcher.start(options.kafka(), prefix, watchFrom, Duration.ofSeconds(90));
         long cpuBefore = processCpuNanos();
         Map<String, Long> stackCpuBefore = memory.supported() ? memory.cpuTicksByProcess() : Map.of();
         long stackCpuSince = System.nanoTime();
@@ -239,6 +240,11 @@ public final class LoadGenerator {
                 poolViolations.addAll(PoolAudit.endState(connection, prefix));
             }
         }
+        IntentAudit.Events events = IntentAudit.read(options.kafka(), prefix, watchFrom);
+        List<String> intentViolations;
+        try (Connection connection = ledger.connect()) {
+            intentViolations = IntentAudit.check(accepted, prefix, events, IntentAudit.ledgerDexLegs(connection, prefix));
+        }
 
         // ---- results
         Map<String, EventWatcher.Settlement> settled = watcher.settled();
@@ -309,20 +315,64 @@ public final class LoadGenerator {
         System.out.print(results.table());
         List<String> violations = new ArrayList<>(loss.violations());
         violations.addAll(poolViolations);
+        violations.addAll(intentViolations);
         if (options.checkPools()) {
             System.out.println(poolViolations.isEmpty()
                     ? "Pool audit: inventory moved exactly by the fills, reservations match, every OTC fill booked."
                     : "Pool audit FAILED:");
             poolViolations.forEach(v -> System.out.println("  - " + v));
         }
+        long dexLegs = events.decisions().stream().mapToLong(d -> d.dexLegIds().size()).sum();
+        System.out.println(intentViolations.isEmpty()
+                ? String.format(Locale.ROOT, "Intent audit: one decision per client order (%,d decisions), each answered "
+                        + "with its trade; %,d DEX legs each executed once and booked as executed.",
+                        events.decisions().size(), dexLegs)
+                : "Intent audit FAILED:");
+        intentViolations.forEach(v -> System.out.println("  - " + v));
+        if (options.summaryFile() != null) {
+            Files.writeString(options.summaryFile(), summary(options, total, accepted.size(), rejected.size(),
+                    retries.get(), outcomes, counts.byStatus(), Percentiles.of(decisions), violations));
+        }
         if (violations.isEmpty()) {
             System.out.println("INVARIANTS OK: accepted = decided = settled = ledger rows = dashboard delta, "
-                    + "no duplicates.");
+                    + "no duplicates, one trade per client order" + (options.checkPools() ? ", pools consistent" : "")
+                    + ".");
             return 0;
         }
         System.out.println("INVARIANTS VIOLATED:");
-        loss.violations().forEach(v -> System.out.println("  - " + v));
+        violations.forEach(v -> System.out.println("  - " + v));
         return 1;
+    }
+
+    /**
+     * The run's outcome as {@code name=value} lines, for scripts: a fault run compares its FAILED and
+     * PARTIALLY_FILLED counts ({@code ledger_<STATUS>}, every ledger row of the run) with those of the same run
+     * without the fault.
+     */
+    static String summary(Options options, long sent, long accepted, long rejected, long retries,
+            Map<String, AtomicLong> outcomes, Map<String, Long> ledgerByStatus, Percentiles decision,
+            List<String> violations) {
+        StringBuilder out = new StringBuilder();
+        BiConsumer<String, Object> line = (name, value) -> out.append(name).append('=')
+                .append(value).append('\n');
+        line.accept("run_id", options.runId());
+        line.accept("rate", options.rate());
+        line.accept("duration_s", options.duration().toSeconds());
+        line.accept("seed", options.seed());
+        line.accept("sent", sent);
+        line.accept("accepted", accepted);
+        line.accept("rejected_422", rejected);
+        line.accept("retries", retries);
+        new TreeMap<>(outcomes).forEach((outcome, count) -> line.accept("responses_" + outcome, count.get()));
+        for (String status : List.of("FILLED", "PARTIALLY_FILLED", "FAILED", "PENDING")) {
+            line.accept("ledger_" + status, ledgerByStatus.getOrDefault(status, 0L));
+        }
+        line.accept("decision_p50_ms", Results.ms(decision.p50()));
+        line.accept("decision_p99_ms", Results.ms(decision.p99()));
+        line.accept("decision_max_ms", Results.ms(decision.max()));
+        line.accept("invariants", violations.isEmpty() ? "ok" : "violated");
+        line.accept("violations", violations.size());
+        return out.toString();
     }
 
     /**

@@ -27,12 +27,15 @@ import java.util.Map;
  *                      total at rate x duration)
  * @param dashboardUser the dashboard user whose HTTP Basic credentials read the dashboard's trade total
  * @param dashboardPasswordFile the file holding that user's password (the local stack's admin password file)
+ * @param summaryFile   where to write the run's outcome as {@code name=value} lines (counts by ledger status, decision
+ *                      latency, invariants) for scripts that compare runs, e.g. a fault run with its baseline; null
+ *                      for none
  */
 record Options(int rate, int clients, Duration duration, Duration warmup, String router, String apiKey, String dashboard,
         String dashboardUser, Path dashboardPasswordFile, String kafka,
         String db, String dbUser, String dbPassword, Duration drainTimeout, Duration requestTimeout,
         Duration retryFor, int slippageBps, long seed, List<String> stackPatterns, boolean checkPools,
-        String runId) {
+        String runId, Path summaryFile) {
 
     static final String USAGE = """
             usage: java -jar load-generator/target/load-generator.jar [--rate=200] [--clients=0] [--duration=60s] [--warmup=0s]
@@ -41,7 +44,7 @@ record Options(int rate, int clients, Duration duration, Duration warmup, String
                    [--kafka=127.0.0.1:29092] [--db=jdbc:postgresql://127.0.0.1:54329/otcrouter]
                    [--db-user=postgres] [--db-password=postgres] [--drain-timeout=60s] [--request-timeout=30s]
                    [--retry-for=0s] [--slippage-bps=100] [--seed=<n>] [--stack-pattern=local-stack.jar[,...]]
-                   [--check-pools] [--run-id=<id>]""";
+                   [--check-pools] [--run-id=<id>] [--summary-file=<path>]""";
 
     static Options parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -56,7 +59,7 @@ record Options(int rate, int clients, Duration duration, Duration warmup, String
         List<String> known = List.of("rate", "clients", "duration", "warmup", "router", "api-key", "dashboard", "dashboard-user",
                 "dashboard-password-file", "kafka", "db", "db-user",
                 "db-password", "drain-timeout", "request-timeout", "retry-for", "slippage-bps", "seed", "stack-pattern",
-                "check-pools", "run-id", "help");
+                "check-pools", "run-id", "summary-file", "help");
         List<String> unknown = new ArrayList<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty() || values.containsKey("help")) {
@@ -97,7 +100,8 @@ record Options(int rate, int clients, Duration duration, Duration warmup, String
                 Long.parseLong(values.getOrDefault("seed", Long.toString(System.nanoTime()))),
                 List.of(values.getOrDefault("stack-pattern", "local-stack.jar").split(",")),
                 Boolean.parseBoolean(values.getOrDefault("check-pools", "false")),
-                runId);
+                runId,
+                values.containsKey("summary-file") ? Path.of(values.get("summary-file")) : null);
     }
 
     /** The prefix of every clientOrderId (and Idempotency-Key) of this run. */

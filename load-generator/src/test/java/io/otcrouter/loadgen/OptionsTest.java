@@ -38,4 +38,11 @@ class OptionsTest {
         assertThat(Options.parse("--clients=64", "--rate=2000", "--duration=20s").clients()).isEqualTo(64);
         assertThatThrownBy(() -> Options.parse("--clients=-1")).hasMessageContaining("--clients");
     }
+
+    @Test
+    void shouldWriteTheSummaryFileOnlyWhenAsked() {
+        assertThat(Options.parse("--rate=100").summaryFile()).isNull();
+        assertThat(Options.parse("--summary-file=/tmp/run.summary").summaryFile())
+                .isEqualTo(java.nio.file.Path.of("/tmp/run.summary"));
+    }
 }
