@@ -13,14 +13,19 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.SampleEvents;
+import io.otcrouter.events.SettlementFigures;
+import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.catalog.Topic;
 import io.otcrouter.events.catalog.Topics;
 
@@ -92,6 +97,43 @@ class SchemaEvolutionTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AvroEventDeserializer().deserialize("t", array))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+    }
+
+    @Test
+    void shouldReadASettlementWrittenBeforeRevisionsAsTheFirstRevision() throws IOException {
+        Schema v1 = ReleasedSchemas.versionsOf(TradeSettled.class).get(0);
+        TradeSettled current = SampleEvents.tradeSettled();
+        byte[] currentBody = new AvroEventSerializer().serialize("any", current);
+        BinaryMessageDecoder<GenericRecord> readAsV1 = new BinaryMessageDecoder<>(GenericData.get(), v1);
+        readAsV1.addSchema(TradeSettled.getClassSchema());
+        GenericRecord asWrittenByV1 = readAsV1.decode(currentBody);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(asWrittenByV1);
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        var decoded = (TradeSettled) new AvroEventDeserializer().deserialize("any", array);
+
+        assertThat(decoded.getRevision()).isEqualTo(1);
+        assertThat(decoded.getSupersedes()).isNull();
+        assertThat(decoded.getOutAmount()).isEqualByComparingTo(current.getOutAmount());
+    }
+
+    @Test
+    void shouldCarryTheSupersededFiguresOfACorrection() {
+        TradeSettled correction = TradeSettled.newBuilder(SampleEvents.tradeSettled()).setRevision(2)
+                .setSupersedes(SettlementFigures.newBuilder().setRevision(1).setStatus(TradeStatus.PARTIALLY_FILLED)
+                        .setFilledInAmount(EventDecimals.atomic(java.math.BigInteger.valueOf(400)))
+                        .setOutAmount(EventDecimals.atomic(java.math.BigInteger.valueOf(60)))
+                        .setSettledAt(SampleEvents.AT).build())
+                .build();
+
+        byte[] bytes = new AvroEventSerializer().serialize("any", correction);
+        var decoded = (TradeSettled) new AvroEventDeserializer().deserialize("any", bytes);
+
+        assertThat(decoded.getRevision()).isEqualTo(2);
+        assertThat(decoded.getSupersedes().getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
+        assertThat(decoded.getSupersedes().getFilledInAmount()).isEqualByComparingTo("400");
+        assertThat(decoded.getSupersedes().getSavingUsd()).isNull();
     }
 
     private static GenericRecord olderPriceUpdated(Schema older) {
