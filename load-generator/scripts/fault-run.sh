@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Fault run: the local stack in infra-only mode (Kafka + PostgreSQL), the six services as separate processes,
-# open-loop load from the load generator, and in the middle of the load `kill -9` of one service or of the Kafka
-# broker, and its restart. Ends by checking the invariants: accepted = decided = settled = ledger rows, no duplicate,
-# the dashboard's totals equal to the ledger's, the OTC pools' inventory moved exactly by their fills, every service
-# still running. Exit code 0 only if all hold.
+# open-loop load from the load generator (clients retrying a lost answer with the same Idempotency-Key and body),
+# and in the middle of the load a fault and the recovery from it. Ends by checking the invariants: accepted =
+# decided = settled = ledger rows = dashboard, no duplicate, one decision per client order (the trade it was answered
+# with), every DEX leg executed once and booked as executed, the OTC pools' inventory moved exactly by their fills,
+# every service still running, and no more trades FAILED or PARTIALLY_FILLED than the run without the fault
+# (--baseline). Exit code 0 only if all hold.
 #
-#   load-generator/scripts/fault-run.sh <service|kafka|postgres|infra> [--rate=50] [--duration=40s] [--down=10s]
-#                                       [--keep] [--service-jvm-options="<jvm options>"]
+#   load-generator/scripts/fault-run.sh <target> [--rate=100] [--duration=120s] [--seed=16] [--down=10s]
+#        [--slow=20s] [--delay=200ms] [--baseline=<summary file>] [--summary=<file>] [--keep]
+#        [--service-jvm-options="<jvm options>"]
 #
+#   none       no fault: the baseline that a fault run with the same --rate, --duration and --seed (the same trades)
+#              is compared with; write its --summary and pass that file as the fault run's --baseline
 #   <service>  price-service, quote-service, otc-pool-service, ledger-service, router-service, dashboard-service:
-#              kill -9 of that service, started again 2 s later
+#              kill -9 of that service, started again 2 s later (router-service: requests in flight lose their
+#              answer; their clients retry with the same key until answered)
 #   kafka      PostgreSQL and Kafka in two infra processes (local-stack --infra-only=postgres, --infra-only=kafka);
 #              kill -9 of the broker's process, started again 5 s later on the same data directory (same cluster
 #              id, topics, records and committed offsets); the services have to ride it out without a restart
@@ -17,32 +23,35 @@
 #              for --down seconds (default 10) and started again on the same data, Kafka up all along; the services
 #              have to wait it out: readiness DOWN, listeners retrying, the router refusing with 5xx (the load
 #              generator retries with the same Idempotency-Key)
+#   slow-db    the services reach PostgreSQL through local-stack's SlowLink proxy (port 54339), which delays every
+#              message they send (a statement's round trip) by --delay (200 ms) for --slow seconds (20)
 #   infra      one infra process (--infra-only); restarts it whole (SIGTERM, then start again on the same data):
 #              broker AND PostgreSQL
+#   --baseline the --summary of a run without the fault: this run fails if it has more FAILED or PARTIALLY_FILLED
+#              trades (the load generator's ledger_<STATUS> counts)
+#   --summary  where to copy this run's summary (name=value lines; default: printed only)
 #   --keep     keep the temporary directory (logs, data) even when the run passed
 #   --service-jvm-options, or the environment variable SERVICE_JVM_OPTS: replace the services' JVM options, all of
 #              them (default as local-stack's ServiceProcess: -Xms64m -Xmx384m -XX:TieredStopAtLevel=1
 #              -XX:+UseSerialGC, C1 only); e.g. "-Xms384m -Xmx384m -XX:+UseSerialGC" for the full tiered JIT
 #
-# Needs the jars: ./mvnw -q -DskipTests install (and load-generator/target/load-generator.jar).
-# Uses the local stack's fixed ports (29092, 29093, 54329, 8080-8085): nothing else may be running on them.
+# Needs the jars: ./mvnw -q -DskipTests package (the services, local-stack and load-generator); the run works on
+# copies of them. Uses the local stack's fixed ports (29092, 29093, 54329, 8080-8085, and 54339 for slow-db):
+# nothing else may be running on them (on a shared machine: flock /tmp/stack.lock load-generator/scripts/fault-run.sh ...).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SERVICES=(price-service quote-service otc-pool-service ledger-service router-service dashboard-service)
-declare -A PORT=([price-service]=8082 [quote-service]=8083 [otc-pool-service]=8084 [ledger-service]=8085
-                 [router-service]=8081 [dashboard-service]=8080)
-JVM_OPTS=(-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # as local-stack's ServiceProcess
-if [[ -n "${SERVICE_JVM_OPTS+set}" ]]; then read -r -a JVM_OPTS <<<"$SERVICE_JVM_OPTS"; fi
-RATE=50
-DURATION=40
-KEEP=false
+RATE=100
+DURATION=120
+SEED=16
 PG_DOWN=10
+SLOW_FOR=20
+SLOW_DELAY=200ms
+SLOW_PORT=54339
+BASELINE=""
+SUMMARY=""
+KEEP=false
 KAFKA_DOWN=5   # seconds the broker stays dead in kafka mode: longer than a reconnect backoff, far below delivery.timeout.ms
-# What each local-stack infra mode logs once it is up (local-stack's InfraOnlyInstructions).
-BOTH_READY='Kafka and PostgreSQL are running.'
-KAFKA_READY='Kafka is running.'
-POSTGRES_READY='PostgreSQL is running.'
 
 # The header comment above, up to the first line that is not a comment.
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 2; }
@@ -52,163 +61,71 @@ for arg in "$@"; do
   case "$arg" in
     --rate=*) RATE="${arg#--rate=}" ;;
     --duration=*) DURATION="${arg#--duration=}"; DURATION="${DURATION%s}" ;;
+    --seed=*) SEED="${arg#--seed=}" ;;
     --keep) KEEP=true ;;
     --down=*) PG_DOWN="${arg#--down=}"; PG_DOWN="${PG_DOWN%s}" ;;
+    --slow=*) SLOW_FOR="${arg#--slow=}"; SLOW_FOR="${SLOW_FOR%s}" ;;
+    --delay=*) SLOW_DELAY="${arg#--delay=}" ;;
+    --baseline=*) BASELINE="${arg#--baseline=}" ;;
+    --summary=*) SUMMARY="${arg#--summary=}" ;;
     --service-jvm-options=*) read -r -a JVM_OPTS <<<"${arg#--service-jvm-options=}" ;;
     *) usage ;;
   esac
 done
 case "$TARGET" in
-  price-service|quote-service|otc-pool-service|ledger-service|router-service|dashboard-service|kafka|postgres|infra) ;;
+  none|price-service|quote-service|otc-pool-service|ledger-service|router-service|dashboard-service) ;;
+  kafka|postgres|slow-db|infra) ;;
   *) usage ;;
 esac
-
-log() { printf '[fault-run %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-
-for jar in local-stack/target/local-stack.jar load-generator/target/load-generator.jar; do
-  [[ -f "$ROOT/$jar" ]] || { echo "missing $ROOT/$jar: build first (./mvnw -q -DskipTests install)"; exit 2; }
-done
-for service in "${SERVICES[@]}"; do
-  [[ -f "$ROOT/$service/target/$service.jar" ]] || { echo "missing $service.jar: build first"; exit 2; }
-done
-for port in 29092 29093 54329 "${PORT[@]}"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: stop the other local stack first"; exit 2
-  fi
-done
+if [[ -n "$BASELINE" && ! -r "$BASELINE" ]]; then echo "baseline $BASELINE not readable"; exit 2; fi
 
 WORK="$(mktemp -d /tmp/fault-run.XXXXXX)"
-DATA="$WORK/data"
-mkdir -p "$WORK/logs"
-declare -A PID=()
-INFRA_PID=""   # the process running PostgreSQL (and Kafka, except in kafka mode)
-KAFKA_PID=""   # kafka mode only: the process running the broker alone
-PASSED=false
-
-stop_pid() {   # pid, signal, seconds to wait before SIGKILL
-  local pid="$1" signal="$2" wait="$3"
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill "-$signal" "$pid" 2>/dev/null || true
-  for ((i = 0; i < wait * 10; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local code=$?
-  trap - EXIT INT TERM
-  [[ -n "${LOADGEN_PID:-}" ]] && stop_pid "$LOADGEN_PID" TERM 2
-  local -a stoppers=()
-  for service in "${!PID[@]}"; do stop_pid "${PID[$service]}" TERM 15 & stoppers+=($!); done
-  for stopper in "${stoppers[@]}"; do wait "$stopper" 2>/dev/null || true; done
-  [[ -n "$KAFKA_PID" ]] && stop_pid "$KAFKA_PID" TERM 30
-  [[ -n "$INFRA_PID" ]] && stop_pid "$INFRA_PID" TERM 30
-  # PostgreSQL runs as a child of the infra process; if that one had to be killed, stop the postmaster too.
-  local postmaster
-  postmaster="$(find "$DATA" -name postmaster.pid 2>/dev/null | head -1)"
-  if [[ -n "$postmaster" ]]; then
-    local pg_pid; pg_pid="$(head -1 "$postmaster")"
-    [[ -n "$pg_pid" ]] && stop_pid "$pg_pid" INT 10
-  fi
-  if [[ "$PASSED" == true && "$KEEP" == false ]]; then rm -rf "$WORK"; else log "logs and data kept in $WORK"; fi
-  exit "$code"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# Starts `local-stack.jar <infra-only argument>` on $DATA, logging to logs/<name>.log, and waits until it has logged
-# its ready line once more than before (the log is appended to across restarts). The pid goes into the variable
-# named by <pid variable> at once, so that cleanup stops the process even if it never gets ready.
-start_infra() {
-  local pid_var="$1" name="$2" infra_only="$3" ready="$4" runs_before="$5"
-  local logfile="$WORK/logs/$name.log"
-  java -jar "$ROOT/local-stack/target/local-stack.jar" "$infra_only" --data-dir="$DATA" >>"$logfile" 2>&1 &
-  printf -v "$pid_var" '%s' "$!"
-  for ((i = 0; i < 180; i++)); do
-    if [[ "$(grep -cF "$ready" "$logfile" || true)" -gt "$runs_before" ]]; then
-      return 0
-    fi
-    kill -0 "${!pid_var}" 2>/dev/null || { tail -20 "$logfile"; echo "$name exited"; exit 1; }
-    sleep 0.5
-  done
-  echo "$name not up within 90 s"; exit 1
-}
-
-# A variable from the `export NAME=value` lines the infra processes log.
-infra_env() {
-  sed -n "s/^export $1=//p" "$WORK"/logs/infra*.log | head -1
-}
+source "$ROOT/load-generator/scripts/stack-lib.sh"
 
 # The cluster ids the broker reported on each start, one per line (local-stack's KafkaStorage).
 kafka_cluster_ids() {
   sed -n 's/.*Kafka storage .*(cluster id \([^)]*\)).*/\1/p' "$WORK"/logs/infra*.log
 }
 
-# The environment exactly as ServiceCatalog gives it (the infra-only mode prints the Kafka/database part).
-start_service() {
-  local service="$1"
-  local -a env=(SERVER_PORT="${PORT[$service]}" KAFKA_BOOTSTRAP_SERVERS="$KAFKA")
-  case "$service" in
-    otc-pool-service|ledger-service|router-service)
-      env+=(DATABASE_URL="$DB_URL" DATABASE_USERNAME="$DB_USER" DATABASE_PASSWORD="$DB_PASSWORD") ;;
-  esac
-  case "$service" in
-    quote-service) env+=(JUPITER_MODE=simulated) ;;
-    otc-pool-service) env+=(OTC_POOL_ALLOW_STALE_PRICES=true) ;;
-    dashboard-service) env+=(ROUTER_URL="http://127.0.0.1:${PORT[router-service]}"
-                             POOL_URL="http://127.0.0.1:${PORT[otc-pool-service]}") ;;
-  esac
-  echo "=== started $(date -u +%FT%TZ)" >>"$WORK/logs/$service.log"
-  env "${env[@]}" java "${JVM_OPTS[@]}" -jar "$ROOT/$service/target/$service.jar" >>"$WORK/logs/$service.log" 2>&1 &
-  PID[$service]=$!
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  stack_cleanup
+  exit "$code"
 }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-wait_healthy() {
-  local service="$1" timeout="${2:-180}" started=$SECONDS
-  until curl -sf "http://127.0.0.1:${PORT[$service]}/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-    kill -0 "${PID[$service]}" 2>/dev/null || { tail -30 "$WORK/logs/$service.log"; echo "$service exited"; exit 1; }
-    ((SECONDS - started < timeout)) || { echo "$service not healthy within $timeout s"; exit 1; }
-    sleep 0.5
-  done
-  log "$service healthy after $((SECONDS - started)) s"
-}
+copy_jars
+if [[ "$TARGET" == slow-db ]]; then check_ports_free "$SLOW_PORT"; else check_ports_free; fi
 
 if [[ "$TARGET" == kafka || "$TARGET" == postgres ]]; then
-  log "infra-only local stack as two processes, PostgreSQL and Kafka, data in $DATA"
-  start_infra INFRA_PID infra-postgres --infra-only=postgres "$POSTGRES_READY" 0
-  start_infra KAFKA_PID infra-kafka --infra-only=kafka "$KAFKA_READY" 0
+  start_stack split
+elif [[ "$TARGET" == slow-db ]]; then
+  # The proxy first, delay off (its control file does not exist yet), then the services through it.
+  SLOW_CONTROL="$WORK/slow-db.delay"
+  java -cp "$JARS/local-stack.jar" -Dloader.main=io.otcrouter.localstack.fault.SlowLink \
+    org.springframework.boot.loader.launch.PropertiesLauncher \
+    --listen="$SLOW_PORT" --target=127.0.0.1:54329 --delay=0ms --control="$SLOW_CONTROL" \
+    >>"$WORK/logs/slow-link.log" 2>&1 &
+  EXTRA_PIDS+=($!)
+  for ((i = 0; i < 60; i++)); do grep -q 'SlowLink listening' "$WORK/logs/slow-link.log" && break; sleep 0.5; done
+  grep -q 'SlowLink listening' "$WORK/logs/slow-link.log" || { cat "$WORK/logs/slow-link.log"; echo "SlowLink did not start"; exit 1; }
+  SERVICE_DB_URL="jdbc:postgresql://127.0.0.1:$SLOW_PORT/otcrouter"
+  start_stack single
 else
-  log "infra-only local stack, data in $DATA"
-  start_infra INFRA_PID infra --infra-only "$BOTH_READY" 0
+  start_stack single
 fi
-KAFKA="$(infra_env KAFKA_BOOTSTRAP_SERVERS)"
-DB_URL="$(infra_env DATABASE_URL)"
-DB_USER="$(infra_env DATABASE_USERNAME)"
-DB_PASSWORD="$(infra_env DATABASE_PASSWORD)"
-# Every service's credentials, as the local stack generates them (keys and the dashboard admin password in $DATA).
-java -jar "$ROOT/local-stack/target/local-stack.jar" --write-env="$WORK/credentials.env" --data-dir="$DATA" \
-  >>"$WORK/logs/credentials.log" 2>&1
-set -a; source "$WORK/credentials.env"; set +a
-API_KEY="$(cat "$DATA/router-api-key")"
-log "Kafka $KAFKA, PostgreSQL $DB_URL; service JVM options: ${JVM_OPTS[*]:-(JVM defaults)}"
 
-for service in "${SERVICES[@]}"; do start_service "$service"; done
-for service in "${SERVICES[@]}"; do wait_healthy "$service"; done
-
-log "load: $RATE trades/s for $DURATION s; $TARGET is killed after $((DURATION / 2)) s and restarted"
-java -jar "$ROOT/load-generator/target/load-generator.jar" --rate="$RATE" --duration="${DURATION}s" \
-  --router="http://127.0.0.1:${PORT[router-service]}" --api-key="$API_KEY" \
-  --dashboard="http://127.0.0.1:${PORT[dashboard-service]}" --dashboard-password-file="$DATA/dashboard-admin-password" \
-  --kafka="$KAFKA" --db="$DB_URL" \
-  --db-user="$DB_USER" --db-password="$DB_PASSWORD" --retry-for=180s --drain-timeout=180s --check-pools \
-  --stack-pattern="$DATA,$ROOT/price-service/,$ROOT/quote-service/,$ROOT/otc-pool-service/,$ROOT/ledger-service/,$ROOT/router-service/,$ROOT/dashboard-service/" \
-  >"$WORK/logs/load-generator.log" 2>&1 &
-LOADGEN_PID=$!
-
-# The load generator needs a moment to connect before its first request; then wait half the run.
-for ((i = 0; i < 60; i++)); do grep -q '^Machine:' "$WORK/logs/load-generator.log" && break; sleep 0.5; done
+log "load: $RATE trades/s for $DURATION s, seed $SEED; fault ($TARGET) after $((DURATION / 2)) s"
+# --retry-for=180s: a key left in flight by a killed router is reclaimable only after ROUTER_IDEMPOTENCY_ABANDONED_AFTER (2 min).
+start_load --rate="$RATE" --duration="${DURATION}s" --seed="$SEED" --retry-for=180s --drain-timeout=180s \
+  --check-pools --summary-file="$WORK/summary"
 sleep $((DURATION / 2 + 2))
 
-if [[ "$TARGET" == infra ]]; then
+if [[ "$TARGET" == none ]]; then
+  log "no fault"
+elif [[ "$TARGET" == infra ]]; then
   log "stopping the infra process (Kafka + PostgreSQL, pid $INFRA_PID) with SIGTERM"
   runs=$(grep -cF "$BOTH_READY" "$WORK/logs/infra.log")
   stop_pid "$INFRA_PID" TERM 60
@@ -224,6 +141,12 @@ elif [[ "$TARGET" == postgres ]]; then
   sleep "$PG_DOWN"
   start_infra INFRA_PID infra-postgres --infra-only=postgres "$POSTGRES_READY" "$runs"
   log "PostgreSQL back after $((SECONDS - down_at)) s"
+elif [[ "$TARGET" == slow-db ]]; then
+  log "PostgreSQL slow: every message the services send delayed by $SLOW_DELAY for $SLOW_FOR s"
+  printf '%s\n' "$SLOW_DELAY" >"$SLOW_CONTROL.tmp" && mv "$SLOW_CONTROL.tmp" "$SLOW_CONTROL"
+  sleep "$SLOW_FOR"
+  printf '0\n' >"$SLOW_CONTROL.tmp" && mv "$SLOW_CONTROL.tmp" "$SLOW_CONTROL"
+  log "PostgreSQL fast again"
 elif [[ "$TARGET" == kafka ]]; then
   # No clean shutdown: the broker recovers its logs on start. The services are left alone: producers retry
   # within delivery.timeout.ms, consumers reconnect and resume from their committed offsets.
@@ -274,18 +197,40 @@ if [[ "$TARGET" == kafka ]]; then
     || { FAILED=true; log "VIOLATION: the restarted broker did not come back with the same cluster id"; }
 fi
 if command -v psql >/dev/null; then
-  sql() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p 54329 -U "$DB_USER" -d otcrouter -tAc "$1"; }
   ledger_settled="$(sql "select count(*) from ledger.trade where status <> 'PENDING'")"
   ledger_all="$(sql "select count(*) from ledger.trade")"
   dup_legs="$(sql "select count(*) from (select 1 from ledger.trade_leg group by trade_id, leg_id having count(*) > 1) d")"
   dup_fills="$(sql "select count(*) from (select 1 from otc_pool.pool_fill group by trade_id, leg_id having count(*) > 1) d")"
+  dup_orders="$(sql "select count(*) from (select 1 from ledger.trade group by client_order_id having count(*) > 1) d")"
   # The password goes to curl through a config on a pipe, not the command line (which ps shows).
   dashboard_total="$(curl -sf -K <(printf 'user = "admin:%s"\n' "$(cat "$DATA/dashboard-admin-password")") \
     "http://127.0.0.1:${PORT[dashboard-service]}/api/stats" | sed -n 's/.*"totalTrades":\([0-9]*\).*/\1/p')"
-  log "global: ledger $ledger_all trades ($ledger_settled settled), dashboard totalTrades $dashboard_total, duplicate legs $dup_legs, duplicate pool fills $dup_fills"
+  log "global: ledger $ledger_all trades ($ledger_settled settled), dashboard totalTrades $dashboard_total, duplicate legs $dup_legs, duplicate pool fills $dup_fills, client orders booked twice $dup_orders"
   [[ "$ledger_all" == "$ledger_settled" ]] || { FAILED=true; log "VIOLATION: ledger has unsettled trades"; }
   [[ "$dashboard_total" == "$ledger_settled" ]] || { FAILED=true; log "VIOLATION: dashboard total $dashboard_total != ledger $ledger_settled"; }
-  [[ "$dup_legs" == 0 && "$dup_fills" == 0 ]] || { FAILED=true; log "VIOLATION: duplicates"; }
+  [[ "$dup_legs" == 0 && "$dup_fills" == 0 && "$dup_orders" == 0 ]] || { FAILED=true; log "VIOLATION: duplicates"; }
+fi
+
+# FAILED and PARTIALLY_FILLED against the run without the fault.
+value() { sed -n "s/^$2=//p" "$1" 2>/dev/null | head -1; }
+if [[ -f "$WORK/summary" ]]; then
+  failed=$(value "$WORK/summary" ledger_FAILED); partial=$(value "$WORK/summary" ledger_PARTIALLY_FILLED)
+  log "this run: $(value "$WORK/summary" accepted) accepted, FAILED $failed, PARTIALLY_FILLED $partial, decision p99 $(value "$WORK/summary" decision_p99_ms) ms, max $(value "$WORK/summary" decision_max_ms) ms"
+  [[ -n "$SUMMARY" ]] && cp "$WORK/summary" "$SUMMARY"
+  if [[ -n "$BASELINE" ]]; then
+    base_failed=$(value "$BASELINE" ledger_FAILED); base_partial=$(value "$BASELINE" ledger_PARTIALLY_FILLED)
+    for key in rate duration_s seed; do
+      [[ "$(value "$BASELINE" $key)" == "$(value "$WORK/summary" $key)" ]] \
+        || log "WARNING: the baseline ran with $key=$(value "$BASELINE" $key), this run with $(value "$WORK/summary" $key): not the same trades"
+    done
+    log "baseline ($BASELINE): FAILED $base_failed, PARTIALLY_FILLED $base_partial"
+    if ((failed > base_failed || partial > base_partial)); then
+      FAILED=true
+      log "VIOLATION: more trades FAILED ($failed vs $base_failed) or PARTIALLY_FILLED ($partial vs $base_partial) than without the fault"
+    fi
+  fi
+else
+  FAILED=true; log "VIOLATION: the load generator wrote no summary"
 fi
 
 if [[ "$FAILED" == true ]]; then
@@ -293,4 +238,4 @@ if [[ "$FAILED" == true ]]; then
   exit 1
 fi
 PASSED=true
-log "FAULT RUN PASSED ($TARGET): accepted = decided = settled = ledger = dashboard, no duplicates, pools consistent"
+log "FAULT RUN PASSED ($TARGET): accepted = decided = settled = ledger = dashboard, no duplicates, one trade per client order, DEX legs booked as executed, pools consistent${BASELINE:+, no more FAILED or PARTIALLY_FILLED than the baseline}"
