@@ -40,6 +40,7 @@ import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.ledger.booking.SystemMetricRepository;
 import io.otcrouter.ledger.booking.Trade;
 import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
@@ -86,6 +87,8 @@ class LedgerOutageIT {
     private TradeLegRepository legs;
     @Autowired
     private OutboxRepository outbox;
+    @Autowired
+    private SystemMetricRepository metrics;
     @Autowired
     private MutableClock clock;
     @LocalServerPort
@@ -194,6 +197,57 @@ class LedgerOutageIT {
         assertThat(trade.getStatus()).isEqualTo(TradeState.FILLED);
         assertThat(trade.getFilledInAmount()).isEqualTo(LedgerFixtures.THOUSAND_SOL);
         assertThat(trade.getSettledAt()).isEqualTo(lateDexFill.getExecutedAt());
+    }
+
+    @Test
+    void shouldCorrectAProvisionalSettlementWhenALegIsBookedAfterItAndPublishTheCorrection() {
+        String tradeId = newTradeId();
+        Instant decidedAt = clock.instant();
+        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
+        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
+        clock.advance(Duration.ofSeconds(31));
+        Trade provisional = awaitSettled(tradeId);
+        assertThat(provisional.getStatus()).isEqualTo(TradeState.PARTIALLY_FILLED);
+        assertThat(provisional.getRevision()).isEqualTo(1);
+
+        // The DEX leg filled after the window (a backlog at its venue): the pool's inventory and Jupiter moved for it.
+        LegExecuted lateDexFill = LedgerFixtures.splitDexFill(tradeId, clock.instant().plusSeconds(5));
+        send(lateDexFill);
+
+        Trade corrected = await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).orElseThrow(),
+                trade -> trade.getRevision() == 2);
+        assertThat(corrected.getStatus()).isEqualTo(TradeState.FILLED);
+        assertThat(corrected.getFilledInAmount()).isEqualTo(LedgerFixtures.THOUSAND_SOL);
+        assertThat(corrected.getOutAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_OUT.add(LedgerFixtures.SPLIT_DEX_OUT));
+        assertThat(corrected.getSettledAt()).isEqualTo(lateDexFill.getExecutedAt());
+        assertThat(corrected.getSlippageVsQuoteBps()).isEqualByComparingTo("0");
+        assertThat(legs.findByTradeIdOrderByLegId(tradeId)).extracting(leg -> leg.getOutAmount())
+                .containsExactlyInAnyOrder(LedgerFixtures.SPLIT_OTC_OUT, LedgerFixtures.SPLIT_DEX_OUT);
+        assertThat(metrics.findByTradeId(tradeId)).as("the correction's system metrics replace the provisional ones")
+                .filteredOn(metric -> metric.getName().equals("settle_latency_ms")).singleElement()
+                .extracting(metric -> metric.getValue().longValueExact())
+                .isEqualTo(Duration.between(decidedAt, lateDexFill.getExecutedAt()).toMillis());
+        assertThat(metrics.findByTradeId(tradeId)).filteredOn(metric -> metric.getName().equals("otc_trade"))
+                .hasSize(1);
+        try (TopicReader settled = new TopicReader(broker, Topics.TRADES_SETTLED.name())) {
+            List<TradeSettled> published = await().atMost(AT_MOST).until(() -> settled.eventsWithKey(tradeId)
+                    .stream().map(TradeSettled.class::cast).toList(), events -> events.size() == 2);
+            assertThat(published).extracting(TradeSettled::getRevision).containsExactly(1, 2);
+            assertThat(published.get(0).getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
+            assertThat(published.get(1).getStatus()).isEqualTo(TradeStatus.FILLED);
+            assertThat(published.get(1).getSupersedes().getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
+            assertThat(published.get(1).getSupersedes().getOutAmount())
+                    .isEqualByComparingTo(published.get(0).getOutAmount());
+            assertThat(published.get(1).getEventId()).isNotEqualTo(published.get(0).getEventId());
+        }
+
+        send(lateDexFill);
+        await().atMost(AT_MOST).during(QUIET).until(() -> trades.findByTradeId(tradeId).orElseThrow().getRevision(),
+                revision -> revision == 2);
+        assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId))
+                .as("a redelivered late leg corrects nothing again").isEqualTo(2);
     }
 
     private boolean isPending(String tradeId) {

@@ -1,11 +1,12 @@
 package io.otcrouter.ledger.booking;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,20 +26,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.SettlementFigures;
 import io.otcrouter.events.tracing.TradeIds;
 
 /**
- * Books trades: joins router decisions with their leg executions, settles a trade once its legs are in (or its
- * settle timeout, counted from when the ledger booked the decision, has passed: see {@link SettleRule}), and hands
- * each TradeSettled event to the outbox in the same transaction as the settled row.
+ * Books trades: joins router decisions with their leg executions, settles a trade once its legs are in (or,
+ * provisionally, once its settle timeout, counted from when the ledger booked the decision, has passed: see
+ * {@link SettleRule}), and hands each TradeSettled event to the outbox in the same transaction as the settled row.
+ *
+ * <p>Every booked leg counts. A leg booked after its trade settled — a venue that filled late, or a backlog that held
+ * up its execution — settles the trade again with all its legs: the trade's row, its system_metrics rows and a
+ * TradeSettled of the next revision, carrying the figures it supersedes, in the same transaction. So once the system
+ * is quiet, every trade's settlement agrees with its legs, and its legs with what the venues reported (a leg is booked
+ * once, as its first execution event says). The alternative, a deadline the venues enforce, would make a venue refuse
+ * a fill it can still make, and turn every leg held up by an outage into a failure.
  *
  * <p>One call books a whole batch in one transaction. Duplicates and disorder: every event id is recorded in
  * processed_event (a redelivery changes nothing), a trade is inserted once per tradeId and a leg once per
  * (tradeId, legId); a leg may arrive before its decision and waits in trade_leg until the decision comes. The trades
  * of a batch are locked first, in ascending key order ({@link TradeLocks}), so concurrent batches on the decision and
- * execution topics serialise per trade without deadlocking. Only the PENDING → settled transition (guarded by the
- * entity's @Version as well) emits TradeSettled, so it is produced exactly once per trade; its event id is derived
- * from the trade id, so even a rebuilt ledger would emit a byte-identical copy that consumers drop.
+ * execution topics serialise per trade without deadlocking. Only a settlement that changes the trade's row (guarded
+ * by the entity's @Version as well) emits TradeSettled, once per revision; its event id is derived from the trade id
+ * and the revision, so a copy of it (a relay's resend) is one consumers drop.
  */
 @Service
 public class Booking {
@@ -48,6 +56,7 @@ public class Booking {
 
     private final TradeRepository trades;
     private final TradeLegRepository legs;
+    private final DecidedLegRepository decidedLegs;
     private final SystemMetricRepository metrics;
     private final ProcessedEvents processedEvents;
     private final TradeLocks locks;
@@ -57,11 +66,13 @@ public class Booking {
     private final BookingMeters meters;
     private final Clock clock;
 
-    public Booking(TradeRepository trades, TradeLegRepository legs, SystemMetricRepository metrics,
+    public Booking(TradeRepository trades, TradeLegRepository legs, DecidedLegRepository decidedLegs,
+            SystemMetricRepository metrics,
             ProcessedEvents processedEvents, TradeLocks locks, TradeSettledPublisher publisher,
             BookingProperties properties, BookingMeters meters, Clock clock) {
         this.trades = trades;
         this.legs = legs;
+        this.decidedLegs = decidedLegs;
         this.metrics = metrics;
         this.processedEvents = processedEvents;
         this.locks = locks;
@@ -106,16 +117,20 @@ public class Booking {
         executions.forEach(execution -> eventIds.add(execution.getEventId()));
         Set<String> fresh = processedEvents.markFirstDeliveries(eventIds);
 
-        List<Trade> newTrades = newTrades(decisions, fresh, bookedAt);
+        List<DecidedLeg> newDecidedLegs = new ArrayList<>();
+        List<Trade> newTrades = newTrades(decisions, fresh, bookedAt, newDecidedLegs);
         List<TradeLeg> newLegs = newLegs(executions, fresh);
         trades.saveAll(newTrades);
+        decidedLegs.saveAll(newDecidedLegs);
         legs.saveAll(newLegs);
 
         Set<String> touched = new LinkedHashSet<>();
         newTrades.forEach(trade -> touched.add(trade.getTradeId()));
-        newLegs.forEach(leg -> touched.add(leg.getTradeId()));
+        Set<String> withNewLegs = new HashSet<>();
+        newLegs.forEach(leg -> withNewLegs.add(leg.getTradeId()));
+        touched.addAll(withNewLegs);
         // No timeout here, only the sweep applies it: a replay books decisions long before their legs arrive.
-        settleReady(touched, SettleRule.NO_TIMEOUT_YET);
+        settleReady(touched, withNewLegs, SettleRule.NO_TIMEOUT_YET);
     }
 
     /** Settles pending trades booked longer ago than the settle timeout; returns how many it settled. */
@@ -128,11 +143,11 @@ public class Booking {
             return 0;
         }
         locks.lock(overdue);
-        return settleReady(overdue, now);
+        return settleReady(overdue, Set.of(), now);
     }
 
     private List<Trade> newTrades(List<RouteDecided> decisions, Set<String> fresh,
-            Function<RouteDecided, Instant> bookedAt) {
+            Function<RouteDecided, Instant> bookedAt, List<DecidedLeg> newDecidedLegs) {
         Map<String, RouteDecided> firstPerTrade = new LinkedHashMap<>();
         decisions.stream().filter(decision -> fresh.contains(decision.getEventId()))
                 .forEach(decision -> firstPerTrade.putIfAbsent(decision.getTradeId(), decision));
@@ -148,6 +163,7 @@ public class Booking {
                 }
             } else {
                 created.add(Trade.decided(decision, bookedAt.apply(decision)));
+                decision.getLegs().forEach(leg -> newDecidedLegs.add(DecidedLeg.of(tradeId, leg)));
             }
         });
         return created;
@@ -177,52 +193,77 @@ public class Booking {
         return created;
     }
 
-    private int settleReady(Collection<String> tradeIds, Instant now) {
+    /**
+     * Settles the pending trades among {@code tradeIds} whose legs are in (or whose window has passed at {@code now}),
+     * and settles again the settled ones among {@code withNewLegs}: a leg booked after its trade settled corrects it.
+     */
+    private int settleReady(Collection<String> tradeIds, Set<String> withNewLegs, Instant now) {
         if (tradeIds.isEmpty()) {
             return 0;
         }
-        List<Trade> pending = trades.findByTradeIdInAndStatus(tradeIds, TradeState.PENDING);
-        if (pending.isEmpty()) {
+        List<Trade> candidates = trades.findByTradeIdIn(tradeIds).stream()
+                .filter(trade -> trade.isPending() || withNewLegs.contains(trade.getTradeId()))
+                .toList();
+        if (candidates.isEmpty()) {
             return 0;
         }
-        Map<String, List<TradeLeg>> legsByTrade = legs.findByTradeIdIn(
-                pending.stream().map(Trade::getTradeId).toList()).stream()
+        List<String> candidateIds = candidates.stream().map(Trade::getTradeId).toList();
+        Map<String, List<TradeLeg>> legsByTrade = legs.findByTradeIdIn(candidateIds).stream()
                 .collect(Collectors.groupingBy(TradeLeg::getTradeId));
+        Map<LegKey, BigInteger> expectedOut = new HashMap<>();
+        decidedLegs.findByTradeIdIn(candidateIds).forEach(leg -> expectedOut.put(
+                new LegKey(leg.getTradeId(), leg.getLegId()), leg.getExpectedOutAmount()));
         List<SystemMetric> newMetrics = new ArrayList<>();
+        List<String> corrected = new ArrayList<>();
         List<TradeState> settled = new ArrayList<>();
-        for (Trade trade : pending) {
+        List<BookingMeters.Correction> corrections = new ArrayList<>();
+        for (Trade trade : candidates) {
             List<TradeLeg> booked = legsByTrade.getOrDefault(trade.getTradeId(), List.of());
-            Optional<Instant> settledAt = rule.settleAt(trade.getLegsExpected(),
-                    booked.stream().map(TradeLeg::getExecutedAt).toList(), trade.getDecidedAt(), trade.getBookedAt(),
-                    now);
-            if (settledAt.isPresent()) {
-                settle(trade, booked, settledAt.get());
-                newMetrics.addAll(SettlementMetrics.of(trade));
-                settled.add(trade.getStatus());
+            List<Instant> executed = booked.stream().map(TradeLeg::getExecutedAt).toList();
+            Optional<Instant> settledAt = trade.isPending()
+                    ? rule.settleAt(trade.getLegsExpected(), executed, trade.getDecidedAt(), trade.getBookedAt(), now)
+                    : Optional.of(rule.settledAt(trade.getLegsExpected(), executed, trade.getDecidedAt()));
+            if (settledAt.isEmpty()) {
+                continue;
             }
+            List<LegOutcome> outcomes = booked.stream().map(leg -> leg.outcome(
+                    expectedOut.get(new LegKey(leg.getTradeId(), leg.getLegId())))).toList();
+            Settlement settlement = SettlementCalculator.settle(trade.terms(), outcomes, trade.getLegsExpected());
+            if (trade.settledAs(settlement, settledAt.get())) {
+                continue;
+            }
+            TradeState before = trade.getStatus();
+            settle(trade, settlement, settledAt.get());
+            newMetrics.addAll(SettlementMetrics.of(trade));
+            if (before == TradeState.PENDING) {
+                settled.add(trade.getStatus());
+            } else {
+                corrected.add(trade.getTradeId());
+                corrections.add(new BookingMeters.Correction(before, trade.getStatus()));
+            }
+        }
+        if (!corrected.isEmpty()) {
+            metrics.deleteByTradeIdIn(corrected);
         }
         metrics.saveAll(newMetrics);
         meters.settled(settled);
+        meters.corrected(corrections);
         return settled.size();
     }
 
-    private void settle(Trade trade, List<TradeLeg> booked, Instant settledAt) {
-        List<LegOutcome> counted = booked.stream()
-                .filter(leg -> rule.counts(leg.getExecutedAt(), trade.getBookedAt()))
-                .map(TradeLeg::outcome)
-                .toList();
-        trade.settle(SettlementCalculator.settle(trade.terms(), counted, trade.getLegsExpected()), settledAt);
-        publisher.publish(TradeSettledEvents.of(trade, settledEventId(trade.getTradeId())));
-        if (log.isDebugEnabled()) {
-            try (MDC.MDCCloseable logged = MDC.putCloseable(TradeIds.MDC_KEY, trade.getTradeId())) {
+    private void settle(Trade trade, Settlement settlement, Instant settledAt) {
+        SettlementFigures superseded = trade.isPending() ? null : TradeSettledEvents.figures(trade);
+        trade.settle(settlement, settledAt);
+        publisher.publish(TradeSettledEvents.of(trade, superseded));
+        try (MDC.MDCCloseable logged = MDC.putCloseable(TradeIds.MDC_KEY, trade.getTradeId())) {
+            if (superseded != null) {
+                log.info("Corrected the settlement of trade {} with a leg booked after it: {} -> {} out={}"
+                        + " (revision {})", trade.getTradeId(), superseded.getStatus(), trade.getStatus(),
+                        trade.getOutAmount(), trade.getRevision());
+            } else if (log.isDebugEnabled()) {
                 log.debug("Settled trade {} {} out={} price={}", trade.getTradeId(), trade.getStatus(),
                         trade.getOutAmount(), trade.getExecutionPrice());
             }
         }
-    }
-
-    /** One TradeSettled per trade, so its id is a function of the trade id (name-based UUID). */
-    static String settledEventId(String tradeId) {
-        return UUID.nameUUIDFromBytes(("TradeSettled:" + tradeId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The booking's Prometheus meters (not to be confused with the system_metrics rows of {@link SettlementMetrics}):
- * records per booked batch by topic, and settled trades by final status. Tags stay low-cardinality: never a trade id.
+ * records per booked batch by topic, settled trades by status, and corrected settlements by the status they had and
+ * the one they got. Tags stay low-cardinality: never a trade id.
  */
 @Component
 class BookingMeters {
@@ -48,18 +49,35 @@ class BookingMeters {
      * the same trades again, which must not count twice.
      */
     void settled(Collection<TradeState> statuses) {
-        if (statuses.isEmpty()) {
-            return;
+        if (!statuses.isEmpty()) {
+            afterCommit(() -> statuses.forEach(status -> settled.get(status).increment()));
         }
+    }
+
+    /** Counts corrected settlements (a leg booked after its trade settled), from and to which status, once committed. */
+    void corrected(Collection<Correction> corrections) {
+        if (!corrections.isEmpty()) {
+            afterCommit(() -> corrections.forEach(correction -> Counter.builder("otc.ledger.settlements.corrected")
+                    .tag("from", correction.from().name()).tag("to", correction.to().name())
+                    .description("Settlements corrected by a leg booked after the trade settled")
+                    .register(registry).increment()));
+        }
+    }
+
+    private static void afterCommit(Runnable count) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            statuses.forEach(status -> settled.get(status).increment());
+            count.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                statuses.forEach(status -> settled.get(status).increment());
+                count.run();
             }
         });
+    }
+
+    /** A settlement of status {@code from} settled again as {@code to}. */
+    record Correction(TradeState from, TradeState to) {
     }
 }

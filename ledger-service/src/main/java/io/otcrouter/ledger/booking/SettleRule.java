@@ -8,22 +8,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a trade settles, and which of its legs count.
+ * When a trade settles, and at what time its settlement stands.
+ *
+ * <p>A trade settles as soon as every expected leg is booked, or provisionally once the ledger's clock is past the end
+ * of its settle window with the legs it has (a missing leg counts as not filled). Every booked leg counts, however late
+ * it executed: a leg booked after the trade settled corrects the settlement ({@link Booking}), because the venue did
+ * move its inventory for it, and the ledger's word must agree with the venues'.
  *
  * <p>The settle window is the settle timeout counted from when the ledger booked the decision ({@code bookedAt}, its
  * own clock), not from when the router made it ({@code decidedAt}). A decision the ledger reads late — queued behind
  * a database outage, a backlog or a restart, which also hold up the venues and the legs behind it on the execution
- * topics — would otherwise be settled the moment it is booked, before the legs were read or, when the venue waited
- * out the same outage, executed: the trade would turn PARTIALLY_FILLED or FAILED while the venues filled every leg.
- * Counted from the booking, those legs get the same window as on a quiet day. When the ledger keeps up, bookedAt is
- * milliseconds after decidedAt and nothing changes.
+ * topics — would otherwise be settled provisionally the moment it is booked, before its legs were read, and corrected
+ * a moment later. When the ledger keeps up, bookedAt is milliseconds after decidedAt and nothing changes.
  *
- * <p>A leg counts if it executed by the end of the window. A trade settles as soon as every expected leg is booked and
- * counts: at the time of its last leg (never before the decision). Otherwise it settles once the ledger's clock is
- * past the end of the window (a missing or late leg counts as not filled), or at once when every leg is booked but
- * one executed too late: at the decision time plus the timeout, or at its last counted leg if that came later.
- * Settlement times are therefore functions of the events and of which legs counted, so a replay that books every
- * decision as of its decision time ({@code Booking#replay}) reproduces them for every trade the ledger read in time.
+ * <p>The time a settlement stands at ({@link #settledAt}) is a function of the legs it holds, never of the ledger's
+ * clock: at the last leg once every leg is in (never before the decision), else at the decision plus the timeout or
+ * its last leg if that came later. So a correction, a provisional settlement and a replay that books every decision
+ * as of its decision time ({@code Booking#replay}) agree on it whenever they hold the same legs.
  */
 public record SettleRule(Duration timeout) {
 
@@ -42,34 +43,26 @@ public record SettleRule(Duration timeout) {
         return bookedAt.plus(timeout);
     }
 
-    public boolean counts(Instant legExecutedAt, Instant bookedAt) {
-        return !legExecutedAt.isAfter(deadline(bookedAt));
-    }
-
     /**
      * @param legsExpected       legs the router decided
      * @param bookedLegsExecuted execution times of the legs booked so far
      * @param decidedAt          when the router decided (event time)
      * @param bookedAt           when the ledger booked the decision (its clock)
      * @param now                the ledger's clock
-     * @return when the trade settled, or empty while it must still wait for legs
+     * @return when the pending trade's settlement stands, or empty while it must still wait for legs
      */
     public Optional<Instant> settleAt(int legsExpected, Collection<Instant> bookedLegsExecuted, Instant decidedAt,
             Instant bookedAt, Instant now) {
-        boolean allBooked = bookedLegsExecuted.size() >= legsExpected;
-        boolean allCount = bookedLegsExecuted.stream().allMatch(at -> counts(at, bookedAt));
-        if (allBooked && allCount) {
-            return Optional.of(latest(bookedLegsExecuted.stream().toList(), decidedAt));
-        }
-        if (allBooked || now.isAfter(deadline(bookedAt))) {
-            return Optional.of(latest(bookedLegsExecuted.stream().filter(at -> counts(at, bookedAt)).toList(),
-                    decidedAt.plus(timeout)));
+        if (bookedLegsExecuted.size() >= legsExpected || now.isAfter(deadline(bookedAt))) {
+            return Optional.of(settledAt(legsExpected, bookedLegsExecuted, decidedAt));
         }
         return Optional.empty();
     }
 
-    private static Instant latest(Collection<Instant> legs, Instant floor) {
-        Instant lastLeg = legs.stream().max(Comparator.naturalOrder()).orElse(floor);
+    /** When a settlement holding these legs stands, provisional or complete (see the class comment). */
+    public Instant settledAt(int legsExpected, Collection<Instant> bookedLegsExecuted, Instant decidedAt) {
+        Instant floor = bookedLegsExecuted.size() >= legsExpected ? decidedAt : decidedAt.plus(timeout);
+        Instant lastLeg = bookedLegsExecuted.stream().max(Comparator.naturalOrder()).orElse(floor);
         return lastLeg.isAfter(floor) ? lastLeg : floor;
     }
 }

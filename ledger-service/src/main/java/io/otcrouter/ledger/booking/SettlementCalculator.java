@@ -47,8 +47,11 @@ public final class SettlementCalculator {
         BigDecimal volumeUsd = terms.inputPriceUsd() == null ? null
                 : EventDecimals.usd(units(terms.amountIn(), terms.inputDecimals()).multiply(terms.inputPriceUsd(), MC));
 
-        BigDecimal slippageBps = terms.expectedOut().signum() > 0 && status != TradeStatus.FAILED
-                ? bps(new BigDecimal(terms.expectedOut().subtract(out)), new BigDecimal(terms.expectedOut()))
+        BigInteger expectedOut = status == TradeStatus.PARTIALLY_FILLED
+                ? expectedOfFilled(terms, filled, filledIn)
+                : terms.expectedOut();
+        BigDecimal slippageBps = expectedOut.signum() > 0 && status != TradeStatus.FAILED
+                ? bps(new BigDecimal(expectedOut.subtract(out)), new BigDecimal(expectedOut))
                 : null;
         return new Settlement(status, filledIn, out, executionPrice, savingOut, savingUsd, volumeUsd, slippageBps,
                 shortfallBps(terms, filledInUnits, outUnits));
@@ -72,6 +75,18 @@ public final class SettlementCalculator {
         BigInteger baseline = status == TradeStatus.FILLED ? terms.dexBaselineOut()
                 : terms.dexBaselineOut().multiply(filledIn).divide(terms.amountIn());
         return out.subtract(baseline);
+    }
+
+    /**
+     * What the filled legs were expected to return: a partial fill is measured against its own legs, not against the
+     * whole trade's expectation (which would show the unfilled part as slippage). Without the decided legs (trades
+     * booked before the ledger kept them) the expectation is pro-rated to the filled input, rounded down.
+     */
+    private static BigInteger expectedOfFilled(TradeTerms terms, List<LegOutcome> filled, BigInteger filledIn) {
+        if (filled.stream().allMatch(leg -> leg.expectedOut() != null)) {
+            return filled.stream().map(LegOutcome::expectedOut).reduce(BigInteger.ZERO, BigInteger::add);
+        }
+        return terms.expectedOut().multiply(filledIn).divide(terms.amountIn());
     }
 
     /** Implementation shortfall: what the filled input was worth at arrival prices, in output units, vs what came out. */

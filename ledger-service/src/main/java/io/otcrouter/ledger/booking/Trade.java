@@ -3,6 +3,7 @@ package io.otcrouter.ledger.booking;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -81,6 +82,8 @@ public class Trade {
      */
     private Instant bookedAt;
     private Instant settledAt;
+    /** Settlements published for this trade: 0 while pending, 1 once settled, one more per correction. */
+    private int revision;
     @Version
     private long version;
 
@@ -124,10 +127,8 @@ public class Trade {
         return status == TradeState.PENDING;
     }
 
+    /** Settles the trade, or settles it again with the legs booked since (a correction): the next revision. */
     void settle(Settlement settlement, Instant at) {
-        if (!isPending()) {
-            throw new IllegalStateException("Trade " + tradeId + " is already " + status);
-        }
         status = TradeState.of(settlement.status());
         filledInAmount = settlement.filledIn();
         outAmount = settlement.out();
@@ -138,6 +139,34 @@ public class Trade {
         slippageVsQuoteBps = settlement.slippageVsQuoteBps();
         shortfallVsArrivalBps = settlement.shortfallVsArrivalBps();
         settledAt = at;
+        revision++;
+    }
+
+    /** Whether the trade is settled with exactly this outcome at this time already: settling again changes nothing. */
+    boolean settledAs(Settlement settlement, Instant at) {
+        return !isPending() && status == TradeState.of(settlement.status())
+                && Objects.equals(filledInAmount, settlement.filledIn()) && Objects.equals(outAmount, settlement.out())
+                && sameValue(executionPrice, settlement.executionPrice())
+                && Objects.equals(savingOutAmount, settlement.savingOut())
+                && sameValue(savingUsd, settlement.savingUsd()) && sameValue(volumeUsd, settlement.volumeUsd())
+                && sameValue(slippageVsQuoteBps, settlement.slippageVsQuoteBps())
+                && sameValue(shortfallVsArrivalBps, settlement.shortfallVsArrivalBps())
+                && Objects.equals(settledAt, at);
+    }
+
+    /**
+     * Takes the revision the ledger had published for this trade before a rebuild, or the next one when the rebuilt
+     * settlement differs from it (the rebuild then publishes it as a correction).
+     */
+    void continueRevisions(int revision) {
+        if (isPending() || revision < 1) {
+            throw new IllegalStateException("Trade " + tradeId + " (" + status + ") cannot be at revision " + revision);
+        }
+        this.revision = revision;
+    }
+
+    private static boolean sameValue(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     public Long getId() { return id; }
@@ -171,4 +200,5 @@ public class Trade {
     public Instant getDecidedAt() { return decidedAt; }
     public Instant getBookedAt() { return bookedAt; }
     public Instant getSettledAt() { return settledAt; }
+    public int getRevision() { return revision; }
 }

@@ -68,8 +68,9 @@ public class TradeLeg {
         return leg;
     }
 
-    LegOutcome outcome() {
-        return new LegOutcome(status, inAmount, outAmount);
+    /** @param expectedOut what the router expected of this leg, null when unknown */
+    LegOutcome outcome(BigInteger expectedOut) {
+        return new LegOutcome(status, inAmount, outAmount, expectedOut);
     }
 
     public Long getId() { return id; }

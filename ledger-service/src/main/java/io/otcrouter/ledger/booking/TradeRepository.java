@@ -22,6 +22,11 @@ public interface TradeRepository extends JpaRepository<Trade, Long>, JpaSpecific
 
     List<Trade> findByTradeIdInAndStatus(Collection<String> tradeIds, TradeState status);
 
+    List<Trade> findByTradeIdIn(Collection<String> tradeIds);
+
+    /** Settled trades after {@code afterId} in id order: the rebuild walks every settlement with it. */
+    List<Trade> findByStatusNotAndIdGreaterThanOrderById(TradeState status, Long afterId, Limit limit);
+
     /** Pending trades whose decision the ledger booked before {@code bookedBefore}, longest waiting first. */
     @Query("select t.tradeId from Trade t where t.status = io.otcrouter.ledger.booking.TradeState.PENDING"
             + " and t.bookedAt < :bookedBefore order by t.bookedAt")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,27 +23,32 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
 import io.otcrouter.ledger.booking.Booking;
 import io.otcrouter.ledger.booking.EventChecks;
+import io.otcrouter.ledger.booking.PublishedSettlements;
+import io.otcrouter.ledger.booking.RebuiltSettlements;
 import io.otcrouter.ledger.outbox.OutboxRepository;
 
 /**
- * Rebuilds the ledger from the event log: empties the schema (Flyway clean + migrate), replays the decision and both
- * execution topics from the beginning up to the end offsets seen at the start, batch by batch through the same
- * {@link Booking} code path as the listeners, then settles the trades whose settle timeout has passed.
+ * Rebuilds the ledger from the event log: reads what it had published (the latest settlement revision of each trade
+ * on the settled topic), empties the schema (Flyway clean + migrate), replays the decision and both execution topics
+ * from the beginning up to the end offsets seen at the start, batch by batch through the same {@link Booking} code
+ * path as the listeners, settles the trades whose settle timeout has passed, then aligns the rebuilt settlements with
+ * the published ones ({@link RebuiltSettlements}).
  *
  * <p>The result equals the live ledger because booking is a function of the events: duplicates are dropped by
- * event id, disorder is absorbed, and settlement times and TradeSettled event ids derive from the events
- * ({@code SettleRule}). The replay books each decision as of its decision time ({@link Booking#replay}), as a live
- * ledger that keeps up does; for a trade the live ledger read late (after an outage), whose window it started later,
- * a leg executed in that later window counted live and does not count in the rebuild. TradeSettled rows written during the replay were published by the live service already, so
- * they are marked published instead of being sent again. Trades the final sweep settles may never have been
- * published (the service may have stopped before its sweep), so their rows are relayed: at worst a byte-identical
- * copy with the same event id, which consumers drop. Undecodable and invalid records are skipped: they are in the
- * .DLT.
- * It reads without a consumer group, so the service's committed offsets stay as they were.
+ * event id, disorder is absorbed, every booked leg counts and settlement times derive from the legs ({@code
+ * SettleRule}). The replay books each decision as of its decision time ({@link Booking#replay}) and holds every leg
+ * before the sweep, so it settles each trade once, where the live ledger may have settled it provisionally and
+ * corrected it since: aligning gives each trade the revision consumers last saw. Nothing consumers were told is sent
+ * again (the replay's own TradeSettled rows are marked published); a trade whose rebuilt settlement differs from the
+ * published one, or that was never published, is published as the next revision (a correction) or as revision 1.
+ * Undecodable and invalid records are skipped: they are in the .DLT. It reads without a consumer group, so the
+ * service's committed offsets stay as they were. Run it with the service stopped: a settlement relayed after the
+ * settled topic was read would be published again as a correction of the one before it.
  */
 @Component
 public class LedgerRebuilder {
@@ -50,16 +56,20 @@ public class LedgerRebuilder {
     private static final Logger log = LoggerFactory.getLogger(LedgerRebuilder.class);
     private static final List<String> TOPICS = List.of(Topics.ROUTES_DECIDED.name(), Topics.JUPITER_EXECUTED.name(),
             Topics.POOLS_EXECUTED.name());
+    private static final List<String> PUBLISHED = List.of(Topics.TRADES_SETTLED.name());
 
     private final Flyway flyway;
     private final Booking booking;
+    private final RebuiltSettlements settlements;
     private final OutboxRepository outbox;
     private final KafkaProperties kafka;
     private final Clock clock;
 
-    LedgerRebuilder(Flyway flyway, Booking booking, OutboxRepository outbox, KafkaProperties kafka, Clock clock) {
+    LedgerRebuilder(Flyway flyway, Booking booking, RebuiltSettlements settlements, OutboxRepository outbox,
+            KafkaProperties kafka, Clock clock) {
         this.flyway = flyway;
         this.booking = booking;
+        this.settlements = settlements;
         this.outbox = outbox;
         this.kafka = kafka;
         this.clock = clock;
@@ -67,27 +77,54 @@ public class LedgerRebuilder {
 
     /** Returns how many records were replayed. */
     public long rebuild() {
-        Flyway cleaner = Flyway.configure().configuration(flyway.getConfiguration()).cleanDisabled(false).load();
-        cleaner.clean();
-        cleaner.migrate();
+        PublishedSettlements published = new PublishedSettlements();
         long replayed;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
+            readToEnd(consumer, PUBLISHED, (decoded, events) -> {
+                if (decoded instanceof TradeSettled settled) {
+                    published.add(settled);
+                }
+            });
+            Flyway cleaner = Flyway.configure().configuration(flyway.getConfiguration()).cleanDisabled(false).load();
+            cleaner.clean();
+            cleaner.migrate();
             replayed = replay(consumer);
         }
-        int marked = outbox.markAllPublished(clock.instant());
         int swept = 0;
         for (int settled = booking.settleOverdue(); settled > 0; settled = booking.settleOverdue()) {
             swept += settled;
         }
-        log.info("Ledger rebuilt from {} records; {} TradeSettled already published, {} trades settled by timeout",
-                replayed, marked, swept);
+        outbox.markAllPublished(clock.instant());
+        RebuiltSettlements.Alignment alignment = settlements.alignWith(published);
+        log.info("Ledger rebuilt from {} records; {} trades settled by timeout; against the {} settlements published"
+                + " before: {} unchanged, {} corrected, {} published for the first time", replayed, swept,
+                published.size(), alignment.unchanged(), alignment.corrected(), alignment.firstPublished());
         return replayed;
     }
 
     private long replay(KafkaConsumer<String, byte[]> consumer) {
+        return readToEnd(consumer, TOPICS, (decoded, batch) -> {
+            if (decoded instanceof RouteDecided decision) {
+                batch.decisions().add(decision);
+            } else if (decoded instanceof LegExecuted execution) {
+                batch.executions().add(execution);
+            }
+        });
+    }
+
+    /** One poll's decisions and executions, booked together. */
+    private record Batch(List<RouteDecided> decisions, List<LegExecuted> executions) {
+    }
+
+    /**
+     * Reads {@code topics} from the beginning to the end offsets seen now, handing each valid event to {@code collect};
+     * books what a poll collected before the next.
+     */
+    private long readToEnd(KafkaConsumer<String, byte[]> consumer, List<String> topics,
+            BiConsumer<Object, Batch> collect) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
+        for (String topic : topics) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos != null) {
                 infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
@@ -97,25 +134,24 @@ public class LedgerRebuilder {
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         AvroEventDeserializer deserializer = new AvroEventDeserializer();
-        long replayed = 0;
+        long read = 0;
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-            List<RouteDecided> decisions = new ArrayList<>();
-            List<LegExecuted> executions = new ArrayList<>();
+            Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue;
                 }
-                replayed++;
+                read++;
                 Object event = decode(deserializer, record);
-                if (event instanceof RouteDecided decision) {
-                    decisions.add(decision);
-                } else if (event instanceof LegExecuted execution) {
-                    executions.add(execution);
+                if (event != null) {
+                    collect.accept(event, batch);
                 }
             }
-            booking.replay(decisions, executions);
+            if (!batch.decisions().isEmpty() || !batch.executions().isEmpty()) {
+                booking.replay(batch.decisions(), batch.executions());
+            }
         }
-        return replayed;
+        return read;
     }
 
     /** The record's event, or null for one the listeners dead-lettered (undecodable, or failing EventChecks). */

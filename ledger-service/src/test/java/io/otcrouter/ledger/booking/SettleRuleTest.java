@@ -45,13 +45,31 @@ class SettleRuleTest {
     }
 
     @Test
-    void shouldNotCountALegExecutedAfterTheDeadlineSoTheTradeSettlesAtTheDeadline() {
+    void shouldSettleAtOnceAtItsLastLegWhenEveryLegIsInEvenOneExecutedAfterTheDeadline() {
         Instant late = DEADLINE.plusSeconds(5);
 
-        assertThat(THIRTY_SECONDS.counts(DEADLINE, BOOKED)).isTrue();
-        assertThat(THIRTY_SECONDS.counts(late, BOOKED)).isFalse();
         assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG, late), DECIDED, BOOKED, SettleRule.NO_TIMEOUT_YET))
-                .contains(DEADLINE);
+                .contains(late);
+    }
+
+    @Test
+    void shouldStandACorrectionAtItsLastLegOnceEveryLegIsInAndAtTheDeadlineOtherwise() {
+        Instant late = DEADLINE.plusSeconds(40);
+
+        assertThat(THIRTY_SECONDS.settledAt(2, List.of(FIRST_LEG, late), DECIDED))
+                .as("the late leg completed the trade").isEqualTo(late);
+        assertThat(THIRTY_SECONDS.settledAt(3, List.of(FIRST_LEG, SECOND_LEG), DECIDED))
+                .as("still a leg short: as the provisional settlement").isEqualTo(DEADLINE);
+        assertThat(THIRTY_SECONDS.settledAt(3, List.of(FIRST_LEG, late), DECIDED))
+                .as("never before a leg it holds").isEqualTo(late);
+    }
+
+    @Test
+    void shouldStandAProvisionalSettlementWhereACorrectionWithTheSameLegsStands() {
+        Instant provisional = THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG), DECIDED, BOOKED, DEADLINE.plusMillis(1))
+                .orElseThrow();
+
+        assertThat(THIRTY_SECONDS.settledAt(2, List.of(FIRST_LEG), DECIDED)).isEqualTo(provisional);
     }
 
     @Test
@@ -66,10 +84,9 @@ class SettleRuleTest {
     }
 
     @Test
-    void shouldCountALegTheVenueExecutedLateBehindTheSameOutageWhenTheDecisionWasBookedLate() {
+    void shouldSettleWithALegTheVenueExecutedLateBehindTheSameOutageWhenTheDecisionWasBookedLate() {
         Instant afterTheOutage = BOOKED_LATE.plusSeconds(2);
 
-        assertThat(THIRTY_SECONDS.counts(afterTheOutage, BOOKED_LATE)).isTrue();
         assertThat(THIRTY_SECONDS.settleAt(2, List.of(FIRST_LEG, afterTheOutage), DECIDED, BOOKED_LATE,
                 SettleRule.NO_TIMEOUT_YET)).contains(afterTheOutage);
         assertThat(THIRTY_SECONDS.settleAt(3, List.of(FIRST_LEG, afterTheOutage), DECIDED, BOOKED_LATE,

@@ -83,6 +83,32 @@ class SettlementCalculatorTest {
     }
 
     @Test
+    void shouldMeasureAPartialFillsSlippageAgainstWhatItsFilledLegsWereExpectedToReturn() {
+        BigInteger dexIn = SOL.toAtomic(new BigDecimal("600"));
+        BigInteger dexExpected = USDC.toAtomic(new BigDecimal("89700"));
+        BigInteger dexOut = USDC.toAtomic(new BigDecimal("89610.3"));
+        BigInteger otcIn = SOL.toAtomic(new BigDecimal("400"));
+
+        Settlement settlement = SettlementCalculator.settle(THOUSAND_SOL_FOR_USDC, List.of(
+                new LegOutcome(LegStatus.FILLED, dexIn, dexOut, dexExpected),
+                new LegOutcome(LegStatus.REJECTED, otcIn, BigInteger.ZERO, USDC.toAtomic(new BigDecimal("59925")))));
+
+        // (89,700 − 89,610.3) / 89,700 × 10,000 = 10 bps; against the whole 149,625 it would read about 4,011 bps.
+        assertThat(settlement.slippageVsQuoteBps()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void shouldProRateTheExpectedOutputOfAPartialFillWhoseDecidedLegsAreUnknown() {
+        BigInteger half = THOUSAND_SOL.divide(BigInteger.TWO);
+        BigInteger halfOut = OTC_OUT.divide(BigInteger.TWO);
+
+        Settlement settlement = SettlementCalculator.settle(THOUSAND_SOL_FOR_USDC,
+                List.of(new LegOutcome(LegStatus.FILLED, half, halfOut)), 2);
+
+        assertThat(settlement.slippageVsQuoteBps()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void shouldFailWithoutPriceOrSavingWhenNoLegFilled() {
         Settlement settlement = SettlementCalculator.settle(THOUSAND_SOL_FOR_USDC,
                 List.of(new LegOutcome(LegStatus.FAILED, THOUSAND_SOL, BigInteger.ZERO)));
