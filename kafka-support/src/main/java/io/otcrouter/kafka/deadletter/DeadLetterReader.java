@@ -50,7 +50,7 @@ final class DeadLetterReader {
             long start = Math.min(Math.max(from == null ? beginning : from, beginning), end);
             List<ConsumerRecord<byte[], byte[]>> records = kafka.read(consumer, tp, start, end, limit);
             long next = records.size() < limit ? end : records.get(records.size() - 1).offset() + 1;
-            Set<String> replayed = ReplayMarkers.load(kafka, consumer);
+            Set<String> replayed = ReplayMarkers.load(kafka);
             List<DeadLetterView> views = records.stream().map(DeadLetter::new)
                     .map(letter -> DeadLetterView.of(letter, events, replayed.contains(letter.id()))).toList();
             return new DeadLetterPage(topic, partition, start, next, end, views);
@@ -60,7 +60,7 @@ final class DeadLetterReader {
     DeadLetterView view(String topic, int partition, long offset) {
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer()) {
             DeadLetter letter = find(consumer, topic, partition, offset);
-            return DeadLetterView.of(letter, events, ReplayMarkers.load(kafka, consumer).contains(letter.id()));
+            return DeadLetterView.of(letter, events, ReplayMarkers.load(kafka).contains(letter.id()));
         }
     }
 
@@ -78,6 +78,7 @@ final class DeadLetterReader {
     /** The partitions of a dead-letter topic this service reads, with their offsets now. */
     List<DeadLetterTopicView.PartitionView> ranges(KafkaConsumer<byte[], byte[]> consumer, String topic) {
         List<TopicPartition> partitions = partitions(consumer, known(topic));
+        consumer.assign(partitions);
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         return partitions.stream().map(tp -> new DeadLetterTopicView.PartitionView(tp.partition(), beginnings.get(tp),
@@ -91,9 +92,12 @@ final class DeadLetterReader {
                 topic.substring(0, topic.length() - Topic.DEAD_LETTER_SUFFIX.length()), records, partitions);
     }
 
+    /** The partition, assigned to {@code consumer} (a read-committed consumer asks offsets of its own only). */
     private TopicPartition partition(KafkaConsumer<byte[], byte[]> consumer, String topic, int partition) {
-        return partitions(consumer, known(topic)).stream().filter(tp -> tp.partition() == partition).findFirst()
-                .orElseThrow(() -> new NoSuchDeadLetterException(topic + " has no partition " + partition));
+        TopicPartition found = partitions(consumer, known(topic)).stream().filter(tp -> tp.partition() == partition)
+                .findFirst().orElseThrow(() -> new NoSuchDeadLetterException(topic + " has no partition " + partition));
+        consumer.assign(List.of(found));
+        return found;
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {

@@ -47,7 +47,7 @@ final class DeadLetterReplayer {
                 KafkaProducer<byte[], byte[]> producer = kafka.replayProducer()) {
             DeadLetter letter = reader.find(consumer, topic, partition, offset);
             producer.initTransactions();
-            if (ReplayMarkers.load(kafka, consumer).contains(letter.id())) {
+            if (ReplayMarkers.load(kafka).contains(letter.id())) {
                 log.info("{} was replayed already; nothing sent", letter.id());
                 return new ReplayOutcome(letter.id(), ReplayOutcome.Status.ALREADY_REPLAYED, letter.originalTopic(),
                         letter.originalPartition(), null);
@@ -73,7 +73,7 @@ final class DeadLetterReplayer {
             // The end of each partition as it is now: records dead-lettered again during the replay wait for the next.
             List<DeadLetterTopicView.PartitionView> ranges = reader.ranges(consumer, topic);
             producer.initTransactions();
-            Set<String> done = ReplayMarkers.load(kafka, consumer);
+            Set<String> done = ReplayMarkers.load(kafka);
             for (DeadLetterTopicView.PartitionView range : ranges) {
                 TopicPartition partition = new TopicPartition(topic, range.partition());
                 long from = range.beginningOffset();

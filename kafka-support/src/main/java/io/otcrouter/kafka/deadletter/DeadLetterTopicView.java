@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record DeadLetterTopicView(String topic, String originalTopic, long records, List<PartitionView> partitions) {
 
-    /** One partition: records from {@code beginningOffset} (the oldest kept) up to, not including, {@code endOffset}. */
+    /** One partition: from {@code beginningOffset} (the oldest record kept) up to, not including, {@code endOffset}. */
     public record PartitionView(int partition, long beginningOffset, long endOffset, long records) {
     }
 }

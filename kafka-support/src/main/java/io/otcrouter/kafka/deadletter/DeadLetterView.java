@@ -47,8 +47,8 @@ public record DeadLetterView(String topic, int partition, long offset, Instant t
                     event == null ? null : EventJson.of(event), null, event == null ? "no value" : null, replayed);
         } catch (SerializationException e) {
             return new DeadLetterView(record.topic(), record.partition(), record.offset(), timestamp, letter.key(),
-                    origin, failure, null, null, Base64.getEncoder().encodeToString(record.value()), e.getMessage(),
-                    replayed);
+                    origin, failure, null, null, Base64.getEncoder().encodeToString(record.value()),
+                    e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage(), replayed);
         }
     }
 }

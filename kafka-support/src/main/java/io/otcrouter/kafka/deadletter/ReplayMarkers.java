@@ -40,18 +40,21 @@ final class ReplayMarkers {
     }
 
     /** The ids of every dead letter replayed so far (committed replays only). */
-    static Set<String> load(DeadLetterKafka kafka, KafkaConsumer<byte[], byte[]> consumer) {
+    static Set<String> load(DeadLetterKafka kafka) {
         TopicPartition partition = new TopicPartition(TOPIC, 0);
-        consumer.assign(List.of(partition));
-        long from = consumer.beginningOffsets(List.of(partition)).get(partition);
-        long until = consumer.endOffsets(List.of(partition)).get(partition);
-        Set<String> replayed = new HashSet<>();
-        for (ConsumerRecord<byte[], byte[]> marker : kafka.read(consumer, partition, from, until, Integer.MAX_VALUE)) {
-            if (marker.key() != null && marker.value() != null) {
-                replayed.add(new String(marker.key(), StandardCharsets.UTF_8));
+        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer()) {
+            consumer.assign(List.of(partition));
+            long from = consumer.beginningOffsets(List.of(partition)).get(partition);
+            long until = consumer.endOffsets(List.of(partition)).get(partition);
+            Set<String> replayed = new HashSet<>();
+            for (ConsumerRecord<byte[], byte[]> marker
+                    : kafka.read(consumer, partition, from, until, Integer.MAX_VALUE)) {
+                if (marker.key() != null && marker.value() != null) {
+                    replayed.add(new String(marker.key(), StandardCharsets.UTF_8));
+                }
             }
+            return replayed;
         }
-        return replayed;
     }
 
     /** The marker of {@code letter}; its value says where and by whom, for whoever looks at the topic. */

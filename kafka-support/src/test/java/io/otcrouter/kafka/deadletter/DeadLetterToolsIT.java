@@ -49,8 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (one that does not decode, one a listener rejects) are listed, shown decoded, and replayed — each replay
  * publishing its record once however often it is asked for.
  */
-@SpringBootTest(classes = DeadLetterToolsIT.TestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
+@SpringBootTest(classes = DeadLetterToolsIT.TestService.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "spring.kafka.consumer.group-id=dead-letter-tools-it",
                 "spring.kafka.consumer.auto-offset-reset=earliest",
