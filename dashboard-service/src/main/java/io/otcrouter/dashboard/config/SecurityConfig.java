@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -33,6 +34,7 @@ import io.otcrouter.dashboard.access.AccessAnswers;
 import io.otcrouter.dashboard.access.DashboardUsers;
 import io.otcrouter.dashboard.access.Role;
 import io.otcrouter.dashboard.access.SameOriginFilter;
+import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
 import io.otcrouter.security.BodyLimit;
 import io.otcrouter.security.ProblemResponses;
@@ -42,7 +44,8 @@ import io.otcrouter.security.ProblemResponses;
  * (users from {@code DASHBOARD_USERS}) and hold a session cookie; roles admin &gt; trader &gt; viewer. Scripts (the
  * load generator, the fault run, curl) may read with the same users' credentials in HTTP Basic, each request on its
  * own, no session. Every change needs the CSRF token of a page of the session and must not come from another origin
- * or site, so a change is always made from the dashboard's own pages. Pages carry a Content-Security-Policy without
+ * or site, so a change is always made from the dashboard's own pages; the one exception is an admin's script replaying
+ * dead letters with HTTP Basic (kafka-support's dead-letter tools). Pages carry a Content-Security-Policy without
  * inline script or style. Paths are matched as spelled; other spellings fall through to the denial, and ambiguous
  * ones never get past the shared firewall (api-security).
  */
@@ -88,6 +91,7 @@ class SecurityConfig {
                                 "/api/admin/pools/{poolId}/deactivate", "/api/admin/pools/{poolId}/inventory")
                                 .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(DeadLetterPaths.ALL).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error")
                         .defaultSuccessUrl("/", false))
@@ -99,6 +103,10 @@ class SecurityConfig {
                 // CSRF tokens live in the session (Spring's default repository) and reach scripts through the
                 // page's <meta name="_csrf">; the same-origin check runs first, so a foreign post is refused as such.
                 .addFilterBefore(new SameOriginFilter(problems), CsrfFilter.class)
+                // The dead-letter tools are for an admin's script with HTTP Basic; a request that carries its own
+                // credentials cannot be forged by another site (it cannot set Authorization without CORS, which the
+                // dashboard never allows), so only those skip the token a script cannot have.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withBasicCredentials(DeadLetterPaths.ALL)))
                 // Only a request that may reach its handler has its body read, and never more than the limit.
                 .addFilterAfter(bodyLimit.filter(), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answers).accessDeniedHandler(answers))
@@ -139,7 +147,15 @@ class SecurityConfig {
     /** Requests made by the pages' scripts and by tools: they get problem+json, never the sign-in page. */
     private static RequestMatcher scriptRequests() {
         return new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
-                PathPatternRequestMatcher.pathPattern("/actuator/**"));
+                PathPatternRequestMatcher.pathPattern("/actuator/**"),
+                PathPatternRequestMatcher.pathPattern(DeadLetterPaths.ALL));
+    }
+
+    /** Requests to {@code path} that present HTTP Basic credentials of their own. */
+    private static RequestMatcher withBasicCredentials(String path) {
+        RequestMatcher paths = PathPatternRequestMatcher.pathPattern(path);
+        return request -> paths.matches(request) && request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     /** Only a page someone opened is remembered for after sign-in: not the API, scripts or styles. */

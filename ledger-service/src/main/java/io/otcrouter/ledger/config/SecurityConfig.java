@@ -15,9 +15,9 @@ import io.otcrouter.security.ApiSecurity;
 /**
  * Who may do what on this service, in one place, denied unless a rule below allows it. API keys come from
  * {@code LEDGER_API_KEYS} with the scopes {@code read} (the ledger API: every trade, statistics, analytics),
- * {@code metrics} (actuator beyond health) and {@code ops} (the dead-letter tools). Paths are matched as spelled; any other spelling (trailing slash, other
- * case) falls through to the denial, and ambiguous ones never get past the shared firewall. Not there at all when
- * the ledger runs as the rebuild command, which serves nothing.
+ * {@code metrics} (actuator beyond health) and {@code ops} (the dead-letter tools). Paths are matched as spelled;
+ * any other spelling (trailing slash, other case) falls through to the denial, and ambiguous ones never get past the
+ * shared firewall. Not there at all when the ledger runs as the rebuild command, which serves nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

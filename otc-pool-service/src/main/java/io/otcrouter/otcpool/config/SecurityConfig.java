@@ -8,13 +8,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
 
 /**
  * Who may do what on this service, in one place, denied unless a rule below allows it. API keys come from
- * {@code POOL_API_KEYS} with the scopes {@code admin} (everything on the pool API), {@code read} (look at pools) and
- * {@code metrics} (actuator beyond health). Paths are matched as spelled; any other spelling of them (trailing
- * slash, other case) falls through to the denial, and ambiguous ones never get past the shared firewall.
+ * {@code POOL_API_KEYS} with the scopes {@code admin} (everything on the pool API), {@code read} (look at pools),
+ * {@code metrics} (actuator beyond health) and {@code ops} (the dead-letter tools). Paths are matched as spelled;
+ * any other spelling of them (trailing slash, other case) falls through to the denial, and ambiguous ones never get
+ * past the shared firewall.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -32,6 +34,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/pools/{id}/activate", "/api/pools/{id}/deactivate",
                         "/api/pools/{id}/inventory").hasAuthority(ADMIN)
                 .requestMatchers("/actuator/**").hasAuthority(scope("metrics"))
+                .requestMatchers(DeadLetterPaths.ALL).hasAuthority(scope("ops"))
                 .anyRequest().denyAll())
                 .build();
     }

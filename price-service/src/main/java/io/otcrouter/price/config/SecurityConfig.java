@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
 
 /** Who may ask price-service what: every route, deny by default. Keys: {@code PRICE_API_KEYS}. */
@@ -20,6 +21,7 @@ class SecurityConfig {
                 .requestMatchers(ApiSecurity.HEALTH).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/prices").hasAuthority(scope("read"))
                 .requestMatchers("/actuator/**").hasAuthority(scope("metrics"))
+                .requestMatchers(DeadLetterPaths.ALL).hasAuthority(scope("ops"))
                 .anyRequest().denyAll()).build();
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import io.otcrouter.router.api.ApiPaths;
 import io.otcrouter.router.api.OnBehalfOf;
 import io.otcrouter.router.security.ApiCaller;
+import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
 import io.otcrouter.security.ProblemResponses;
 
@@ -42,6 +43,7 @@ class SecurityConfig {
                 .requestMatchers(ApiPaths.TRADE).access(delegable(
                         hasAnyAuthority(scope(ApiCaller.TRADE), scope(ApiCaller.READ))))
                 .requestMatchers("/actuator/**").hasAuthority(scope(ApiCaller.METRICS))
+                .requestMatchers(DeadLetterPaths.ALL).hasAuthority(scope("ops"))
                 .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(namingDelegation(problems)))
                 .build();
