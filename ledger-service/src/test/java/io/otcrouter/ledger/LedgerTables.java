@@ -17,11 +17,12 @@ final class LedgerTables {
     private static final Map<String, String> ROWS = Map.of(
             "trade", "to_jsonb(t) - 'id' - 'version' - 'booked_at'",
             "trade_leg", "to_jsonb(t) - 'id'",
+            "decided_leg", "to_jsonb(t) - 'id'",
             "system_metrics", "to_jsonb(t) - 'id'",
             "processed_event", "to_jsonb(t) - 'processed_at'",
             "outbox", "to_jsonb(t) - 'id' - 'created_at' - 'published_at'");
     private static final Map<String, String> TRADE_COLUMN = Map.of("trade", "trade_id", "trade_leg", "trade_id",
-            "system_metrics", "trade_id", "outbox", "message_key");
+            "decided_leg", "trade_id", "system_metrics", "trade_id", "outbox", "message_key");
 
     private LedgerTables() {
     }

@@ -90,21 +90,23 @@ public class Booking {
     @Transactional
     public void book(List<RouteDecided> decisions, List<LegExecuted> executions) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        bookBatch(decisions, executions, decision -> now);
+        bookBatch(decisions, executions, decision -> now, true);
     }
 
     /**
      * Books a batch read back from the topics by the rebuild, as the ledger would have booked it had it read every
      * decision when it was made: each trade's settle window starts at its decision. Nothing is queued behind a replay
-     * (every event up to its end is in the log), so there is no outage to wait out.
+     * (every event up to its end is in the log), so there is no outage to wait out. Publishes nothing: what was
+     * published before is on the settled topic, and the rebuild publishes only what differs from it
+     * ({@link RebuiltSettlements}).
      */
     @Transactional
     public void replay(List<RouteDecided> decisions, List<LegExecuted> executions) {
-        bookBatch(decisions, executions, RouteDecided::getOccurredAt);
+        bookBatch(decisions, executions, RouteDecided::getOccurredAt, false);
     }
 
     private void bookBatch(List<RouteDecided> decisions, List<LegExecuted> executions,
-            Function<RouteDecided, Instant> bookedAt) {
+            Function<RouteDecided, Instant> bookedAt, boolean publish) {
         Set<String> tradeIds = new LinkedHashSet<>();
         decisions.forEach(decision -> tradeIds.add(decision.getTradeId()));
         executions.forEach(execution -> tradeIds.add(execution.getTradeId()));
@@ -130,12 +132,22 @@ public class Booking {
         newLegs.forEach(leg -> withNewLegs.add(leg.getTradeId()));
         touched.addAll(withNewLegs);
         // No timeout here, only the sweep applies it: a replay books decisions long before their legs arrive.
-        settleReady(touched, withNewLegs, SettleRule.NO_TIMEOUT_YET);
+        settleReady(touched, withNewLegs, SettleRule.NO_TIMEOUT_YET, publish);
     }
 
     /** Settles pending trades booked longer ago than the settle timeout; returns how many it settled. */
     @Transactional
     public int settleOverdue() {
+        return settleOverdue(true);
+    }
+
+    /** As {@link #settleOverdue()}, for the rebuild: publishes nothing (see {@link #replay}). */
+    @Transactional
+    public int settleOverdueReplayed() {
+        return settleOverdue(false);
+    }
+
+    private int settleOverdue(boolean publish) {
         Instant now = clock.instant();
         List<String> overdue = trades.findPendingBookedBefore(now.minus(properties.settleTimeout()),
                 Limit.of(properties.sweepBatchSize()));
@@ -143,7 +155,7 @@ public class Booking {
             return 0;
         }
         locks.lock(overdue);
-        return settleReady(overdue, Set.of(), now);
+        return settleReady(overdue, Set.of(), now, publish);
     }
 
     private List<Trade> newTrades(List<RouteDecided> decisions, Set<String> fresh,
@@ -197,7 +209,7 @@ public class Booking {
      * Settles the pending trades among {@code tradeIds} whose legs are in (or whose window has passed at {@code now}),
      * and settles again the settled ones among {@code withNewLegs}: a leg booked after its trade settled corrects it.
      */
-    private int settleReady(Collection<String> tradeIds, Set<String> withNewLegs, Instant now) {
+    private int settleReady(Collection<String> tradeIds, Set<String> withNewLegs, Instant now, boolean publish) {
         if (tradeIds.isEmpty()) {
             return 0;
         }
@@ -233,7 +245,7 @@ public class Booking {
                 continue;
             }
             TradeState before = trade.getStatus();
-            settle(trade, settlement, settledAt.get());
+            settle(trade, settlement, settledAt.get(), publish);
             newMetrics.addAll(SettlementMetrics.of(trade));
             if (before == TradeState.PENDING) {
                 settled.add(trade.getStatus());
@@ -251,10 +263,12 @@ public class Booking {
         return settled.size();
     }
 
-    private void settle(Trade trade, Settlement settlement, Instant settledAt) {
+    private void settle(Trade trade, Settlement settlement, Instant settledAt, boolean publish) {
         SettlementFigures superseded = trade.isPending() ? null : TradeSettledEvents.figures(trade);
         trade.settle(settlement, settledAt);
-        publisher.publish(TradeSettledEvents.of(trade, superseded));
+        if (publish) {
+            publisher.publish(TradeSettledEvents.of(trade, superseded));
+        }
         try (MDC.MDCCloseable logged = MDC.putCloseable(TradeIds.MDC_KEY, trade.getTradeId())) {
             if (superseded != null) {
                 log.info("Corrected the settlement of trade {} with a leg booked after it: {} -> {} out={}"

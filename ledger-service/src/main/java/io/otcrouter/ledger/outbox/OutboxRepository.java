@@ -1,12 +1,9 @@
 package io.otcrouter.ledger.outbox;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.data.repository.query.Param;
 
 public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
@@ -18,11 +15,6 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     @Query(value = "select * from outbox where published_at is null order by id limit :limit for update skip locked",
             nativeQuery = true)
     List<OutboxMessage> lockUnpublished(@Param("limit") int limit);
-
-    @Modifying
-    @Transactional
-    @Query("update OutboxMessage m set m.publishedAt = :at where m.publishedAt is null")
-    int markAllPublished(@Param("at") Instant at);
 
     long countByTopicAndMessageKey(String topic, String messageKey);
 

@@ -1,6 +1,5 @@
 package io.otcrouter.ledger.rebuild;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,6 @@ import io.otcrouter.ledger.booking.Booking;
 import io.otcrouter.ledger.booking.EventChecks;
 import io.otcrouter.ledger.booking.PublishedSettlements;
 import io.otcrouter.ledger.booking.RebuiltSettlements;
-import io.otcrouter.ledger.outbox.OutboxRepository;
 
 /**
  * Rebuilds the ledger from the event log: reads what it had published (the latest settlement revision of each trade
@@ -44,7 +42,7 @@ import io.otcrouter.ledger.outbox.OutboxRepository;
  * SettleRule}). The replay books each decision as of its decision time ({@link Booking#replay}) and holds every leg
  * before the sweep, so it settles each trade once, where the live ledger may have settled it provisionally and
  * corrected it since: aligning gives each trade the revision consumers last saw. Nothing consumers were told is sent
- * again (the replay's own TradeSettled rows are marked published); a trade whose rebuilt settlement differs from the
+ * again (the replay and its sweep publish nothing); a trade whose rebuilt settlement differs from the
  * published one, or that was never published, is published as the next revision (a correction) or as revision 1.
  * Undecodable and invalid records are skipped: they are in the .DLT. It reads without a consumer group, so the
  * service's committed offsets stay as they were. Run it with the service stopped: a settlement relayed after the
@@ -61,18 +59,13 @@ public class LedgerRebuilder {
     private final Flyway flyway;
     private final Booking booking;
     private final RebuiltSettlements settlements;
-    private final OutboxRepository outbox;
     private final KafkaProperties kafka;
-    private final Clock clock;
 
-    LedgerRebuilder(Flyway flyway, Booking booking, RebuiltSettlements settlements, OutboxRepository outbox,
-            KafkaProperties kafka, Clock clock) {
+    LedgerRebuilder(Flyway flyway, Booking booking, RebuiltSettlements settlements, KafkaProperties kafka) {
         this.flyway = flyway;
         this.booking = booking;
         this.settlements = settlements;
-        this.outbox = outbox;
         this.kafka = kafka;
-        this.clock = clock;
     }
 
     /** Returns how many records were replayed. */
@@ -92,10 +85,9 @@ public class LedgerRebuilder {
             replayed = replay(consumer);
         }
         int swept = 0;
-        for (int settled = booking.settleOverdue(); settled > 0; settled = booking.settleOverdue()) {
+        for (int settled = booking.settleOverdueReplayed(); settled > 0; settled = booking.settleOverdueReplayed()) {
             swept += settled;
         }
-        outbox.markAllPublished(clock.instant());
         RebuiltSettlements.Alignment alignment = settlements.alignWith(published);
         log.info("Ledger rebuilt from {} records; {} trades settled by timeout; against the {} settlements published"
                 + " before: {} unchanged, {} corrected, {} published for the first time", replayed, swept,
