@@ -32,7 +32,7 @@ class LocalCredentialsTest {
         LocalCredentials.loadOrCreate(dataDir);
 
         for (String file : new String[] {"router-api-key", "read-api-key", "pool-admin-key", "metrics-api-key",
-                "dashboard-admin-password"}) {
+                "ops-api-key", "dashboard-admin-password"}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
                     .as(file).isEqualTo("rw-------");
         }

@@ -65,7 +65,14 @@ class ServiceCatalogTest {
         assertThat(routerKeys.split(",")).containsExactly(
                 "desk:trade+read:" + LocalCredentials.sha256Hex(CREDENTIALS.deskKey()),
                 "dashboard:trade+read+delegate:" + LocalCredentials.sha256Hex(CREDENTIALS.dashboardRouterKey()),
-                "metrics:metrics:" + LocalCredentials.sha256Hex(CREDENTIALS.metricsKey()));
+                "metrics:metrics:" + LocalCredentials.sha256Hex(CREDENTIALS.metricsKey()),
+                "ops:ops:" + LocalCredentials.sha256Hex(CREDENTIALS.opsKey()));
+        for (String[] keys : List.of(new String[] {"otc-pool-service", "POOL_API_KEYS"},
+                new String[] {"ledger-service", "LEDGER_API_KEYS"}, new String[] {"price-service", "PRICE_API_KEYS"},
+                new String[] {"quote-service", "QUOTE_API_KEYS"})) {
+            assertThat(services.get(keys[0]).environment().get(keys[1])).as(keys[0])
+                    .endsWith(",ops:ops:" + LocalCredentials.sha256Hex(CREDENTIALS.opsKey()));
+        }
         assertThat(services.get("otc-pool-service").environment().get("POOL_API_KEYS"))
                 .startsWith("admin:admin+read:" + LocalCredentials.sha256Hex(CREDENTIALS.poolAdminKey()));
         assertThat(services.get("ledger-service").environment().get("LEDGER_API_KEYS"))
@@ -76,7 +83,7 @@ class ServiceCatalogTest {
                 .containsEntry("ROUTER_API_KEY", CREDENTIALS.dashboardRouterKey())
                 .containsEntry("POOL_API_KEY", CREDENTIALS.dashboardPoolKey());
         List<String> secrets = List.of(CREDENTIALS.deskKey(), CREDENTIALS.readKey(), CREDENTIALS.poolAdminKey(),
-                CREDENTIALS.metricsKey(), CREDENTIALS.adminPassword());
+                CREDENTIALS.metricsKey(), CREDENTIALS.opsKey(), CREDENTIALS.adminPassword());
         assertThat(services.values()).allSatisfy(service -> assertThat(service.environment().values())
                 .allSatisfy(value -> assertThat(secrets).noneMatch(value::contains)));
     }
