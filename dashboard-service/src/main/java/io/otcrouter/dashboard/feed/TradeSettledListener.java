@@ -18,8 +18,9 @@ import io.otcrouter.events.catalog.Topics;
 
 /**
  * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and the recent window.
- * Duplicates: a record before the offset the projection expects, or a second TradeSettled for a tradeId among the
- * last settlements of its partition, is ignored by the projection. Where it reads from: when it gets its partitions,
+ * Duplicates: a record before the offset the projection expects, or a TradeSettled whose revision is not above the
+ * latest one seen of its trade among the last settlements of its partition, is ignored by the projection; a
+ * correction (the next revision) replaces the trade's previous contribution. Where it reads from: when it gets its partitions,
  * the newest snapshot is restored and each partition is read from the offset the projection expects (the lowest
  * offset its windows hold), not from the beginning of the topic.
  */

@@ -29,13 +29,23 @@ public record BracketTotals(BigDecimal minUsd, BigDecimal maxUsd, long trades, l
     }
 
     BracketTotals plus(SettledTrade trade, BigDecimal priceImpact, BigDecimal threshold) {
+        return add(trade, priceImpact, threshold, 1);
+    }
+
+    /** Takes a trade's contribution back out: a correction replaces it. */
+    BracketTotals minus(SettledTrade trade, BigDecimal priceImpact, BigDecimal threshold) {
+        return add(trade, priceImpact, threshold, -1);
+    }
+
+    private BracketTotals add(SettledTrade trade, BigDecimal priceImpact, BigDecimal threshold, int sign) {
         boolean wasExecuted = trade.status() != TradeStatus.FAILED;
         BigDecimal saving = wasExecuted && trade.savingUsd() != null ? trade.savingUsd() : BigDecimal.ZERO;
-        return new BracketTotals(minUsd, maxUsd, trades + 1, executed + (wasExecuted ? 1 : 0),
-                volumeUsd.add(trade.volumeUsd()), savingsUsd.add(saving),
-                otcTrades + (wasExecuted && trade.touchedOtc() ? 1 : 0),
-                impactQuoted + (priceImpact == null ? 0 : 1),
-                priceImpact == null ? impactSum : impactSum.add(priceImpact),
-                aboveThreshold + (priceImpact != null && priceImpact.compareTo(threshold) > 0 ? 1 : 0));
+        BigDecimal signed = BigDecimal.valueOf(sign);
+        return new BracketTotals(minUsd, maxUsd, trades + sign, executed + (wasExecuted ? sign : 0),
+                volumeUsd.add(trade.volumeUsd().multiply(signed)), savingsUsd.add(saving.multiply(signed)),
+                otcTrades + (wasExecuted && trade.touchedOtc() ? sign : 0),
+                impactQuoted + (priceImpact == null ? 0 : sign),
+                priceImpact == null ? impactSum : impactSum.add(priceImpact.multiply(signed)),
+                aboveThreshold + (priceImpact != null && priceImpact.compareTo(threshold) > 0 ? sign : 0));
     }
 }

@@ -23,16 +23,27 @@ public record PerformanceTotals(long trades, long filled, long partiallyFilled, 
 
     PerformanceTotals plus(TradeStatus status, BigDecimal priceImpact, BigDecimal slippageBps,
             BigDecimal shortfallBps) {
-        return new PerformanceTotals(trades + 1,
-                filled + (status == TradeStatus.FILLED ? 1 : 0),
-                partiallyFilled + (status == TradeStatus.PARTIALLY_FILLED ? 1 : 0),
-                failed + (status == TradeStatus.FAILED ? 1 : 0),
-                impactQuoted + (priceImpact == null ? 0 : 1), add(impactSum, priceImpact),
-                slippageCount + (slippageBps == null ? 0 : 1), add(slippageSumBps, slippageBps),
-                shortfallCount + (shortfallBps == null ? 0 : 1), add(shortfallSumBps, shortfallBps));
+        return add(status, priceImpact, slippageBps, shortfallBps, 1);
     }
 
-    private static BigDecimal add(BigDecimal sum, BigDecimal value) {
-        return value == null ? sum : sum.add(value);
+    /** Takes a trade's contribution back out: a correction replaces it. */
+    PerformanceTotals minus(TradeStatus status, BigDecimal priceImpact, BigDecimal slippageBps,
+            BigDecimal shortfallBps) {
+        return add(status, priceImpact, slippageBps, shortfallBps, -1);
+    }
+
+    private PerformanceTotals add(TradeStatus status, BigDecimal priceImpact, BigDecimal slippageBps,
+            BigDecimal shortfallBps, int sign) {
+        return new PerformanceTotals(trades + sign,
+                filled + (status == TradeStatus.FILLED ? sign : 0),
+                partiallyFilled + (status == TradeStatus.PARTIALLY_FILLED ? sign : 0),
+                failed + (status == TradeStatus.FAILED ? sign : 0),
+                impactQuoted + (priceImpact == null ? 0 : sign), add(impactSum, priceImpact, sign),
+                slippageCount + (slippageBps == null ? 0 : sign), add(slippageSumBps, slippageBps, sign),
+                shortfallCount + (shortfallBps == null ? 0 : sign), add(shortfallSumBps, shortfallBps, sign));
+    }
+
+    private static BigDecimal add(BigDecimal sum, BigDecimal value, int sign) {
+        return value == null ? sum : sum.add(value.multiply(BigDecimal.valueOf(sign)));
     }
 }

@@ -37,12 +37,22 @@ public record PeriodTotals(long trades, BigDecimal volumeUsd, BigDecimal savings
     }
 
     PeriodTotals plus(SettledTrade trade) {
+        return add(trade, 1);
+    }
+
+    /** Takes a trade's contribution back out: a correction replaces it. */
+    PeriodTotals minus(SettledTrade trade) {
+        return add(trade, -1);
+    }
+
+    private PeriodTotals add(SettledTrade trade, int sign) {
         boolean executed = trade.executed();
         BigDecimal saving = executed && trade.savingUsd() != null ? trade.savingUsd() : BigDecimal.ZERO;
-        return new PeriodTotals(trades + 1,
-                volumeUsd.add(trade.volumeUsd()).setScale(USD_SCALE, RoundingMode.HALF_EVEN),
-                savingsUsd.add(saving).setScale(USD_SCALE, RoundingMode.HALF_EVEN),
-                otcTrades + (executed && trade.touchedOtc() ? 1 : 0),
-                dexTrades + (executed && trade.route() == Route.DEX ? 1 : 0));
+        BigDecimal signed = BigDecimal.valueOf(sign);
+        return new PeriodTotals(trades + sign,
+                volumeUsd.add(trade.volumeUsd().multiply(signed)).setScale(USD_SCALE, RoundingMode.HALF_EVEN),
+                savingsUsd.add(saving.multiply(signed)).setScale(USD_SCALE, RoundingMode.HALF_EVEN),
+                otcTrades + (executed && trade.touchedOtc() ? sign : 0),
+                dexTrades + (executed && trade.route() == Route.DEX ? sign : 0));
     }
 }

@@ -45,9 +45,15 @@ final class RecentTrades {
         return byTradeId.size();
     }
 
-    /** Adds a trade not in the window; when it is full, the trade settled longest ago leaves (maybe this one). */
-    void add(SettlementDetail detail, int partition, long offset) {
-        byTradeId.put(detail.trade().tradeId(), new Entry(detail, partition, offset));
+    /**
+     * Adds a trade's settlement, or replaces the one the window holds (a correction); when it is full, the trade
+     * settled longest ago leaves (maybe this one).
+     */
+    void put(SettlementDetail detail, int partition, long offset) {
+        Entry previous = byTradeId.put(detail.trade().tradeId(), new Entry(detail, partition, offset));
+        if (previous != null) {
+            newestFirst.remove(previous.detail());
+        }
         newestFirst.add(detail);
         if (newestFirst.size() > capacity) {
             byTradeId.remove(newestFirst.pollLast().trade().tradeId());

@@ -3,24 +3,25 @@ package io.otcrouter.dashboard.view;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The memory of the duplicate check: per partition, the trade ids of the last {@code perPartition} settlements read
- * from it. Settlements are keyed by tradeId, so a copy of a settlement lands on its original's partition, behind it;
- * it is recognised while fewer than {@code perPartition} other settlements were written to that partition in between.
- * Per partition and by offset, so a restart that reads the same records again remembers the same ids whatever order
- * the partitions are read in. Not thread-safe: {@link SettlementProjection} holds its lock around every call.
+ * The memory of the duplicate check: per partition, the trade ids and settlement revisions of the last
+ * {@code perPartition} settlements read from it. Settlements are keyed by tradeId, so a copy of a settlement lands on
+ * its original's partition, behind it, and so does a correction (the next revision); a copy is recognised — a
+ * revision not above the latest one seen of its trade — while fewer than {@code perPartition} other settlements were
+ * written to that partition in between. Per partition and by offset, so a restart that reads the same records again
+ * remembers the same revisions whatever order the partitions are read in. Not thread-safe:
+ * {@link SettlementProjection} holds its lock around every call.
  */
 final class SeenTrades {
 
-    private record Seen(String tradeId, long offset) {
+    private record Seen(String tradeId, int revision, long offset) {
     }
 
     private final int perPartition;
-    private final Set<String> tradeIds = new HashSet<>();
+    /** Per trade, its latest revision seen (the one entry of the partition deque that names it last). */
+    private final Map<String, Seen> latest = new HashMap<>();
     private final Map<Integer, Deque<Seen>> byPartition = new HashMap<>();
 
     SeenTrades(int perPartition) {
@@ -31,25 +32,32 @@ final class SeenTrades {
         this.perPartition = perPartition;
     }
 
-    boolean contains(String tradeId) {
-        return tradeIds.contains(tradeId);
+    /** The latest revision of the trade's settlement remembered, 0 when none is. */
+    int revision(String tradeId) {
+        Seen seen = latest.get(tradeId);
+        return seen == null ? 0 : seen.revision();
     }
 
     int size() {
-        return tradeIds.size();
+        return latest.size();
     }
 
-    /** Remembers a trade read at {@code offset}; the partition's oldest one is forgotten when it holds enough. */
-    void add(String tradeId, int partition, long offset) {
+    /**
+     * Remembers a revision of a trade's settlement read at {@code offset}; the partition's oldest entry is forgotten
+     * when it holds enough (and its trade with it, unless a later revision of that trade is remembered).
+     */
+    void add(String tradeId, int revision, int partition, long offset) {
         Deque<Seen> seen = byPartition.computeIfAbsent(partition, ignored -> new ArrayDeque<>());
-        seen.addLast(new Seen(tradeId, offset));
-        tradeIds.add(tradeId);
+        Seen entry = new Seen(tradeId, revision, offset);
+        seen.addLast(entry);
+        latest.put(tradeId, entry);
         if (seen.size() > perPartition) {
-            tradeIds.remove(seen.removeFirst().tradeId());
+            Seen forgotten = seen.removeFirst();
+            latest.remove(forgotten.tradeId(), forgotten);
         }
     }
 
-    /** Per partition, the offset of the oldest trade remembered. */
+    /** Per partition, the offset of the oldest settlement remembered. */
     Map<Integer, Long> oldestOffsets() {
         Map<Integer, Long> oldest = new HashMap<>();
         byPartition.forEach((partition, seen) -> {

@@ -13,17 +13,22 @@ import io.otcrouter.events.TradeSettled;
  * bounded window of recent trades with their details: the dashboard's memory does not grow with the number of
  * trades, only the windows are kept per trade.
  *
+ * <p>Corrections: the ledger settles a trade again when a leg is booked after it settled, and publishes the next
+ * revision with the figures of the one it supersedes. A correction takes the superseded revision's contribution out
+ * of the aggregates (from the figures it carries, so also for a trade the windows no longer hold, or counted before
+ * a snapshot) and puts its own in; it replaces the trade in the windows.
+ *
  * <p>Each record comes with its partition and offset, and the projection remembers per partition the next offset it
  * expects. Duplicates: a record before that offset was applied already (redelivered after a rebalance, a retry or a
- * timed commit) and is dropped, however old it is. A second settlement of a tradeId is dropped too while the trade is
- * among the last {@code window} settlements of its partition ({@link SeenTrades}): the ledger relays its outbox at
- * least once, so after a crash between send and mark it sends a byte-identical copy, to the same partition (keyed by
- * tradeId) and before anything it settles later; at most one relay batch (500) per ledger instance comes between the
- * two, far fewer than the window (default 10,000 per partition). A copy that came later than that would be counted
- * again: the window must exceed what a partition receives between a ledger's send and its relay after a restart.
- * One known source of late copies: ledger-service's rebuild command sends again the settlements its final sweep
- * settles by timeout, which may be of old trades; after a rebuild such copies would be counted twice.
- * Order: every figure is a sum, and the detail window keeps the latest trades by {@code settledAt}.
+ * timed commit) and is dropped, however old it is. A settlement whose revision is not above the latest one seen of
+ * its trade is dropped too, while that trade is among the last {@code window} settlements of its partition
+ * ({@link SeenTrades}): the ledger relays its outbox at least once, so after a crash between send and mark it sends a
+ * byte-identical copy, to the same partition (keyed by tradeId) and before anything it settles later; at most one
+ * relay batch (500) per ledger instance comes between the two, far fewer than the window (default 10,000 per
+ * partition). A copy that came later than that would be counted again: the window must exceed what a partition
+ * receives between a ledger's send and its relay after a restart. A ledger rebuild sends nothing it had published.
+ * Order: every figure is a sum, revisions of one trade arrive in order (one partition), and the detail window keeps
+ * the latest trades by {@code settledAt}.
  *
  * <p>A restart does not replay history: {@link #checkpoint} gives the aggregates with, per partition, the offset
  * counted up to and the lowest offset either window holds; {@link #restore} takes them back before the first record,
@@ -60,19 +65,24 @@ public final class SettlementProjection {
         if (expected != null && offset < expected) {
             return false;
         }
-        if (seen.contains(event.getTradeId())) {
+        if (seen.revision(event.getTradeId()) >= event.getRevision()) {
             positions.put(partition, offset + 1);
             return false;
         }
-        SettledTrade trade = SettledTrade.from(event);
-        SettlementDetail detail = detail(trade, event);
+        TradeContribution contribution = TradeContribution.of(event);
+        TradeContribution superseded = TradeContribution.superseded(event);
+        SettlementDetail detail = detail(contribution.trade(), event);
         positions.put(partition, offset + 1);
-        seen.add(trade.tradeId(), partition, offset);
-        recent.add(detail, partition, offset);
-        analytics.plot(trade, event);
+        seen.add(event.getTradeId(), event.getRevision(), partition, offset);
+        recent.put(detail, partition, offset);
+        analytics.plot(contribution, superseded);
         if (offset >= countedFrom.getOrDefault(partition, 0L)) {
-            stats.add(trade);
-            analytics.count(trade, event);
+            if (superseded != null) {
+                stats.remove(superseded.trade());
+                analytics.uncount(superseded);
+            }
+            stats.add(contribution.trade());
+            analytics.count(contribution);
         }
         return true;
     }

@@ -10,15 +10,14 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 import io.otcrouter.events.Route;
-import io.otcrouter.events.TradeSettled;
 
 /**
  * The analytics part of the read model: volume by route, size brackets with their savings and DEX slippage and
  * execution quality over every trade ever settled, and a bounded window of (size, slippage) points for the scatter
  * chart.
  *
- * <p>Fed by {@link SettlementProjection}: {@link #count} once per trade (it drops duplicates), {@link #plot} for every
- * trade of the recent window, including those a restart replays only to rebuild the window. Order: every figure is a
+ * <p>Fed by {@link SettlementProjection}: {@link #count} once per settlement revision (it drops duplicates, and
+ * {@link #uncount}s the revision a correction supersedes), {@link #plot} for every trade of the recent window, including those a restart replays only to rebuild the window. Order: every figure is a
  * sum or a count, and the point window keeps the latest trades by {@code settledAt} whatever order they arrive in.
  * Thread-safe: every method holds the lock.
  */
@@ -48,33 +47,58 @@ public final class TradeAnalyticsView {
         }
     }
 
-    /** Adds one settled trade to the aggregates; the caller guarantees each trade is counted once. */
-    synchronized void count(SettledTrade trade, TradeSettled event) {
-        BigDecimal impact = event.getJupiterPriceImpactPct();
-        volumeByRoute.merge(trade.route(), trade.volumeUsd(), BigDecimal::add);
-        performance = performance.plus(trade.status(), impact, event.getSlippageVsQuoteBps(),
-                event.getShortfallVsArrivalBps());
-        BigDecimal sizeUsd = event.getVolumeUsd();
+    /** Adds one settled trade to the aggregates; the caller guarantees each revision is counted once. */
+    synchronized void count(TradeContribution contribution) {
+        add(contribution, 1);
+    }
+
+    /** Takes a counted revision back out of the aggregates: a correction replaces it. */
+    synchronized void uncount(TradeContribution contribution) {
+        add(contribution, -1);
+    }
+
+    private void add(TradeContribution contribution, int sign) {
+        SettledTrade trade = contribution.trade();
+        BigDecimal impact = contribution.priceImpact();
+        volumeByRoute.merge(trade.route(), sign > 0 ? trade.volumeUsd() : trade.volumeUsd().negate(),
+                BigDecimal::add);
+        performance = sign > 0
+                ? performance.plus(trade.status(), impact, contribution.slippageBps(), contribution.shortfallBps())
+                : performance.minus(trade.status(), impact, contribution.slippageBps(), contribution.shortfallBps());
+        BigDecimal sizeUsd = contribution.sizeUsd();
         if (sizeUsd == null) {
             return;
         }
         for (int i = 0; i < brackets.size(); i++) {
-            if (brackets.get(i).contains(sizeUsd)) {
-                brackets.set(i, brackets.get(i).plus(trade, impact, SLIPPAGE_THRESHOLD));
+            BracketTotals bracket = brackets.get(i);
+            if (bracket.contains(sizeUsd)) {
+                brackets.set(i, sign > 0 ? bracket.plus(trade, impact, SLIPPAGE_THRESHOLD)
+                        : bracket.minus(trade, impact, SLIPPAGE_THRESHOLD));
             }
         }
     }
 
-    /** Puts a recent trade on the size-against-slippage chart, if it has both; a trade already there stays once. */
-    synchronized void plot(SettledTrade trade, TradeSettled event) {
-        BigDecimal impact = event.getJupiterPriceImpactPct();
-        if (event.getVolumeUsd() == null || impact == null) {
+    /**
+     * Puts a recent trade on the size-against-slippage chart, if it has both; a trade already there stays once, and a
+     * correction moves the point of the revision it supersedes.
+     */
+    synchronized void plot(TradeContribution contribution, TradeContribution superseded) {
+        if (superseded != null) {
+            points.remove(point(superseded));
+        }
+        if (contribution.sizeUsd() == null || contribution.priceImpact() == null) {
             return;
         }
-        points.add(new SizePoint(trade.tradeId(), event.getVolumeUsd(), impact, trade.route(), trade.settledAt()));
+        points.add(point(contribution));
         if (points.size() > pointCapacity) {
             points.pollFirst();
         }
+    }
+
+    private static SizePoint point(TradeContribution contribution) {
+        SettledTrade trade = contribution.trade();
+        return new SizePoint(trade.tradeId(), contribution.sizeUsd(), contribution.priceImpact(), trade.route(),
+                trade.settledAt());
     }
 
     public synchronized TradeAnalytics analytics() {

@@ -15,8 +15,9 @@ import io.otcrouter.events.TradeStatus;
 
 /**
  * The trade aggregates of the read model: running totals (all time and per UTC day) and counts by route and status,
- * over every trade ever settled. Fed once per trade by {@link SettlementProjection}, which drops duplicates; every
- * figure is a sum, so arrival order does not matter. Its memory is one small entry per UTC day with trades and a few
+ * over every trade ever settled. Fed once per settlement revision by {@link SettlementProjection}, which drops
+ * duplicates and takes a corrected revision out before adding its correction; every figure is a sum, so arrival order
+ * does not matter. Its memory is one small entry per UTC day with trades and a few
  * counters, whatever the number of trades.
  *
  * <p>Thread-safe: every method holds the instance lock, and readers get immutable snapshots.
@@ -40,6 +41,23 @@ public final class TradeStatsView {
                 (existing, ignored) -> existing.plus(trade));
         byRoute.merge(trade.route(), 1L, Long::sum);
         byStatus.merge(trade.status(), 1L, Long::sum);
+    }
+
+    /**
+     * Takes a counted settlement back out, from the day it was counted in: a correction replaces it (and is then
+     * added). A day left without trades is dropped.
+     */
+    synchronized void remove(SettledTrade trade) {
+        total = total.minus(trade);
+        LocalDate day = LocalDate.ofInstant(trade.settledAt(), ZoneOffset.UTC);
+        PeriodTotals left = byDay.getOrDefault(day, PeriodTotals.empty()).minus(trade);
+        if (left.trades() == 0 && left.volumeUsd().signum() == 0 && left.savingsUsd().signum() == 0) {
+            byDay.remove(day);
+        } else {
+            byDay.put(day, left);
+        }
+        byRoute.merge(trade.route(), -1L, Long::sum);
+        byStatus.merge(trade.status(), -1L, Long::sum);
     }
 
     public synchronized TradeStats stats() {
