@@ -17,7 +17,7 @@ import io.otcrouter.events.TradeSettled;
 
 /**
  * Upserts keyed by tradeId, so a decision, its legs and its settlement can arrive in any order and any number
- * of times: the decision only fills the summary, the first settlement wins, a leg is stored once.
+ * of times: the decision only fills the summary, the latest settlement revision wins, a leg is stored once.
  */
 @Repository
 class TrackedTradeRepository {
@@ -71,21 +71,30 @@ class TrackedTradeRepository {
                 .optional();
     }
 
-    /** @return whether this call settled the trade (false for a redelivery) */
+    /**
+     * Stores the settlement if the trade has none, or only an older revision (a correction supersedes it); revisions
+     * of one trade arrive in order (keyed by tradeId), and the condition keeps a late copy of an older one from
+     * undoing a correction.
+     *
+     * @return whether this call changed the trade's settlement (false for a redelivery or an older revision)
+     */
     boolean settle(TradeSettled settled) {
         return jdbc.sql("""
                 insert into tracked_trade (trade_id, status, settlement_status, filled_in_amount, out_amount,
-                        saving_out_amount, execution_price, settled_at)
-                values (:tradeId, 'SETTLED', :status, :filledIn, :out, :saving, :price, :settledAt)
+                        saving_out_amount, execution_price, settled_at, settlement_revision)
+                values (:tradeId, 'SETTLED', :status, :filledIn, :out, :saving, :price, :settledAt, :revision)
                 on conflict (trade_id) do update set status = 'SETTLED',
                         settlement_status = excluded.settlement_status, filled_in_amount = excluded.filled_in_amount,
                         out_amount = excluded.out_amount, saving_out_amount = excluded.saving_out_amount,
-                        execution_price = excluded.execution_price, settled_at = excluded.settled_at
+                        execution_price = excluded.execution_price, settled_at = excluded.settled_at,
+                        settlement_revision = excluded.settlement_revision
                 where tracked_trade.settled_at is null
+                        or coalesce(tracked_trade.settlement_revision, 1) < excluded.settlement_revision
                 """).param("tradeId", settled.getTradeId()).param("status", settled.getStatus().name())
                 .param("filledIn", settled.getFilledInAmount()).param("out", settled.getOutAmount())
                 .param("saving", settled.getSavingOutAmount()).param("price", settled.getExecutionPrice())
-                .param("settledAt", Timestamp.from(settled.getSettledAt())).update() == 1;
+                .param("settledAt", Timestamp.from(settled.getSettledAt()))
+                .param("revision", settled.getRevision()).update() == 1;
     }
 
     void saveLeg(LegExecuted leg) {
@@ -144,7 +153,7 @@ class TrackedTradeRepository {
         return new TrackedTrade(rs.getString("trade_id"), rs.getString("status"), rs.getString("summary"),
                 rs.getString("settlement_status"), rs.getBigDecimal("filled_in_amount"), rs.getBigDecimal("out_amount"),
                 rs.getBigDecimal("saving_out_amount"), rs.getBigDecimal("execution_price"),
-                instant(rs.getTimestamp("settled_at")), rs.getString("api_key_id"));
+                instant(rs.getTimestamp("settled_at")), rs.getInt("settlement_revision"), rs.getString("api_key_id"));
     }
 
     private static TrackedLeg leg(ResultSet rs, int row) throws SQLException {
@@ -157,10 +166,13 @@ class TrackedTradeRepository {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** {@code apiKeyId}: the API key that submitted the trade; null for trades decided before it was kept. */
+    /**
+     * {@code settlementRevision}: the settlement's revision, 0 while unsettled; {@code apiKeyId}: the API key that
+     * submitted the trade, null for trades decided before it was kept.
+     */
     record TrackedTrade(String tradeId, String status, String summary, String settlementStatus,
             BigDecimal filledInAmount, BigDecimal outAmount, BigDecimal savingOutAmount, BigDecimal executionPrice,
-            Instant settledAt, String apiKeyId) {
+            Instant settledAt, int settlementRevision, String apiKeyId) {
     }
 
     record TrackedLeg(String legId, String venue, String poolId, String status, String reason, BigDecimal inAmount,

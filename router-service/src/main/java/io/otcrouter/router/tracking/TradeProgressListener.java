@@ -10,8 +10,8 @@ import io.otcrouter.kafka.InvalidEventException;
 
 /**
  * Reads settlements and leg executions in the shared {@code router-service} group, so exactly one instance
- * records each. Redeliveries are harmless: a leg is stored once per (tradeId, legId) and only the first
- * settlement of a trade is written (see {@link TrackedTradeRepository}). Starts at the earliest offset the first
+ * records each. Redeliveries are harmless: a leg is stored once per (tradeId, legId) and a settlement only when it
+ * is the trade's first or a later revision, a correction (see {@link TrackedTradeRepository}). Starts at the earliest offset the first
  * time the group runs, so no settlement published before the router started is lost.
  */
 @Component

@@ -78,9 +78,19 @@ public class TradeTracker {
         return TradeView.of(decision, token(decision.getInputMint()), token(decision.getOutputMint()));
     }
 
+    /**
+     * Stores a settlement, or a correction of it (a later revision); a copy, or a revision older than the one stored,
+     * changes nothing. A waiter wakes at the first settlement: {@code ?wait=settled} answers it, and a later read shows
+     * the correction.
+     */
     void settled(TradeSettled settled) {
         if (repository.settle(settled)) {
-            log.info("Trade {} settled {}", settled.getTradeId(), settled.getStatus());
+            if (settled.getRevision() > 1) {
+                log.info("Trade {} settlement corrected to {} (revision {})", settled.getTradeId(),
+                        settled.getStatus(), settled.getRevision());
+            } else {
+                log.info("Trade {} settled {}", settled.getTradeId(), settled.getStatus());
+            }
         }
         wake(settled.getTradeId());
     }
@@ -145,7 +155,7 @@ public class TradeTracker {
                 units(input, trade.filledInAmount()), units(output, trade.outAmount()),
                 units(output, trade.savingOutAmount()),
                 trade.executionPrice() == null ? null : trade.executionPrice().stripTrailingZeros().toPlainString(),
-                trade.settledAt());
+                trade.settledAt(), trade.settlementRevision());
         List<ExecutionView> executions = repository.legs(trade.tradeId()).stream()
                 .map(leg -> execution(leg, input, output)).toList();
         return decided.withProgress(trade.status(), settlement, executions);

@@ -37,9 +37,13 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
     public record CandidateView(String label, String route, boolean available, String output, String reason) {
     }
 
-    /** The ledger's final word: {@code status} FILLED, PARTIALLY_FILLED or FAILED. */
+    /**
+     * The ledger's settlement: {@code status} FILLED, PARTIALLY_FILLED or FAILED. {@code revision} is 1 for the first
+     * settlement and one more for each correction (a leg booked after the trade settled provisionally): the latest
+     * revision received is shown.
+     */
     public record SettlementView(String status, String filledInput, String realizedOutput, String savingVsDex,
-            String executionPrice, Instant settledAt) {
+            String executionPrice, Instant settledAt, int revision) {
     }
 
     /** One leg as the venue reported it. */
