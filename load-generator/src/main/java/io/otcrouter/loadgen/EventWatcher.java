@@ -36,18 +36,70 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
 final class EventWatcher implements AutoCloseable {
 
     /**
-     * A settlement as first seen. {@code copies} counts the TradeSettled records of the trade; {@code different}
-     * those whose content differs from the first (a trade settled twice). A record equal to the first in every
-     * field, event id included, is the same event published again: an outbox relay that lost the broker's
-     * acknowledgement sends it again, which at-least-once delivery allows and consumers drop by event id.
+     * What was seen of one trade's settlement. The ledger publishes revision 1 once per trade and, when a leg is booked
+     * after the trade settled (a late fill), a correction as the next revision: {@link #status} is the latest
+     * revision's, which the run's final counts use, and {@link #corrections} counts revisions beyond the first, which
+     * are not duplicates. {@code copies} counts the first record of the trade plus every record of a revision already
+     * seen; {@code different} those whose content differs from that revision's first record (a trade settled twice
+     * under one revision). A record equal to its revision's first in every field, event id included, is the same
+     * event published again: an outbox relay that lost the broker's acknowledgement sends it again, which
+     * at-least-once delivery allows and consumers drop by event id. Written by the watcher's thread only.
      */
-    record Settlement(long seenNanos, String status, String content, AtomicLong copies, AtomicLong different) {
+    static final class Settlement {
 
-        void seenAgain(String otherContent) {
-            copies.incrementAndGet();
-            if (!content.equals(otherContent)) {
-                different.incrementAndGet();
+        private final long seenNanos;
+        private final Map<Integer, String> contentByRevision = new ConcurrentHashMap<>();
+        private final AtomicLong copies = new AtomicLong(1);
+        private final AtomicLong different = new AtomicLong();
+        private volatile int latestRevision;
+        private volatile String status;
+
+        Settlement(long seenNanos, TradeSettled first) {
+            this.seenNanos = seenNanos;
+            this.latestRevision = first.getRevision();
+            this.status = first.getStatus().name();
+            contentByRevision.put(first.getRevision(), first.toString());
+        }
+
+        void seenAgain(TradeSettled settlement) {
+            String content = settlement.toString();
+            String firstOfRevision = contentByRevision.putIfAbsent(settlement.getRevision(), content);
+            if (firstOfRevision != null) {
+                copies.incrementAndGet();
+                if (!firstOfRevision.equals(content)) {
+                    different.incrementAndGet();
+                }
+            } else if (settlement.getRevision() > latestRevision) {
+                latestRevision = settlement.getRevision();
+                status = settlement.getStatus().name();
             }
+        }
+
+        /** When the trade's first settlement record was seen ({@link System#nanoTime()}). */
+        long seenNanos() {
+            return seenNanos;
+        }
+
+        /** The status of the latest revision seen. */
+        String status() {
+            return status;
+        }
+
+        int revision() {
+            return latestRevision;
+        }
+
+        /** Revisions seen beyond the first: corrections of the settlement, not duplicates. */
+        long corrections() {
+            return contentByRevision.size() - 1L;
+        }
+
+        AtomicLong copies() {
+            return copies;
+        }
+
+        AtomicLong different() {
+            return different;
         }
     }
 
@@ -108,11 +160,10 @@ final class EventWatcher implements AutoCloseable {
                             decided.putIfAbsent(decision.getTradeId(), now);
                         }
                     } else if (value instanceof TradeSettled settlement && ours(settlement.getClientOrderId())) {
-                        String content = settlement.toString();
-                        Settlement first = settled.putIfAbsent(settlement.getTradeId(), new Settlement(now,
-                                settlement.getStatus().name(), content, new AtomicLong(1), new AtomicLong()));
+                        Settlement first = settled.putIfAbsent(settlement.getTradeId(),
+                                new Settlement(now, settlement));
                         if (first != null) {
-                            first.seenAgain(content);
+                            first.seenAgain(settlement);
                         }
                     }
                 }
@@ -163,9 +214,14 @@ final class EventWatcher implements AutoCloseable {
         return decided;
     }
 
-    /** The first TradeSettled of each trade of this run, by tradeId. */
+    /** The settlement of each trade of this run as last corrected, by tradeId. */
     Map<String, Settlement> settled() {
         return settled;
+    }
+
+    /** Corrections seen (settlement revisions beyond the first), over every trade of this run. */
+    long corrections() {
+        return settled.values().stream().mapToLong(Settlement::corrections).sum();
     }
 
     long settledCount(Set<String> tradeIds) {

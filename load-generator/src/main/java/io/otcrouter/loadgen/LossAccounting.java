@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What became of the trades of one run, stage by stage, and every way it differs from "nothing lost, nothing
  * doubled". A trade is accepted when the router answered 201 with its tradeId; every accepted trade must be decided
- * (RouteDecided on Kafka), settled (TradeSettled), booked once in the ledger and counted once by the dashboard.
+ * (RouteDecided on Kafka), settled (TradeSettled, any revision), booked once in the ledger and counted once by the dashboard.
  *
  * @param sent                   requests scheduled
  * @param accepted               201 answers
@@ -18,9 +18,10 @@ import java.util.List;
  * @param ledgerRowsRejected     ledger rows of trades the router refused with 422 (no venue), which it also books
  * @param dashboardDelta         growth of the dashboard's totalTrades over the run; null when it was unreachable
  * @param duplicateLedgerRows    ledger rows beyond the first, per tradeId and per clientOrderId
- * @param duplicateSettledEvents TradeSettled events of a trade that differ from its first one (settled twice)
- * @param republishedSettledEvents TradeSettled records identical to the trade's first one, event id included: the
- *                               same event sent again (at-least-once), not a second settlement
+ * @param duplicateSettledEvents TradeSettled events of a trade that differ from the first one of the same revision
+ *                               (settled twice); a correction, the next revision, is not one
+ * @param republishedSettledEvents TradeSettled records identical to the first one of their revision, event id
+ *                               included: the same event sent again (at-least-once), not a second settlement
  */
 record LossAccounting(long sent, long accepted, long decided, long settled, long ledgerRows, long ledgerSettled,
         long ledgerRowsAllOfRun, long ledgerRowsRejected, Long dashboardDelta, long duplicateLedgerRows,
