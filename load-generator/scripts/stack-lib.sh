@@ -90,7 +90,7 @@ start_infra() {
   java -jar "$JARS/local-stack.jar" "$infra_only" --data-dir="$DATA" >>"$logfile" 2>&1 &
   printf -v "$pid_var" '%s' "$!"
   for ((i = 0; i < 180; i++)); do
-    if [[ "$(grep -cF "$ready" "$logfile" || true)" -gt "$runs_before" ]]; then
+    if [[ "$(grep -cF "$ready" "$logfile" 2>/dev/null || true)" -gt "$runs_before" ]]; then
       return 0
     fi
     kill -0 "${!pid_var}" 2>/dev/null || { tail -20 "$logfile"; echo "$name exited"; exit 1; }
@@ -169,7 +169,7 @@ start_load() {
     --kafka="$KAFKA" --db="$DB_URL" --db-user="$DB_USER" --db-password="$DB_PASSWORD" \
     --stack-pattern="$DATA,$JARS/" "$@" >"$WORK/logs/load-generator.log" 2>&1 &
   LOADGEN_PID=$!
-  for ((i = 0; i < 60; i++)); do grep -q '^Machine:' "$WORK/logs/load-generator.log" && break; sleep 0.5; done
+  for ((i = 0; i < 60; i++)); do grep -qs "^Machine:" "$WORK/logs/load-generator.log" && break; sleep 0.5; done
 }
 
 # psql against the run's PostgreSQL, directly (not through a proxy): one value per line, fields separated by '|'.
