@@ -12,14 +12,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 
 import io.otcrouter.events.tracing.TradeIdRecordInterceptor;
+import io.otcrouter.kafka.deadletter.ReplayTargetFilter;
 
 /**
  * Kafka wiring for a service that declares its {@link EventTopics}: the topics it writes and the dead-letter topics
- * of those it reads (the broker does not auto-create topics), the error rule of {@link EventErrorHandling} and the
- * trade id in the logging context. Boot's listener container factory picks up the error handler and the
- * interceptor; a service that builds its own factory sets them on it.
+ * of those it reads (the broker does not auto-create topics), the error rule of {@link EventErrorHandling}, the
+ * trade id in the logging context and the filter that keeps a replayed dead letter to the group that failed it.
+ * Boot's listener container factory picks up the error handler, the interceptor and the filter (so does a factory
+ * built with Boot's configurer); a service that builds its own factory otherwise sets them on it.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(EventKafkaProperties.class)
@@ -40,6 +43,13 @@ public class EventKafkaAutoConfiguration {
     @ConditionalOnMissingBean(DefaultErrorHandler.class)
     DefaultErrorHandler eventErrorHandler(KafkaOperations<?, ?> template, EventKafkaProperties properties) {
         return EventErrorHandling.errorHandler(template, properties.retryInitial(), properties.retryMax());
+    }
+
+    /** A replayed dead letter is processed again only by the consumer group that failed it. */
+    @Bean
+    @ConditionalOnMissingBean(RecordFilterStrategy.class)
+    RecordFilterStrategy<Object, Object> replayTargetFilter() {
+        return new ReplayTargetFilter();
     }
 
     @Bean

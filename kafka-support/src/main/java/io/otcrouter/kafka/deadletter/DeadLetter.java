@@ -23,6 +23,8 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
     /** Header of a replayed record: the dead letter it was replayed from, as {@code <dlt>/<partition>/<offset>}. */
     static final String REPLAYED_FROM_HEADER = "otc-replayed-from";
+    /** Header of a replayed record: the consumer group that gave up on it, the only one to process it again. */
+    static final String REPLAYED_FOR_GROUP_HEADER = "otc-replayed-for-group";
     private static final String DEAD_LETTER_HEADERS = "kafka_dlt-";
 
     /** What names this dead letter among all others: {@code <dlt>/<partition>/<offset>}, the replay marker's key. */
@@ -61,16 +63,20 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
     /**
      * The record as it is sent back: same key, value and partition, its original headers (the trade id among them)
-     * without the dead-letter ones (a record that fails again gets fresh ones), and where it was replayed from.
+     * without the dead-letter and earlier replay ones (a record that fails again gets fresh ones), where it was
+     * replayed from and, when the dead letter says, for which consumer group ({@link ReplayTargetFilter}).
      */
     ProducerRecord<byte[], byte[]> replay() {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
-            if (!header.key().startsWith(DEAD_LETTER_HEADERS)) {
+            if (!header.key().startsWith(DEAD_LETTER_HEADERS) && !header.key().equals(REPLAYED_FROM_HEADER)
+                    && !header.key().equals(REPLAYED_FOR_GROUP_HEADER)) {
                 headers.add(header);
             }
         }
         headers.add(REPLAYED_FROM_HEADER, id().getBytes(StandardCharsets.UTF_8));
+        text(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).ifPresent(
+                group -> headers.add(REPLAYED_FOR_GROUP_HEADER, group.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(originalTopic(), originalPartition(), record.key(), record.value(), headers);
     }
 

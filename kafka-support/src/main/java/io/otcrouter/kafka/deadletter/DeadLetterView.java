@@ -46,9 +46,9 @@ public record DeadLetterView(String topic, int partition, long offset, Instant t
                     origin, failure, event == null ? null : event.getSchema().getFullName(),
                     event == null ? null : EventJson.of(event), null, event == null ? "no value" : null, replayed);
         } catch (SerializationException e) {
+            String reason = e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage();
             return new DeadLetterView(record.topic(), record.partition(), record.offset(), timestamp, letter.key(),
-                    origin, failure, null, null, Base64.getEncoder().encodeToString(record.value()),
-                    e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage(), replayed);
+                    origin, failure, null, null, Base64.getEncoder().encodeToString(record.value()), reason, replayed);
         }
     }
 }
