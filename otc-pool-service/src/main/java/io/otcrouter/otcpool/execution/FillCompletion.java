@@ -33,7 +33,8 @@ import io.otcrouter.otcpool.reservation.ReservationStatus;
 /**
  * Completes one PENDING fill, once, in one transaction holding the inventory change, the fill's outcome and the
  * outbox rows of its {@code LegExecuted} and {@code PoolStateChanged}: no fill without its events, no events
- * without the fill. A fill whose firm quote was claimed fills at the quoted price from its reserved inventory;
+ * without the fill. A fill whose firm quote was claimed fills at the quoted price from its reserved inventory (the
+ * hold was shrunk to the leg when it was claimed, so this is the leg's output at that price);
  * any other is priced again now and fills only if the output reaches the leg's minimum and the pool holds it
  * outside what other firm quotes reserve; otherwise it is REJECTED with the reason.
  */

@@ -32,7 +32,8 @@ import io.otcrouter.otcpool.reservation.Reservations;
  * Accepts the OTC legs of a routing decision for paper execution. Accepting is one short transaction per leg on the
  * consumer thread: the idempotency claim (a PENDING {@code pool_fill} row, unique per tradeId + legId, so a
  * redelivered decision changes nothing), and the claim of the leg's firm quote if it is still valid — from then
- * its reserved inventory belongs to this fill. An expired quote is released on the spot and the leg will be
+ * its reserved inventory belongs to this fill, shrunk to the leg when a split gave the pool less than it quoted (the
+ * rest is released in the same transaction). An expired quote is released on the spot and the leg will be
  * re-priced. Firm quotes of the same request that the decision did not use are released at once. The fill itself
  * is completed by {@link FillCompletion} after the pool's simulated delay, on the
  * {@link FillScheduler}'s threads, so no delay ever blocks the consumer or another pool.
@@ -105,7 +106,8 @@ public class PoolExecution {
     }
 
     /**
-     * @return true when the leg's quote was this pool's firm quote for this size and still valid, now claimed
+     * @return true when the leg's quote was this pool's firm quote for at least the leg's size and still valid, now
+     *         claimed for the leg (its hold shrunk to the leg, the rest released)
      */
     private boolean claimFirmQuote(LegRequest leg, Pool pool, TradeSide side, Instant now) {
         Optional<Reservation> found = Optional.ofNullable(leg.quoteId()).flatMap(reservationRows::lock);
@@ -113,16 +115,17 @@ public class PoolExecution {
             return false; // indicative or unknown quote: re-priced at execution
         }
         Reservation quote = found.get();
+        // A split may give the pool less than it quoted: the firm price holds for any leg up to the quoted size.
         boolean sameTrade = quote.getPoolId().equals(pool.getId()) && quote.getSide() == side
-                && quote.getInAmount().equals(leg.inAmount());
+                && leg.inAmount().compareTo(quote.getInAmount()) <= 0;
         if (sameTrade && quote.isLiveAt(now)) {
-            return reservations.claim(quote);
+            return reservations.claimFor(quote, leg.inAmount());
         }
         if (quote.getStatus() == ReservationStatus.RESERVED && !quote.isLiveAt(now)) {
             reservations.release(quote); // expired: give the inventory back now rather than at the next sweep
         }
         log.info("Quote {} for leg {} of trade {} is {}; the leg is re-priced", quote.getQuoteId(), leg.legId(),
-                leg.tradeId(), sameTrade ? "expired or used" : "for another pool, side or size");
+                leg.tradeId(), sameTrade ? "expired or used" : "for another pool or side, or smaller than the leg");
         return false;
     }
 

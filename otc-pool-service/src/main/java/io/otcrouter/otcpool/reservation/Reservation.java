@@ -78,6 +78,12 @@ public class Reservation {
         return side == TradeSide.SELL_BASE ? outAmount : BigInteger.ZERO;
     }
 
+    /** The same hold for {@code out} of its output: what a part of it holds of each side. */
+    Reservation part(BigInteger out) {
+        return new Reservation(quoteId, requestId, poolId, side, inAmount, out, price, spreadBps, expiresAt,
+                createdAt);
+    }
+
     public boolean isLiveAt(Instant at) {
         return status == ReservationStatus.RESERVED && at.isBefore(expiresAt);
     }

@@ -1,5 +1,6 @@
 package io.otcrouter.otcpool.reservation;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,21 @@ public interface ReservationRepository extends JpaRepository<Reservation, String
      *
      * @return 1 when moved, 0 when it was no longer in {@code from}
      */
+    /**
+     * Claims a RESERVED reservation and shrinks it to a leg's size and output in one step (see
+     * {@link #transition} for why only one of two racing updates wins).
+     *
+     * @return 1 when claimed, 0 when it was no longer RESERVED
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update Reservation r set r.status = io.otcrouter.otcpool.reservation.ReservationStatus.CLAIMED,
+                r.inAmount = :inAmount, r.outAmount = :outAmount, r.version = r.version + 1
+            where r.quoteId = :quoteId and r.status = io.otcrouter.otcpool.reservation.ReservationStatus.RESERVED
+            """)
+    int claimResized(@Param("quoteId") String quoteId, @Param("inAmount") BigInteger inAmount,
+            @Param("outAmount") BigInteger outAmount);
+
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update Reservation r set r.status = :to, r.version = r.version + 1

@@ -82,6 +82,36 @@ public class Reservations {
     }
 
     /**
+     * Claims a live reservation for a leg of {@code legIn}, at most the quoted size: a split may give the pool less
+     * than it quoted. The hold shrinks to the leg's output at the quoted price, pro rata and rounded down as the
+     * pool rounds (the router expects exactly this), and the rest of the inventory is free again at once — not at
+     * the quote's expiry, when other quotes and re-priced legs would have found it held.
+     *
+     * @return true when claimed, false when it was not (or no longer) RESERVED or the leg is larger than the quote
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean claimFor(Reservation reservation, BigInteger legIn) {
+        if (legIn.signum() <= 0 || legIn.compareTo(reservation.getInAmount()) > 0) {
+            return false;
+        }
+        BigInteger legOut = reservation.getOutAmount().multiply(legIn).divide(reservation.getInAmount());
+        if (reservations.claimResized(reservation.getQuoteId(), legIn, legOut) == 0) {
+            return false;
+        }
+        BigInteger freed = reservation.getOutAmount().subtract(legOut);
+        if (freed.signum() > 0) {
+            Reservation part = reservation.part(freed);
+            if (pools.release(reservation.getPoolId(), part.heldBase(), part.heldQuote()) == 0) {
+                throw new IllegalStateException("Pool " + reservation.getPoolId() + " holds less than reservation "
+                        + reservation.getQuoteId());
+            }
+            log.debug("Quote {} claimed for {} of {} in; {} of its output released", reservation.getQuoteId(), legIn,
+                    reservation.getInAmount(), freed);
+        }
+        return true;
+    }
+
+    /**
      * Releases the firm quotes of a request that its decision did not use (the router chose another venue or
      * pool), so their inventory is free again at once instead of at their expiry.
      *

@@ -163,6 +163,46 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     }
 
     @Test
+    void shouldFillASmallerLegOfAFirmQuoteAtItsPriceAndFreeTheRestOfItsHoldAtOnce() {
+        String poolId = rayPool(USDC, 10_000, "3000");
+        PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+        assertThat(quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000")).getStatus())
+                .as("the first quote holds most of the 3,000 USDC").isEqualTo(PoolQuoteStatus.REFUSED);
+        livePrice(RAY, "1.5"); // re-priced, 400 RAY would return less than quoted
+
+        // A split gave the pool 400 of the 1,000 RAY it quoted: 40 % of the quoted output, as the router expects.
+        BigInteger legOut = quote.getOutAmount().toBigIntegerExact().multiply(BigInteger.valueOf(400))
+                .divide(BigInteger.valueOf(1000));
+        LegExecuted executed = execute(poolId, quote.getQuoteId(), RAY, USDC, "400", legOut);
+
+        assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
+        assertThat(executed.getOutAmount().toBigIntegerExact()).isEqualTo(legOut);
+        assertThat(executed.getExecutionPrice()).isEqualByComparingTo(quote.getPrice());
+        BigInteger[] after = rows.inventory(poolId);
+        assertThat(after[1]).isEqualTo(Pools.atomic(USDC, "3000").subtract(legOut));
+        assertThat(after[3]).as("nothing of the quote is still held").isZero();
+        assertThat(jdbc.queryForObject("select in_amount from otc_pool.reservation where quote_id = ?",
+                BigInteger.class, quote.getQuoteId())).isEqualTo(Pools.atomic(RAY, "400"));
+        livePrice(RAY, "2");
+        assertThat(quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000")).getStatus())
+                .as("the rest of the hold can be quoted again at once").isEqualTo(PoolQuoteStatus.QUOTED);
+    }
+
+    @Test
+    void shouldRepriceALegLargerThanItsFirmQuote() {
+        String poolId = rayPool(USDT, 10_000);
+        PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDT, "1000"));
+
+        LegExecuted executed = execute(poolId, quote.getQuoteId(), RAY, USDT, "1200", Pools.atomic(USDT, "2000"));
+
+        // 1,200 RAY re-priced at $2 less 25 bps = 2,394 USDT; the firm quote covered 1,000 only.
+        assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
+        assertThat(executed.getOutAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(USDT, "2394"));
+        assertThat(jdbc.queryForObject("select status from otc_pool.reservation where quote_id = ?", String.class,
+                quote.getQuoteId())).isEqualTo("RESERVED");
+    }
+
+    @Test
     void shouldReleaseAnExpiredQuoteAndRepriceItsLegNeverFillingAtTheStalePrice() {
         String poolId = rayPool(USDT, 500);
         PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDT, "1000"));
