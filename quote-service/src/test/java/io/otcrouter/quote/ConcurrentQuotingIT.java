@@ -157,6 +157,7 @@ class ConcurrentQuotingIT {
         JupiterQuoted fromCurve = answers.get(1);
         assertThat(fromCurve.getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
         assertThat(fromCurve.getFromCache()).isTrue();
+        assertThat(fromCurve.getSource()).isEqualTo(QuoteSource.CURVE);
         // given up at the reply margin (100 ms) before replyBy, so the answer can still reach the router in time
         assertThat(fromCurve.getReason()).contains("Jupiter did not answer by " + replyBy.minusMillis(100));
         assertThat(EventDecimals.toAtomic(fromCurve.getOutAmount())).isEqualTo(TENTH_OUT.divide(BigInteger.TWO));

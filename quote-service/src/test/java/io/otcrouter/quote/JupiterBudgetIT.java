@@ -121,7 +121,7 @@ class JupiterBudgetIT {
         assertThat(jupiterCalls).isPositive().isLessThanOrEqualTo(1 + (int) Math.floor(elapsedSeconds * 0.5));
         assertThat(answers.values()).allSatisfy(quoted -> {
             assertThat(quoted.getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
-            assertThat(quoted.getSource()).isEqualTo(QuoteSource.LIVE);
+            assertThat(quoted.getSource()).isEqualTo(quoted.getFromCache() ? QuoteSource.CURVE : QuoteSource.LIVE);
             assertThat(EventDecimals.toAtomic(quoted.getOutAmount())).isEqualTo(TENTH_OUT);
             assertThat(quoted.getCurveAgeMs()).isNotNull().isNotNegative();
             assertThat(quoted.getBudgetRemaining()).isNotNull();

@@ -10,11 +10,13 @@ import io.otcrouter.events.QuoteSource;
 
 /**
  * One DEX quote as the service uses it internally: atomic amounts, Jupiter's own minimum output, and whether it
- * came from Jupiter (LIVE) or from the constant-product model (SIMULATED). Amounts are null unless QUOTED.
+ * came from Jupiter (LIVE), from Jupiter's cached depth curve (CURVE) or from the constant-product model
+ * (SIMULATED). Amounts are null unless QUOTED.
  *
  * @param priceImpactPct a fraction, as Jupiter reports it: 0.01 is 1 %
  * @param reason         why it is not QUOTED, or a note on a QUOTED one (for example a simulated fallback)
  * @param fromCache      the output was interpolated from the cached live depth curve, not quoted by Jupiter now
+ *                       (the source is then CURVE)
  */
 public record DexQuote(JupiterQuoteStatus status, QuoteSource source, BigInteger outAmount,
         BigInteger otherAmountThreshold, BigDecimal priceImpactPct, List<String> routeLabels, Long contextSlot,

@@ -123,14 +123,14 @@ public class DexQuoter {
 
     /**
      * The depth curve to publish with a quote. SIMULATED: the model at 10/25/50/100/200 % of the size (free),
-     * observed now. LIVE: the pair's fresh Jupiter points (every live quote of the pair within the TTL, filled in
+     * observed now. LIVE or CURVE: the pair's fresh Jupiter points (every live quote of the pair within the TTL, filled in
      * by the background refresh), aged by the oldest of them — never simulated points mixed into a live curve.
      */
     public Optional<DepthCurve> depthCurve(DexQuoteRequest request, DexQuote quote) {
         if (!quote.isQuoted()) {
             return Optional.empty();
         }
-        if (quote.source() == QuoteSource.LIVE) {
+        if (quote.source() != QuoteSource.SIMULATED) {
             return curves.fresh(request.inputMint(), request.outputMint());
         }
         List<DepthSample> curve = new ArrayList<>();
@@ -164,7 +164,8 @@ public class DexQuoter {
                 .divide(BPS);
         log.info("Answering {} {} -> {} from the depth curve ({} ms old): {}", request.amount(),
                 request.inputMint(), request.outputMint(), ageMs, why);
-        return Optional.of(new DexQuote(JupiterQuoteStatus.QUOTED, QuoteSource.LIVE, out.get(), threshold, null,
+        // CURVE, never LIVE: an estimate from points Jupiter gave earlier, not Jupiter's quote for this size now.
+        return Optional.of(new DexQuote(JupiterQuoteStatus.QUOTED, QuoteSource.CURVE, out.get(), threshold, null,
                 List.of(CURVE_ROUTE_LABEL), null,
                 "interpolated from Jupiter's depth curve observed " + ageMs + " ms ago; " + why, true));
     }

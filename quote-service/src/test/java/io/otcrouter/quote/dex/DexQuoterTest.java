@@ -230,7 +230,7 @@ class DexQuoterTest {
         DexQuote estimate = quote(quoter, twentiethOfASol, clock.instant().plusMillis(100));
 
         assertThat(estimate.status()).isEqualTo(JupiterQuoteStatus.QUOTED);
-        assertThat(estimate.source()).isEqualTo(QuoteSource.LIVE);
+        assertThat(estimate.source()).as("an estimate never travels as LIVE").isEqualTo(QuoteSource.CURVE);
         assertThat(estimate.fromCache()).isTrue();
         // half the size on the chord from the origin: 16,198,753 / 2 rounded down
         assertThat(estimate.outAmount()).isEqualTo(new BigInteger("8099376"));

@@ -68,7 +68,7 @@ class LiveQuoteResponderTest {
         assertThat(published).hasSize(2).last().satisfies(quoted -> {
             assertThat(quoted.getRequestId()).isEqualTo("req-2");
             assertThat(quoted.getStatus()).isEqualTo(JupiterQuoteStatus.QUOTED);
-            assertThat(quoted.getSource()).isEqualTo(QuoteSource.LIVE);
+            assertThat(quoted.getSource()).isEqualTo(QuoteSource.CURVE);
             assertThat(quoted.getFromCache()).isTrue();
             assertThat(EventDecimals.toAtomic(quoted.getOutAmount())).isEqualTo(TENTH_OUT);
             assertThat(quoted.getCurveObservedAt()).isEqualTo(T0);
