@@ -283,6 +283,7 @@ class LedgerServiceIT {
         assertThat(listed.get("executionPrice").asString()).isEqualTo("149.625000000000");
         assertThat(listed.get("settledAt").isString()).isTrue();
         assertThat(listed.get("submittedBy").asString()).isEqualTo(LedgerFixtures.SUBMITTED_BY);
+        assertThat(listed.get("revision").asInt()).as("settled once, never corrected").isEqualTo(1);
 
         JsonNode detail = json(http.get().uri("/api/ledger/trades/{id}", tradeId).retrieve().toEntity(String.class));
         assertThat(detail.at("/trade/tradeId").asString()).isEqualTo(tradeId);
