@@ -40,14 +40,17 @@ import io.otcrouter.dashboard.view.TradeAnalyticsView;
 import io.otcrouter.dashboard.view.TradeStatsView;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
+import io.otcrouter.events.SettlementFigures;
 import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
 
 /**
  * A restarted dashboard takes its aggregates from the newest snapshot and reads the trade topics again only from its
  * recent window, on a real broker with three partitions per topic: every trade counted once, including those written
- * after the snapshot and a copy the ledger sent again, and a trade older than the window answered as such.
+ * after the snapshot and a copy the ledger sent again, a trade older than the window answered as such, and the
+ * ledger's correction of a trade counted before the snapshot replacing its contribution.
  */
 @EmbeddedKafka(partitions = 3, topics = {"otc.routes.decided.v1", "otc.trades.settled.v1"},
         brokerProperties = "auto.create.topics.enable=false")
@@ -122,7 +125,54 @@ class ReadModelRestartIT {
             assertThat(old.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(old.body()).contains("not in the dashboard's recent window").contains("latest " + WINDOW);
             assertThat(viewer.get("/api/trades/trade-66").statusCode()).isEqualTo(200);
+
+            // The ledger corrects trade-0, counted before the snapshot and long gone from the window: its late leg.
+            producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), "trade-0", correctionOfTradeZero())).get();
+            Reference corrected = new Reference();
+            for (int i = 1; i < 67; i++) {
+                corrected.add(settlement(i), i);
+            }
+            corrected.add(TradeSettled.newBuilder(correctionOfTradeZero()).setRevision(1).setSupersedes(null).build(),
+                    67);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(stats.stats().byStatus())
+                    .isEqualTo(corrected.stats.stats().byStatus()));
+            assertThat(stats.stats().total()).isEqualTo(corrected.stats.stats().total());
+            assertThat(stats.daily()).isEqualTo(corrected.stats.daily());
+            assertThat(restarted.getBean(TradeAnalyticsView.class).analytics().brackets())
+                    .isEqualTo(corrected.analytics.analytics().brackets());
+            assertThat(restarted.getBean(TradeAnalyticsView.class).analytics().performance())
+                    .isEqualTo(corrected.analytics.analytics().performance());
+            assertThat(viewer.get("/api/trades/trade-0").statusCode()).as("corrected, and settled most recently")
+                    .isEqualTo(200);
         }
+    }
+
+    /** Trade 0 as first settled: half filled when its settle timeout passed, the other leg late. */
+    private static TradeSettled provisionalTradeZero() {
+        TradeSettled filled = settlement(0);
+        return TradeSettled.newBuilder(filled).setStatus(TradeStatus.PARTIALLY_FILLED)
+                .setFilledInAmount(filled.getFilledInAmount().divide(BigDecimal.valueOf(2)))
+                .setOutAmount(filled.getOutAmount().divide(BigDecimal.valueOf(2)))
+                .setSavingUsd(EventDecimals.usd(new BigDecimal("0.05")))
+                .setSlippageVsQuoteBps(EventDecimals.ratio(new BigDecimal("2")))
+                .build();
+    }
+
+    /** The ledger's correction of trade 0 once its late leg was booked: filled, settled a week later. */
+    private static TradeSettled correctionOfTradeZero() {
+        TradeSettled before = provisionalTradeZero();
+        return solToUsdc("trade-0", ROUTES[0])
+                .setVolumeUsd(before.getVolumeUsd()).setSavingUsd(EventDecimals.usd(BigDecimal.ZERO))
+                .setSettledAt(SETTLED_AT.plus(Duration.ofDays(12))).setRevision(2)
+                .setSupersedes(SettlementFigures.newBuilder().setRevision(1)
+                        .setStatus(before.getStatus()).setFilledInAmount(before.getFilledInAmount())
+                        .setOutAmount(before.getOutAmount()).setSavingOutAmount(before.getSavingOutAmount())
+                        .setSavingUsd(before.getSavingUsd()).setVolumeUsd(before.getVolumeUsd())
+                        .setExecutionPrice(before.getExecutionPrice())
+                        .setSlippageVsQuoteBps(before.getSlippageVsQuoteBps())
+                        .setShortfallVsArrivalBps(before.getShortfallVsArrivalBps())
+                        .setSettledAt(before.getSettledAt()).build())
+                .build();
     }
 
     private ConfigurableApplicationContext startDashboard() {
@@ -144,7 +194,7 @@ class ReadModelRestartIT {
             String tradeId = "trade-" + i;
             producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), tradeId,
                     decision(tradeId, "sol-usdc-main").build()));
-            TradeSettled settled = settlement(i);
+            TradeSettled settled = i == 0 ? provisionalTradeZero() : settlement(i);
             producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), tradeId, settled)).get();
             expected.add(settled, i);
         }
