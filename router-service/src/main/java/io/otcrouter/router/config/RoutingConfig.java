@@ -15,6 +15,7 @@ class RoutingConfig {
     RouteSelector routeSelector(RoutingProperties properties) {
         CostModel costs = new CostModel(properties.dexFeeBps(), properties.otcFeeBps(),
                 properties.networkFeePerLegAtomic());
-        return new RouteSelector(new RoutingPolicy(costs, properties.priceBandBps()));
+        return new RouteSelector(new RoutingPolicy(costs, properties.priceBandBps(),
+                properties.untrustedReferenceBandBps()));
     }
 }

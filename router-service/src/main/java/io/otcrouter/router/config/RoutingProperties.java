@@ -1,6 +1,7 @@
 package io.otcrouter.router.config;
 
 import java.math.BigInteger;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,12 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dexFeeBps               extra fee on Jupiter legs beyond what Jupiter nets out
  * @param otcFeeBps               extra fee on OTC legs beyond the pool's spread
  * @param networkFeePerLegAtomic  estimated network fee per leg, in atomic units of the output token
- * @param priceBandBps            quotes further than this from the reference rate are discarded
+ * @param priceBandBps            legs whose average rate is further than this from the reference rate are not used
+ * @param untrustedReferenceBandBps the band instead when a reference price is STATIC or stale
+ * @param maxPriceAge             a reference price observed longer ago than this is stale
  */
 @ConfigurationProperties("otc.routing")
 public record RoutingProperties(
         @DefaultValue("0") int dexFeeBps,
         @DefaultValue("0") int otcFeeBps,
         @DefaultValue("0") BigInteger networkFeePerLegAtomic,
-        @DefaultValue("1000") int priceBandBps) {
+        @DefaultValue("1000") int priceBandBps,
+        @DefaultValue("2500") int untrustedReferenceBandBps,
+        @DefaultValue("15m") Duration maxPriceAge) {
 }

@@ -23,6 +23,11 @@ public class ReferencePrices {
                 (known, incoming) -> incoming.getObservedAt().isBefore(known.getObservedAt()) ? known : incoming);
     }
 
+    /** The latest update for the mint, with its source and age: the router judges whether to trust it. */
+    public Optional<PriceUpdated> latest(String mint) {
+        return Optional.ofNullable(byMint.get(mint));
+    }
+
     public Optional<BigDecimal> usd(String mint) {
         return Optional.ofNullable(byMint.get(mint)).map(PriceUpdated::getPriceUsd);
     }

@@ -13,7 +13,14 @@ final class Reasons {
     private Reasons() {
     }
 
-    static String explain(TradeIntent intent, Route route, List<Leg> legs, BigInteger dexBaseline) {
+    /** @param notes what else a reader must know: an untrusted reference, Jupiter outside the band */
+    static String explain(TradeIntent intent, Route route, List<Leg> legs, BigInteger dexBaseline,
+            List<String> notes) {
+        String reason = explain(intent, route, legs, dexBaseline);
+        return notes.isEmpty() ? reason : reason + " (" + String.join("; ", notes) + ")";
+    }
+
+    private static String explain(TradeIntent intent, Route route, List<Leg> legs, BigInteger dexBaseline) {
         String symbol = intent.output().symbol();
         BigInteger out = legs.stream().map(Leg::expectedOut).reduce(BigInteger.ZERO, BigInteger::add);
         String total = Units.of(intent.output(), out) + " " + symbol;

@@ -1,26 +1,56 @@
 package io.otcrouter.router.routing;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-import io.otcrouter.router.routing.TradeIntent;
+import io.otcrouter.events.PriceSource;
+import io.otcrouter.events.PriceUpdated;
 
 /**
  * The fair exchange rate at the reference prices, in output atomic units per input atomic unit, when both prices
- * are known.
+ * are known; {@code caveat} says why it cannot be trusted as a live price (a STATIC or stale price), null when it
+ * can. The price band is applied more loosely against an untrusted reference, and the decision says so.
  */
-public final class ReferenceRate {
+public record ReferenceRate(BigDecimal rate, String caveat) {
 
-    private ReferenceRate() {
+    /** A rate from live, fresh prices. */
+    public static ReferenceRate live(BigDecimal rate) {
+        return new ReferenceRate(rate, null);
     }
 
-    public static Optional<BigDecimal> of(TradeIntent intent, Optional<BigDecimal> inputUsd,
-            Optional<BigDecimal> outputUsd) {
-        if (inputUsd.isEmpty() || outputUsd.isEmpty() || outputUsd.get().signum() <= 0) {
+    /**
+     * @param maxAge a price observed longer ago than this is stale, whatever its source says
+     */
+    public static Optional<ReferenceRate> of(TradeIntent intent, Optional<PriceUpdated> input,
+            Optional<PriceUpdated> output, Instant now, Duration maxAge) {
+        if (input.isEmpty() || output.isEmpty() || output.get().getPriceUsd().signum() <= 0) {
             return Optional.empty();
         }
         // (input USD / output USD) token units, rescaled from input decimals to output decimals.
-        return Optional.of(inputUsd.get().divide(outputUsd.get(), DepthCurve.MATH)
-                .movePointRight(intent.output().decimals() - intent.input().decimals()));
+        BigDecimal rate = input.get().getPriceUsd().divide(output.get().getPriceUsd(), DepthCurve.MATH)
+                .movePointRight(intent.output().decimals() - intent.input().decimals());
+        List<String> caveats = new ArrayList<>();
+        caveat(input.get(), now, maxAge).ifPresent(caveats::add);
+        caveat(output.get(), now, maxAge).ifPresent(caveats::add);
+        return Optional.of(new ReferenceRate(rate, caveats.isEmpty() ? null : String.join(" and ", caveats)));
+    }
+
+    boolean trusted() {
+        return caveat == null;
+    }
+
+    private static Optional<String> caveat(PriceUpdated price, Instant now, Duration maxAge) {
+        if (price.getSource() == PriceSource.STATIC) {
+            return Optional.of(price.getSymbol() + "'s reference price is STATIC (offline)");
+        }
+        Duration age = Duration.between(price.getObservedAt(), now);
+        if (price.getStale() || age.compareTo(maxAge) > 0) {
+            return Optional.of(price.getSymbol() + "'s reference price is stale (" + age.toMinutes() + " min old)");
+        }
+        return Optional.empty();
     }
 }

@@ -23,6 +23,7 @@ import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.router.config.RouterProperties;
+import io.otcrouter.router.config.RoutingProperties;
 import io.otcrouter.router.quoting.QuoteCollector;
 import io.otcrouter.router.quoting.QuoteRequestPublisher;
 import io.otcrouter.router.routing.Decision;
@@ -59,13 +60,14 @@ public class TradeService {
     private final RouteSelector selector;
     private final ReferencePrices prices;
     private final RouterProperties properties;
+    private final RoutingProperties routing;
     private final MeterRegistry meters;
     private final Clock clock;
 
     TradeService(QuoteCollector collector, QuoteRequestPublisher quoteRequests, DecisionPublisher decisions,
             DecisionLog decisionLog, LateAcknowledgements lateAcknowledgements, PublishTimeouts timeouts,
             TradeTracker tracker, RouteDecidedFactory events, RouteSelector selector, ReferencePrices prices,
-            RouterProperties properties, MeterRegistry meters) {
+            RouterProperties properties, RoutingProperties routing, MeterRegistry meters) {
         this.collector = collector;
         this.quoteRequests = quoteRequests;
         this.decisions = decisions;
@@ -77,6 +79,7 @@ public class TradeService {
         this.selector = selector;
         this.prices = prices;
         this.properties = properties;
+        this.routing = routing;
         this.meters = meters;
         this.clock = Clock.systemUTC();
     }
@@ -203,9 +206,10 @@ public class TradeService {
             throw e;
         }
         VenueQuotes quotes = collector.await(requestId, properties.quoteTimeout());
-        var referenceRate = ReferenceRate.of(intent, prices.usd(intent.input().mint()),
-                prices.usd(intent.output().mint()));
-        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, referenceRate, now());
+        Instant now = now();
+        var reference = ReferenceRate.of(intent, prices.latest(intent.input().mint()),
+                prices.latest(intent.output().mint()), now, routing.maxPriceAge());
+        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, reference, now);
     }
 
     private QuoteRequested quoteRequest(String requestId, String tradeId, TradeIntent intent, Instant replyBy) {

@@ -127,7 +127,8 @@ class RouteSelectorTest {
                 .isEqualTo(leg.expectedOut().multiply(BigInteger.valueOf(9950)).divide(BigInteger.valueOf(10000))));
         assertThat(decision.candidates()).extracting(Candidate::label)
                 .contains("DEX", "OTC:sol-usdc-main").anyMatch(label -> label.startsWith("SPLIT DEX"));
-        assertThat(decision.reason()).startsWith("Split ").contains("to Jupiter").contains("to sol-usdc-main");
+        assertThat(decision.reason()).startsWith("Split ").contains("to Jupiter").contains("to sol-usdc-main")
+                .contains("Jupiter's leg is estimated from its SIMULATED depth curve, not quoted for its size");
     }
 
     @Test
@@ -158,11 +159,53 @@ class RouteSelectorTest {
                 List.of(pool("too-good", "200000000000")));
         // Reference: 150 USDC per SOL = 0.15 atomic USDC per lamport; the pool claims 200.
         Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes,
-                java.util.Optional.of(new java.math.BigDecimal("0.15")), NOW);
+                java.util.Optional.of(ReferenceRate.live(new java.math.BigDecimal("0.15"))), NOW);
 
         assertThat(decision.route()).isEqualTo(Route.DEX);
         assertThat(decision.candidates()).filteredOn(c -> c.label().equals("OTC:too-good")).singleElement()
                 .satisfies(c -> assertThat(c.reason()).contains("bps from the reference"));
+    }
+
+    @Test
+    void shouldWidenTheBandAgainstAStaticReferenceAndSaySo() {
+        // The STATIC reference says 150 USDC per SOL; the market moved to 130: the pool pays 129.5 (13.7 % off).
+        var quotes = new VenueQuotes(dex("128000000000", "127360000000"),
+                List.of(pool("desk", "129500000000"), pool("absurd", "300000000000")));
+        ReferenceRate offline = new ReferenceRate(new java.math.BigDecimal("0.15"),
+                "SOL's reference price is STATIC (offline)");
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes, java.util.Optional.of(offline), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.OTC);
+        assertThat(decision.legs()).singleElement().satisfies(leg -> assertThat(leg.poolId()).isEqualTo("desk"));
+        assertThat(decision.reason()).contains("SOL's reference price is STATIC (offline): price band widened to 2500 bps");
+        assertThat(decision.candidates()).filteredOn(c -> c.label().equals("OTC:absurd")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).contains("band is 2500 bps (widened: untrusted reference)"));
+    }
+
+    @Test
+    void shouldApplyTheNormalBandAgainstALiveReference() {
+        var quotes = new VenueQuotes(dex("128000000000", "127360000000"), List.of(pool("desk", "129500000000")));
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, quotes,
+                java.util.Optional.of(ReferenceRate.live(new java.math.BigDecimal("0.15"))), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.REJECTED);
+        assertThat(decision.reason()).doesNotContain("widened");
+        assertThat(decision.candidates()).extracting(Candidate::reason).allSatisfy(reason -> assertThat(reason)
+                .contains("band is 1000 bps"));
+    }
+
+    @Test
+    void shouldSayWhenJupitersFigureIsAnEstimateFromItsDepthCurve() {
+        JupiterQuoted fromCurve = JupiterQuoted.newBuilder(dex("150000000000", "149250000000"))
+                .setSource(QuoteSource.CURVE).setFromCache(true).setCurveAgeMs(1500L).build();
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, new VenueQuotes(fromCurve, List.of()),
+                java.util.Optional.empty(), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.DEX);
+        assertThat(decision.reason()).contains("estimates from its depth curve observed 1500 ms ago");
     }
 
     @Test
