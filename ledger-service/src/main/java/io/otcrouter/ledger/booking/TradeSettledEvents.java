@@ -58,19 +58,7 @@ final class TradeSettledEvents {
 
     /** What the trade's current revision says, as a correction of it will carry it. */
     static SettlementFigures figures(Trade trade) {
-        return SettlementFigures.newBuilder()
-                .setRevision(trade.getRevision())
-                .setStatus(TradeStatus.valueOf(trade.getStatus().name()))
-                .setFilledInAmount(EventDecimals.atomic(trade.getFilledInAmount()))
-                .setOutAmount(EventDecimals.atomic(trade.getOutAmount()))
-                .setSavingOutAmount(atomicOrNull(trade.getSavingOutAmount()))
-                .setSavingUsd(scaled(trade.getSavingUsd(), EventDecimals::usd))
-                .setVolumeUsd(scaled(trade.getVolumeUsd(), EventDecimals::usd))
-                .setExecutionPrice(scaled(trade.getExecutionPrice(), EventDecimals::price))
-                .setSlippageVsQuoteBps(scaled(trade.getSlippageVsQuoteBps(), EventDecimals::ratio))
-                .setShortfallVsArrivalBps(scaled(trade.getShortfallVsArrivalBps(), EventDecimals::ratio))
-                .setSettledAt(trade.getSettledAt())
-                .build();
+        return figures(of(trade, null));
     }
 
     /** What a published settlement says, as a correction of it carries it. */
