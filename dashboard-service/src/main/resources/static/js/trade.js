@@ -63,6 +63,7 @@
     source.replaceChildren();
     if (q.dexQuoteSource === 'SIMULATED') source.append(badge('SIMULATED DEX quote', 'text-bg-warning'));
     else if (q.dexQuoteSource === 'LIVE') source.append(badge('Live Jupiter quote', 'text-bg-success'));
+    else if (q.dexQuoteSource === 'CURVE') source.append(badge('Jupiter estimate from its depth curve', 'text-bg-info'));
     setText('quote-expected', q.expectedOutput + ' ' + q.outputToken);
     setText('quote-baseline', q.dexBaselineOutput === null ? 'Jupiter did not quote' : q.dexBaselineOutput + ' ' + q.outputToken);
     setText('quote-saving', q.expectedSaving === null ? '—' : q.expectedSaving + ' ' + q.outputToken);

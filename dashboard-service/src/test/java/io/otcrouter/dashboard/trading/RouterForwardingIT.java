@@ -168,6 +168,25 @@ class RouterForwardingIT {
     }
 
     @Test
+    void shouldLabelAJupiterFigureReadOffItsDepthCurveAsAnEstimateNotALiveQuote() {
+        Chromium.require();
+        ROUTER.answer(new Answer(200, "application/json",
+                QUOTE.replace("\"dexQuoteSource\":\"SIMULATED\"", "\"dexQuoteSource\":\"CURVE\"")));
+        try (BrowserSession browser = new BrowserSession("http://localhost:" + port, userDataDir)) {
+            BrowserSignIn.signIn(browser, TestUsers.TRADER);
+            browser.open("/trade");
+            browser.until(d -> !d.findElements(By.cssSelector("#input-token option")).isEmpty());
+            browser.driver().findElement(By.id("amount")).sendKeys("1000");
+            browser.driver().findElement(By.id("quote-button")).click();
+
+            browser.until(d -> d.findElement(By.id("quote-details")).isDisplayed());
+            assertThat(browser.driver().findElement(By.id("quote-source")).getText())
+                    .isEqualTo("Jupiter estimate from its depth curve");
+            assertThat(browser.pageFailures()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldShowTheQuoteComparisonAndTheRoutersFieldErrorsAsTextOnTheTradePage() {
         Chromium.require();
         ROUTER.answer(new Answer(200, "application/json", QUOTE));
