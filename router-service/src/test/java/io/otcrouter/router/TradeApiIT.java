@@ -314,6 +314,7 @@ class TradeApiIT {
                 trade -> "SETTLED".equals(trade.get("status").asString()) && trade.has("executions"));
         assertThat(settled.at("/settlement/realizedOutput").asString()).isEqualTo("149625.000000");
         assertThat(settled.at("/settlement/savingVsDex").asString()).isEqualTo("1625.000000");
+        assertThat(settled.at("/settlement/revision").asInt()).as("the ledger's first settlement").isEqualTo(1);
         assertThat(settled.at("/executions/0/venue").asString()).isEqualTo("OTC");
         assertThat(settled.at("/executions/0/status").asString()).isEqualTo("FILLED");
         assertThat(settled.at("/executions/0/output").asString()).isEqualTo("149625.000000");
