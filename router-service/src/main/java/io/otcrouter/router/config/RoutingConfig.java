@@ -1,5 +1,7 @@
 package io.otcrouter.router.config;
 
+import java.math.BigInteger;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +15,9 @@ class RoutingConfig {
 
     @Bean
     RouteSelector routeSelector(RoutingProperties properties) {
-        CostModel costs = new CostModel(properties.dexFeeBps(), properties.otcFeeBps(),
-                properties.networkFeePerLegAtomic());
-        return new RouteSelector(new RoutingPolicy(costs, properties.priceBandBps(),
+        CostModel costs = new CostModel(properties.dexFeeBps(), properties.otcFeeBps(), BigInteger.ZERO);
+        return new RouteSelector(new RoutingPolicy(costs,
+                properties.networkFeeLamports().add(properties.priorityFeeLamports()), properties.priceBandBps(),
                 properties.untrustedReferenceBandBps()));
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dexFeeBps               extra fee on Jupiter legs beyond what Jupiter nets out
  * @param otcFeeBps               extra fee on OTC legs beyond the pool's spread
- * @param networkFeePerLegAtomic  estimated network fee per leg, in atomic units of the output token
+ * @param networkFeeLamports      Solana's base fee of one leg's transaction (5,000 lamports per signature)
+ * @param priorityFeeLamports     the priority fee paid on each leg's transaction
  * @param priceBandBps            legs whose average rate is further than this from the reference rate are not used
  * @param untrustedReferenceBandBps the band instead when a reference price is STATIC or stale
  * @param maxPriceAge             a reference price observed longer ago than this is stale
@@ -20,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RoutingProperties(
         @DefaultValue("0") int dexFeeBps,
         @DefaultValue("0") int otcFeeBps,
-        @DefaultValue("0") BigInteger networkFeePerLegAtomic,
+        @DefaultValue("5000") BigInteger networkFeeLamports,
+        @DefaultValue("50000") BigInteger priorityFeeLamports,
         @DefaultValue("1000") int priceBandBps,
         @DefaultValue("2500") int untrustedReferenceBandBps,
         @DefaultValue("15m") Duration maxPriceAge) {

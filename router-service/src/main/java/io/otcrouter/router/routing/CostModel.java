@@ -6,7 +6,8 @@ import java.math.BigInteger;
 /**
  * What a leg costs beyond what the venue already netted out (Jupiter's {@code outAmount} is net of AMM and
  * platform fees, a pool's output net of its spread): a configurable fee per venue in basis points and a network
- * fee per leg in output atomic units. Candidates are compared on output after these costs.
+ * fee per leg in output atomic units ({@link NetworkFee}: Solana's base and priority fee at the reference price,
+ * worked out for each decision). Candidates are compared on output after these costs.
  *
  * @param dexFeeBps          extra fee on the DEX leg's output
  * @param otcFeeBps          extra fee on each OTC leg's output
@@ -16,6 +17,11 @@ public record CostModel(int dexFeeBps, int otcFeeBps, BigInteger networkFeePerLe
 
     public static final CostModel FREE = new CostModel(0, 0, BigInteger.ZERO);
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
+
+    /** The same fees with the network fee of this decision's output token. */
+    public CostModel withNetworkFee(BigInteger perLegOut) {
+        return new CostModel(dexFeeBps, otcFeeBps, perLegOut);
+    }
 
     BigDecimal netDex(BigDecimal grossOut) {
         return net(grossOut, dexFeeBps);

@@ -36,15 +36,25 @@ public class RouteSelector {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     private final RoutingPolicy policy;
-    private final SplitOptimizer optimizer;
 
     public RouteSelector(RoutingPolicy policy) {
         this.policy = policy;
-        this.optimizer = new SplitOptimizer(policy.costs());
     }
 
+    public RoutingPolicy policy() {
+        return policy;
+    }
+
+    /** Decides with the policy's cost model as it is. */
     public Decision decide(String tradeId, TradeIntent intent, VenueQuotes quotes, Optional<ReferenceRate> reference,
             Instant now) {
+        return decide(tradeId, intent, quotes, reference, policy.costs(), now);
+    }
+
+    /** @param costs the policy's fees with this decision's network fee per leg in the output token */
+    public Decision decide(String tradeId, TradeIntent intent, VenueQuotes quotes, Optional<ReferenceRate> reference,
+            CostModel costs, Instant now) {
+        SplitOptimizer optimizer = new SplitOptimizer(costs);
         PriceBand band = PriceBand.of(reference, policy);
         List<Candidate> candidates = new ArrayList<>();
         List<Option> options = new ArrayList<>();
@@ -57,7 +67,7 @@ public class RouteSelector {
             Optional<String> fullSize = band.refusal(
                     dex.getOutAmount().divide(new BigDecimal(intent.amountIn()), DepthCurve.MATH));
             if (fullSize.isEmpty()) {
-                options.add(dexOnly(intent, dex));
+                options.add(dexOnly(intent, dex, costs));
             } else {
                 String legs = dexOffer == null ? "; no leg size is within the band"
                         : "; legs of " + Units.of(intent.input(), dexOffer.minIn()) + " to "
@@ -201,13 +211,13 @@ public class RouteSelector {
                 EventDecimals.toAtomic(pool.getOutAmount()), minIn, maxIn));
     }
 
-    private Option dexOnly(TradeIntent intent, JupiterQuoted dex) {
+    private static Option dexOnly(TradeIntent intent, JupiterQuoted dex, CostModel costs) {
         BigInteger out = EventDecimals.toAtomic(dex.getOutAmount());
         // Jupiter's own minimum at the requested slippage: used as it is, never recomputed.
         BigInteger minOut = dex.getOtherAmountThreshold() == null ? withSlippage(out, intent.slippageBps())
                 : EventDecimals.toAtomic(dex.getOtherAmountThreshold());
         Leg leg = new Leg(null, Venue.DEX, null, null, intent.amountIn(), out, minOut);
-        return new Option("DEX", Route.DEX, List.of(leg), policy.costs().netDex(new BigDecimal(out)));
+        return new Option("DEX", Route.DEX, List.of(leg), costs.netDex(new BigDecimal(out)));
     }
 
     /** The legs of an allocation: Jupiter's first, then the pools best rate first. */

@@ -1,5 +1,6 @@
 package io.otcrouter.router.trades;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,7 @@ import io.otcrouter.router.config.RoutingProperties;
 import io.otcrouter.router.quoting.QuoteCollector;
 import io.otcrouter.router.quoting.QuoteRequestPublisher;
 import io.otcrouter.router.routing.Decision;
+import io.otcrouter.router.routing.NetworkFee;
 import io.otcrouter.router.pricing.ReferencePrices;
 import io.otcrouter.router.routing.ReferenceRate;
 import io.otcrouter.router.routing.RouteSelector;
@@ -209,7 +211,10 @@ public class TradeService {
         Instant now = now();
         var reference = ReferenceRate.of(intent, prices.latest(intent.input().mint()),
                 prices.latest(intent.output().mint()), now, routing.maxPriceAge());
-        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, reference, now);
+        BigInteger networkFee = NetworkFee.perLegInOutput(selector.policy().networkFeeLamportsPerLeg(), intent.output(),
+                prices.usd(NetworkFee.solMint()), prices.usd(intent.output().mint()));
+        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, reference,
+                selector.policy().costs().withNetworkFee(networkFee), now);
     }
 
     private QuoteRequested quoteRequest(String requestId, String tradeId, TradeIntent intent, Instant replyBy) {

@@ -205,7 +205,7 @@ class ExactOptimumScenariosTest {
         }
 
         Decision decide() {
-            RouteSelector selector = new RouteSelector(new RoutingPolicy(costs, BAND_BPS, 2_500));
+            RouteSelector selector = new RouteSelector(new RoutingPolicy(costs, BigInteger.ZERO, BAND_BPS, 2_500));
             TradeIntent intent = new TradeIntent(input, output, amount, 50, null);
             List<PoolQuoted> quotes = pools.stream().map(this::quote).toList();
             Optional<ReferenceRate> reference = withReference ? Optional.of(ReferenceRate.live(referenceRate()))
