@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Settles trades whose legs did not all come within the settle timeout (see {@link SettleRule}). */
+/** Settles provisionally the trades whose legs did not all come within the settle timeout (see {@link SettleRule}). */
 @Component
 @ConditionalOnProperty(name = "otc.ledger.sweep-enabled", havingValue = "true", matchIfMissing = true)
 class SettleTimeoutSweeper {
