@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The guard rail around the reference rate: every leg actually used must price within it — a pool's leg at its
@@ -60,36 +61,11 @@ final class PriceBand {
         if (!atLeast(curve, BigInteger.ONE, floor) || !atMost(curve, amount, ceiling)) {
             return Optional.empty(); // even the smallest leg is too cheap, or even the largest too dear
         }
-        // Largest size still at or above the floor.
-        BigInteger hi = amount;
-        if (!atLeast(curve, amount, floor)) {
-            BigInteger good = BigInteger.ONE;
-            BigInteger bad = amount;
-            while (bad.subtract(good).compareTo(BigInteger.ONE) > 0) {
-                BigInteger mid = good.add(bad).shiftRight(1);
-                if (atLeast(curve, mid, floor)) {
-                    good = mid;
-                } else {
-                    bad = mid;
-                }
-            }
-            hi = good;
-        }
-        // Smallest size at or below the ceiling.
-        BigInteger lo = BigInteger.ONE;
-        if (!atMost(curve, BigInteger.ONE, ceiling)) {
-            BigInteger bad = BigInteger.ONE;
-            BigInteger good = amount;
-            while (good.subtract(bad).compareTo(BigInteger.ONE) > 0) {
-                BigInteger mid = good.add(bad).shiftRight(1);
-                if (atMost(curve, mid, ceiling)) {
-                    good = mid;
-                } else {
-                    bad = mid;
-                }
-            }
-            lo = good;
-        }
+        // Largest size still at or above the floor; smallest at or below the ceiling.
+        BigInteger hi = atLeast(curve, amount, floor) ? amount
+                : smallest(BigInteger.ONE, amount, in -> !atLeast(curve, in, floor)).subtract(BigInteger.ONE);
+        BigInteger lo = atMost(curve, BigInteger.ONE, ceiling) ? BigInteger.ONE
+                : smallest(BigInteger.ONE, amount, in -> atMost(curve, in, ceiling));
         return lo.compareTo(hi) <= 0 ? Optional.of(new DexOffer(curve, lo, hi)) : Optional.empty();
     }
 
@@ -99,6 +75,19 @@ final class PriceBand {
             return Optional.empty();
         }
         return Optional.of(reference.caveat() + ": price band widened to " + bandBps + " bps");
+    }
+
+    /** The smallest size in [lo, hi] that passes, by bisection: {@code hi} passes, and so does every larger size. */
+    private static BigInteger smallest(BigInteger lo, BigInteger hi, Predicate<BigInteger> passes) {
+        while (lo.compareTo(hi) < 0) {
+            BigInteger mid = lo.add(hi).shiftRight(1);
+            if (passes.test(mid)) {
+                hi = mid;
+            } else {
+                lo = mid.add(BigInteger.ONE);
+            }
+        }
+        return lo;
     }
 
     private static boolean atLeast(DepthCurve curve, BigInteger in, BigDecimal rate) {
