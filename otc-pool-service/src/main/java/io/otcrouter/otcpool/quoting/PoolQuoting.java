@@ -22,6 +22,7 @@ import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.pool.ActivePools;
 import io.otcrouter.otcpool.pool.Pool;
+import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.MarketPrice;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
@@ -39,7 +40,9 @@ import io.otcrouter.otcpool.reservation.Reservations;
  * wait for its deadline. Every answer says how many answers the request gets ({@code poolsInReply}).
  *
  * <p>A firm quote (a request for a trade) reserves its output in the pool until it expires or executes, in its own
- * transaction per pool; when what other quotes do not hold is short, the pool refuses. A refusal on size or price
+ * transaction per pool. A trade larger than the pool takes, or than its inventory not held by other quotes can pay,
+ * gets a quote for the largest size it can take (the router splits the rest elsewhere); when not even the pool's
+ * minimum fits, or another quote took the inventory between pricing and reserving, the pool refuses. A refusal on size or price
  * needs no transaction. An indicative request
  * (GET /api/quote) is priced the same way and reserves nothing. Quoting refuses on a STATIC or stale reference
  * price unless {@code otc.pools.allow-stale-prices} is set.
@@ -55,20 +58,22 @@ public class PoolQuoting {
     private final ReferencePrices prices;
     private final Reservations reservations;
     private final ReservationRepository reservationRows;
+    private final PoolRepository poolRows;
     private final PoolQuotePublisher publisher;
     private final TransactionTemplate transactions;
     private final PoolMetrics metrics;
     private final Clock clock;
 
     PoolQuoting(ActivePools pools, PoolPricer pricer, PriceGuard guard, ReferencePrices prices,
-            Reservations reservations, ReservationRepository reservationRows, PoolQuotePublisher publisher,
-            TransactionTemplate transactions, PoolMetrics metrics, Clock clock) {
+            Reservations reservations, ReservationRepository reservationRows, PoolRepository poolRows,
+            PoolQuotePublisher publisher, TransactionTemplate transactions, PoolMetrics metrics, Clock clock) {
         this.pools = pools;
         this.pricer = pricer;
         this.guard = guard;
         this.prices = prices;
         this.reservations = reservations;
         this.reservationRows = reservationRows;
+        this.poolRows = poolRows;
         this.publisher = publisher;
         this.transactions = transactions;
         this.metrics = metrics;
@@ -150,36 +155,99 @@ public class PoolQuoting {
         if (stale.isPresent()) {
             return quote.setStatus(PoolQuoteStatus.REFUSED).setReason(stale.get()).build();
         }
-        PoolPrice price = pricer.price(pool.terms(), served.side(), inAmount, base, quoteToken);
-        if (!price.accepted() && aboveMaximum(inAmount, price)) {
-            // Larger than the pool takes: quote (and hold) its maximum, so the router can split the rest elsewhere.
-            inAmount = price.maxInAmount();
-            quote.setInAmount(EventDecimals.atomic(inAmount));
-            price = pricer.price(pool.terms(), served.side(), inAmount, base, quoteToken);
-        }
-        quote.setMinInAmount(atomicOrNull(price.minInAmount())).setMaxInAmount(atomicOrNull(price.maxInAmount()));
-        withSpread(quote, price.spread());
-        if (!price.accepted()) {
-            return quote.setStatus(PoolQuoteStatus.REFUSED).setReason(price.reason()).build();
-        }
+        Sized sized = size(pool, served.side(), inAmount, base, quoteToken);
         Instant expiresAt = now.plusMillis(pool.getQuoteTtlMs());
         String quoteId = UUID.randomUUID().toString();
-        if (reserve) {
-            Optional<Reservation> held = reservations.reserve(request.getRequestId(), pool.getId(), served.side(),
-                    inAmount, price.outAmount(), price.price(), price.spread().totalBps(), expiresAt, now);
+        if (reserve && sized.price().accepted()) {
+            Optional<Reservation> held = reserve(request, pool.getId(), served.side(), sized, expiresAt, now);
             if (held.isEmpty()) {
-                return quote.setStatus(PoolQuoteStatus.REFUSED).setReason("Insufficient "
-                        + pool.terms().outputToken(served.side()).symbol()
-                        + " inventory: the rest is held by other firm quotes").build();
+                // The pools quoting sees are up to ActivePools.MAX_AGE old: other quotes may have taken inventory
+                // since. Size the quote again on the pool's row as it is now, once.
+                Optional<Pool> current = poolRows.findById(pool.getId()).filter(Pool::isActive);
+                if (current.isPresent()) {
+                    sized = size(current.get(), served.side(), inAmount, base, quoteToken);
+                    held = sized.price().accepted()
+                            ? reserve(request, pool.getId(), served.side(), sized, expiresAt, now)
+                            : Optional.empty();
+                }
+            }
+            if (held.isEmpty()) {
+                return sizedAs(quote, sized).setStatus(PoolQuoteStatus.REFUSED).setReason(sized.price().accepted()
+                        ? "Insufficient " + pool.terms().outputToken(served.side()).symbol()
+                                + " inventory: the rest is held by other firm quotes"
+                        : sized.price().reason()).build();
             }
             quoteId = held.get().getQuoteId();
         }
-        return quote.setStatus(PoolQuoteStatus.QUOTED)
+        PoolPrice price = sized.price();
+        if (!price.accepted()) {
+            return sizedAs(quote, sized).setStatus(PoolQuoteStatus.REFUSED).setReason(price.reason()).build();
+        }
+        return sizedAs(quote, sized).setStatus(PoolQuoteStatus.QUOTED)
                 .setQuoteId(quoteId)
                 .setOutAmount(EventDecimals.atomic(price.outAmount()))
                 .setPrice(EventDecimals.price(price.price()))
                 .setExpiresAt(expiresAt)
                 .build();
+    }
+
+    private Optional<Reservation> reserve(QuoteRequested request, String poolId, TradeSide side, Sized sized,
+            Instant expiresAt, Instant now) {
+        PoolPrice price = sized.price();
+        return reservations.reserve(request.getRequestId(), poolId, side, sized.inAmount(), price.outAmount(),
+                price.price(), price.spread().totalBps(), expiresAt, now);
+    }
+
+    /**
+     * The size the pool quotes for a request of {@code inAmount}: all of it, or — so the router can split the rest
+     * elsewhere instead of losing the pool — the pool's maximum when the trade is larger, or the largest size its
+     * output not held by other quotes can pay when that is short.
+     */
+    private Sized size(Pool pool, TradeSide side, BigInteger inAmount, MarketPrice base, MarketPrice quoteToken) {
+        PoolPrice price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
+        if (!price.accepted() && aboveMaximum(inAmount, price)) {
+            inAmount = price.maxInAmount();
+            price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
+        }
+        if (!price.accepted() && price.spread() != null && price.minInAmount() != null) {
+            Optional<BigInteger> payable = largestPayable(pool, side, price.minInAmount(), inAmount, base,
+                    quoteToken);
+            if (payable.isPresent()) {
+                inAmount = payable.get();
+                price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
+            }
+        }
+        return new Sized(inAmount, price);
+    }
+
+    private static PoolQuoted.Builder sizedAs(PoolQuoted.Builder quote, Sized sized) {
+        PoolPrice price = sized.price();
+        quote.setInAmount(EventDecimals.atomic(sized.inAmount()))
+                .setMinInAmount(atomicOrNull(price.minInAmount())).setMaxInAmount(atomicOrNull(price.maxInAmount()));
+        withSpread(quote, price.spread());
+        return quote;
+    }
+
+    /**
+     * The largest input from {@code minIn} below {@code refused} the pool prices and can pay from its free inventory,
+     * by bisection (the output grows with the input), or empty when even the minimum is refused.
+     */
+    private Optional<BigInteger> largestPayable(Pool pool, TradeSide side, BigInteger minIn, BigInteger refused,
+            MarketPrice base, MarketPrice quoteToken) {
+        if (minIn.compareTo(refused) >= 0 || !pricer.price(pool.terms(), side, minIn, base, quoteToken).accepted()) {
+            return Optional.empty();
+        }
+        BigInteger payable = minIn;
+        BigInteger tooMuch = refused;
+        while (tooMuch.subtract(payable).compareTo(BigInteger.ONE) > 0) {
+            BigInteger mid = payable.add(tooMuch).shiftRight(1);
+            if (pricer.price(pool.terms(), side, mid, base, quoteToken).accepted()) {
+                payable = mid;
+            } else {
+                tooMuch = mid;
+            }
+        }
+        return Optional.of(payable);
     }
 
     private static boolean aboveMaximum(BigInteger inAmount, PoolPrice price) {
@@ -232,5 +300,9 @@ public class PoolQuoting {
     }
 
     private record Served(Pool pool, TradeSide side) {
+    }
+
+    /** A size the pool was priced for, and its price (accepted or not). */
+    private record Sized(BigInteger inAmount, PoolPrice price) {
     }
 }

@@ -84,8 +84,10 @@ class ConcurrentTradesIT extends OtcPoolIntegrationTest {
                 assertThat(quote.getReason()).contains("Insufficient USDC inventory");
                 return Optional.empty();
             }
+            // The last quote may be for less than asked (what the inventory still pays): the leg is what it quoted.
             BigInteger out = EventDecimals.toAtomic(quote.getOutAmount());
-            execution.execute(Events.otcDecision(JUP, USDC, poolId, quote.getQuoteId(), TRADE_JUP, out));
+            execution.execute(Events.otcDecision(JUP, USDC, poolId, quote.getQuoteId(),
+                    EventDecimals.toAtomic(quote.getInAmount()), out));
             return Optional.of(quote);
         });
         long firmQuotes = quoted.stream().filter(Optional::isPresent).count();
@@ -95,7 +97,7 @@ class ConcurrentTradesIT extends OtcPoolIntegrationTest {
             assertThat(fill.status()).isEqualTo("FILLED"); // every firm quote is honoured
             assertThat(fill.reserved()).isTrue();
         });
-        assertThat(firmQuotes).isBetween(1L, 11L);
+        assertThat(firmQuotes).isBetween(1L, 12L);
         assertInventoryAccountsForEveryFillAndNothingMore(fills);
     }
 

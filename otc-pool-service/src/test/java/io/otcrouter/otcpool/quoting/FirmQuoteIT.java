@@ -120,15 +120,24 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     }
 
     @Test
-    void shouldRefuseAFirmQuoteForLiquidityAlreadyPromisedToAnother() {
+    void shouldQuoteWhatIsNotPromisedToAnotherQuoteAndRefuseWhenNothingIsLeft() {
         String poolId = rayPool(USDC, 10_000, "3000");
 
         PoolQuoted first = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
         PoolQuoted second = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+        PoolQuoted third = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
 
         assertThat(first.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
-        assertThat(second.getStatus()).isEqualTo(PoolQuoteStatus.REFUSED);
-        assertThat(second.getReason()).contains("Insufficient USDC inventory").contains("other firm quotes");
+        // The rest of the 3,000 USDC pays for less than 1,000 RAY: the pool quotes (and holds) that much.
+        assertThat(second.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
+        BigInteger secondIn = second.getInAmount().toBigIntegerExact();
+        assertThat(secondIn).isLessThan(Pools.atomic(RAY, "1000")).isGreaterThan(Pools.atomic(RAY, "10"));
+        BigInteger held = first.getOutAmount().toBigIntegerExact().add(second.getOutAmount().toBigIntegerExact());
+        assertThat(held).isLessThanOrEqualTo(Pools.atomic(USDC, "3000"))
+                .as("one more atomic RAY would not have fit").isGreaterThan(Pools.atomic(USDC, "2995"));
+        assertThat(rows.inventory(poolId)[3]).isEqualTo(held);
+        assertThat(third.getStatus()).isEqualTo(PoolQuoteStatus.REFUSED);
+        assertThat(third.getReason()).contains("Insufficient USDC inventory").contains("other firm quotes");
     }
 
     @Test
@@ -166,8 +175,6 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     void shouldFillASmallerLegOfAFirmQuoteAtItsPriceAndFreeTheRestOfItsHoldAtOnce() {
         String poolId = rayPool(USDC, 10_000, "3000");
         PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
-        assertThat(quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000")).getStatus())
-                .as("the first quote holds most of the 3,000 USDC").isEqualTo(PoolQuoteStatus.REFUSED);
         livePrice(RAY, "1.5"); // re-priced, 400 RAY would return less than quoted
 
         // A split gave the pool 400 of the 1,000 RAY it quoted: 40 % of the quoted output, as the router expects.
@@ -184,8 +191,10 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         assertThat(jdbc.queryForObject("select in_amount from otc_pool.reservation where quote_id = ?",
                 BigInteger.class, quote.getQuoteId())).isEqualTo(Pools.atomic(RAY, "400"));
         livePrice(RAY, "2");
-        assertThat(quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000")).getStatus())
-                .as("the rest of the hold can be quoted again at once").isEqualTo(PoolQuoteStatus.QUOTED);
+        PoolQuoted next = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+        assertThat(next.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
+        assertThat(next.getInAmount().toBigIntegerExact()).as("the rest of the first hold pays for all of it at once")
+                .isEqualTo(Pools.atomic(RAY, "1000"));
     }
 
     @Test
