@@ -25,7 +25,9 @@ import io.otcrouter.kafka.InvalidEventException;
  * <p>A record that can never be booked (undecodable, another type, or failing {@link EventChecks}) stops the batch
  * there: the records before it are booked, then {@link BatchListenerFailedException} tells the error handler which
  * record failed, so it commits the good prefix, sends the bad record to its {@code .DLT} at once and redelivers the
- * rest. Any other failure (PostgreSQL unreachable) fails the whole batch, which the error handler retries with backoff
+ * rest. The record is named by itself, not by its index: the container may have filtered records out of the poll
+ * (replayed dead letters meant for another group), so an index into this list would point at the wrong record.
+ * Any other failure (PostgreSQL unreachable) fails the whole batch, which the error handler retries with backoff
  * until it is booked: the transaction rolled back, so nothing of it was booked before.
  *
  * <p>Batch listeners are not seen by a {@code RecordInterceptor}, and one batch holds many trades, so no trade id is
@@ -89,7 +91,7 @@ class BookingListener {
             int failed, List<T> prefix, Consumer<List<T>> book, String why, Exception cause) {
         book.accept(prefix);
         meters.batchBooked(records.subList(0, failed));
-        return new BatchListenerFailedException(why, cause, failed);
+        return new BatchListenerFailedException(why, cause, records.get(failed));
     }
 
     private static String describe(ConsumerRecord<String, Object> record, Class<?> type) {

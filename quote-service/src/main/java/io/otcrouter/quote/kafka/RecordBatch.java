@@ -27,7 +27,8 @@ import io.otcrouter.kafka.InvalidEventException;
  * commit as soon as every record is handed off. Only for work whose loss after a crash is harmless (quote requests).
  * A record that is not the topic's event (undecodable), or whose hand-off throws, stops the poll there with a
  * {@link BatchListenerFailedException} naming it: kafka-support's error handler commits the records before it, sends
- * it to its {@code .DLT} or retries it with backoff, and redelivers the rest.</li>
+ * it to its {@code .DLT} or retries it with backoff, and redelivers the rest. It names the record itself, not its
+ * index: the container may have filtered records out of the poll (replayed dead letters meant for another group).</li>
  * <li>{@link #inTransaction}: for a container that runs each poll in a Kafka transaction. Every record's work is
  * started, then all of it awaited; poison goes to the {@code .DLT} inside the same transaction, and anything else
  * that fails rolls the whole poll back, to be redelivered.</li>
@@ -52,7 +53,7 @@ public final class RecordBatch {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
             if (!type.isInstance(record.value())) {
-                throw notTheEvent(record, type, i);
+                throw notTheEvent(record, type);
             }
             try {
                 inTradeContext(record, () -> {
@@ -60,7 +61,7 @@ public final class RecordBatch {
                     return null;
                 });
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("Handing off " + describe(record) + " failed", e, i);
+                throw new BatchListenerFailedException("Handing off " + describe(record) + " failed", e, record);
             }
         }
     }
@@ -105,11 +106,10 @@ public final class RecordBatch {
     private record Started<R>(ConsumerRecord<String, Object> record, CompletableFuture<R> result) {
     }
 
-    private static BatchListenerFailedException notTheEvent(ConsumerRecord<String, Object> record, Class<?> type,
-            int index) {
+    private static BatchListenerFailedException notTheEvent(ConsumerRecord<String, Object> record, Class<?> type) {
         return new BatchListenerFailedException(describe(record) + " is not a " + type.getSimpleName()
                 + (record.value() == null ? " (undecodable)" : " but a " + record.value().getClass().getSimpleName()),
-                deserializationFailure(record), index);
+                deserializationFailure(record), record);
     }
 
     private static <R> R inTradeContext(ConsumerRecord<String, Object> record, Supplier<R> work) {

@@ -73,10 +73,11 @@ class RecordBatchTest {
 
     @Test
     void shouldStopTheHandOffAtAnUndecodableRecordWithACauseTheErrorHandlerDeadLetters() {
-        assertThatThrownBy(() -> RecordBatch.handOff(List.of(record(0, "a"), undecodable(1), record(2, "c")),
+        ConsumerRecord<String, Object> undecodable = undecodable(1);
+        assertThatThrownBy(() -> RecordBatch.handOff(List.of(record(0, "a"), undecodable, record(2, "c")),
                 String.class, handedOff::add))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
-                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getRecord()).isSameAs(undecodable);
                     assertThat(failed.getCause()).isInstanceOf(DeserializationException.class);
                 });
         assertThat(handedOff).containsExactly("a");
@@ -84,7 +85,8 @@ class RecordBatchTest {
 
     @Test
     void shouldStopTheHandOffAtARecordWhoseHandOffThrows() {
-        assertThatThrownBy(() -> RecordBatch.handOff(List.of(record(0, "a"), record(1, "b")), String.class,
+        ConsumerRecord<String, Object> b = record(1, "b");
+        assertThatThrownBy(() -> RecordBatch.handOff(List.of(record(0, "a"), b), String.class,
                 event -> {
                     if (event.equals("b")) {
                         throw new IllegalStateException("cannot hand off b");
@@ -92,7 +94,7 @@ class RecordBatchTest {
                     handedOff.add(event);
                 }))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
-                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getRecord()).isSameAs(b);
                     assertThat(failed.getCause()).hasMessage("cannot hand off b");
                 });
         assertThat(handedOff).containsExactly("a");

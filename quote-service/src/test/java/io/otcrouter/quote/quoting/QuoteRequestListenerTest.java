@@ -118,7 +118,7 @@ class QuoteRequestListenerTest {
         assertThatThrownBy(() -> listener.on(List.of(request(0, "req-0", NOW.plusSeconds(2)), notARequest,
                 request(2, "req-2", NOW.plusSeconds(2)))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class,
-                        failed -> assertThat(failed.getIndex()).isEqualTo(1));
+                        failed -> assertThat(failed.getRecord()).isSameAs(notARequest));
 
         assertThat(sentRequests).containsExactly("req-0");
     }
