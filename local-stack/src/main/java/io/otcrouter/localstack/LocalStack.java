@@ -138,6 +138,8 @@ public final class LocalStack {
         log.info("Pool admin key: {}; read key (ledger, prices): {}; metrics key (actuator of every service): {}",
                 data.resolve(LocalCredentials.POOL_ADMIN_KEY_FILE), data.resolve(LocalCredentials.READ_KEY_FILE),
                 data.resolve(LocalCredentials.METRICS_KEY_FILE));
+        log.info("Ops key (dead-letter tools, /admin/dead-letters of every service): {}",
+                data.resolve(LocalCredentials.OPS_KEY_FILE));
         if (options.demo()) {
             shutdown.add("demo trade flow",
                     DemoTradeFlow.start(URI.create("http://127.0.0.1:" + ServicePorts.DEFAULTS.router() + "/api/trades"),
