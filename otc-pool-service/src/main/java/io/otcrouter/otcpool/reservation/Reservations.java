@@ -70,22 +70,11 @@ public class Reservations {
     }
 
     /**
-     * Claims a live reservation for the execution of a leg, so the sweep no longer releases it: from here the
-     * held inventory belongs to that fill whatever the clock says.
-     *
-     * @return true when claimed, false when it was not (or no longer) RESERVED
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean claim(Reservation reservation) {
-        return reservations.transition(reservation.getQuoteId(), ReservationStatus.RESERVED,
-                ReservationStatus.CLAIMED) == 1;
-    }
-
-    /**
-     * Claims a live reservation for a leg of {@code legIn}, at most the quoted size: a split may give the pool less
-     * than it quoted. The hold shrinks to the leg's output at the quoted price, pro rata and rounded down as the
-     * pool rounds (the router expects exactly this), and the rest of the inventory is free again at once — not at
-     * the quote's expiry, when other quotes and re-priced legs would have found it held.
+     * Claims a live reservation for the execution of a leg of {@code legIn}, so the sweep no longer releases it: from
+     * here the held inventory belongs to that fill whatever the clock says. The leg may be smaller than the quote (a
+     * split may give the pool less than it quoted): the hold shrinks to the leg's output at the quoted price, pro
+     * rata and rounded down as the pool rounds (the router expects exactly this), and the rest of the inventory is
+     * free again at once — not at the quote's expiry, when other quotes and re-priced legs would have found it held.
      *
      * @return true when claimed, false when it was not (or no longer) RESERVED or the leg is larger than the quote
      */
