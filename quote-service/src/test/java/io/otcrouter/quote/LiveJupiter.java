@@ -17,6 +17,7 @@ import org.springframework.web.client.RestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.dex.BudgetedJupiter;
@@ -26,7 +27,6 @@ import io.otcrouter.quote.dex.JupiterMode;
 import io.otcrouter.quote.dex.JupiterProperties;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
-import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
 import io.otcrouter.testsupport.time.MutableClock;
 

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.kafka.prices.EnableReferencePrices;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.budget.JupiterBudgetProperties;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
@@ -21,7 +23,6 @@ import io.otcrouter.quote.dex.RequestLane;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.execution.DexLegExecutor;
-import io.otcrouter.quote.pricing.ReferencePrices;
 import io.otcrouter.quote.quoting.JupiterQuotedPublisher;
 import io.otcrouter.quote.quoting.QuoteResponder;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires the plain domain objects of quote-service. The Jupiter client is reachable only through
  * {@link BudgetedJupiter}, so every Jupiter call of the service spends the one shared {@link JupiterRateLimiter}.
+ * The simulated DEX prices from the {@link ReferencePrices} that each instance reads in full (kafka-support).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableReferencePrices
 class QuoteConfig {
 
     @Bean
@@ -41,11 +44,6 @@ class QuoteConfig {
     @Bean
     TokenCatalog tokenCatalog() {
         return TokenCatalog.defaults();
-    }
-
-    @Bean
-    ReferencePrices referencePrices() {
-        return new ReferencePrices();
     }
 
     @Bean

@@ -12,8 +12,8 @@ import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.dex.SimulatedDexProperties.PoolSettings;
-import io.otcrouter.quote.pricing.ReferencePrices;
 
 /**
  * The offline DEX: one constant-product pool (x·y = k) per pair, seeded from the reference prices so that each

@@ -34,10 +34,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
 import io.otcrouter.quote.curve.DepthCurveCache;
-import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
 import io.otcrouter.testsupport.time.MutableClock;
 

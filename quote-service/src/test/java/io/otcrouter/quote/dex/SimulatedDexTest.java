@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.tokens.Token;
-import io.otcrouter.quote.pricing.ReferencePrices;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 
 class SimulatedDexTest {
 
@@ -40,7 +41,7 @@ class SimulatedDexTest {
 
     @Test
     void shouldPriceOneSolNearTheReferencePriceLessTheFee() {
-        prices.update(SOL.mint(), new BigDecimal("150"), Instant.parse("2025-01-01T00:00:00Z"));
+        prices.update(SOL.mint(), ReferencePrice.live(new BigDecimal("150"), Instant.parse("2025-01-01T00:00:00Z")));
 
         DexQuote quote = quote(SOL, USDC, "1");
 
@@ -72,7 +73,7 @@ class SimulatedDexTest {
     @Test
     void shouldFallBackToTheStaticPriceWhenNoReferencePriceIsKnown() {
         DexQuote withoutReference = quote(SOL, USDC, "1");
-        prices.update(SOL.mint(), new BigDecimal("200"), Instant.parse("2025-01-01T00:00:00Z"));
+        prices.update(SOL.mint(), ReferencePrice.live(new BigDecimal("200"), Instant.parse("2025-01-01T00:00:00Z")));
         DexQuote withReference = quote(SOL, USDC, "1");
 
         assertThat(units(USDC, withoutReference.outAmount()))

@@ -24,11 +24,11 @@ import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.DexQuoter;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
-import io.otcrouter.quote.pricing.ReferencePrices;
 
 class DexLegExecutorTest {
 

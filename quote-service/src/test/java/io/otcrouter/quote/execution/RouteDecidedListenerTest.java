@@ -27,12 +27,12 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.DexQuote;
 import io.otcrouter.quote.dex.DexQuoter;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
-import io.otcrouter.quote.pricing.ReferencePrices;
 
 /**
  * The route-decision listener with the real executor (simulated DEX) and recording stand-ins for the transactional

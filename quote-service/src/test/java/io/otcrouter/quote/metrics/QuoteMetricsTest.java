@@ -20,6 +20,7 @@ import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.Venue;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.TestLanes;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.curve.DepthCurveCache;
@@ -30,7 +31,6 @@ import io.otcrouter.quote.dex.JupiterMode;
 import io.otcrouter.quote.dex.JupiterProperties;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
-import io.otcrouter.quote.pricing.ReferencePrices;
 import tools.jackson.databind.json.JsonMapper;
 import io.otcrouter.testsupport.time.MutableClock;
 

@@ -35,12 +35,12 @@ import org.springframework.kafka.support.SendResult;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.DexQuoter;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
 import io.otcrouter.quote.metrics.QuoteMetrics;
-import io.otcrouter.quote.pricing.ReferencePrices;
 
 /**
  * The quote-request listener with the real responder and Kafka publisher, in front of a broker (a mocked

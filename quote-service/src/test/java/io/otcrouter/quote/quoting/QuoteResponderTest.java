@@ -21,11 +21,11 @@ import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.QuoteSource;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.TestEvents;
 import io.otcrouter.quote.dex.DexQuoter;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
-import io.otcrouter.quote.pricing.ReferencePrices;
 
 class QuoteResponderTest {
 
