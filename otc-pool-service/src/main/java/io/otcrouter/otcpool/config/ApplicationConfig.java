@@ -8,11 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.otcrouter.kafka.prices.EnableReferencePrices;
 import io.otcrouter.otcpool.pricing.PoolPricer;
 import io.otcrouter.otcpool.pricing.PriceGuard;
 import io.otcrouter.otcpool.pricing.SpreadCalculator;
 
+/** The pools price against the reference prices that each instance reads in full (kafka-support). */
 @Configuration(proxyBeanMethods = false)
+@EnableReferencePrices
 @EnableScheduling
 @ConfigurationPropertiesScan("io.otcrouter.otcpool")
 class ApplicationConfig {

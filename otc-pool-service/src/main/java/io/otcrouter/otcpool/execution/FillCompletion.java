@@ -15,16 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tracing.TradeIds;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pool.PoolStateEvents;
-import io.otcrouter.otcpool.pricing.MarketPrice;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
 import io.otcrouter.otcpool.pricing.PriceGuard;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.pricing.TradeSide;
 import io.otcrouter.otcpool.reservation.Reservation;
 import io.otcrouter.otcpool.reservation.ReservationRepository;
@@ -104,8 +104,8 @@ class FillCompletion {
             reject(fill, "Pool " + pool.getId() + " is not active", now);
             return;
         }
-        MarketPrice base = prices.price(pool.getBaseMint()).orElse(null);
-        MarketPrice quote = prices.price(pool.getQuoteMint()).orElse(null);
+        ReferencePrice base = prices.price(pool.getBaseMint()).orElse(null);
+        ReferencePrice quote = prices.price(pool.getQuoteMint()).orElse(null);
         Optional<String> stale = guard.refusal(pool.getBaseSymbol(), base)
                 .or(() -> guard.refusal(pool.getQuoteSymbol(), quote));
         if (stale.isPresent()) {

@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 import io.otcrouter.events.tokens.Token;
+import io.otcrouter.kafka.prices.ReferencePrice;
 
 /**
  * Prices a trade against one OTC pool: a firm price for a size within the pool's limits, at the reference mid
@@ -37,7 +38,7 @@ public class PoolPricer {
     /** Prices with live reference prices and no 24 h change known (no volatility add-on). */
     public PoolPrice price(PoolTerms terms, TradeSide side, BigInteger inAmount, BigDecimal baseUsd,
             BigDecimal quoteUsd) {
-        return price(terms, side, inAmount, MarketPrice.live(baseUsd), MarketPrice.live(quoteUsd));
+        return price(terms, side, inAmount, ReferencePrice.live(baseUsd), ReferencePrice.live(quoteUsd));
     }
 
     /**
@@ -47,8 +48,8 @@ public class PoolPricer {
      * @param base       reference price of the base token, or null if unknown
      * @param quote      reference price of the quote token, or null if unknown
      */
-    public PoolPrice price(PoolTerms terms, TradeSide side, BigInteger inAmount, MarketPrice base,
-            MarketPrice quote) {
+    public PoolPrice price(PoolTerms terms, TradeSide side, BigInteger inAmount, ReferencePrice base,
+            ReferencePrice quote) {
         if (!isPositive(base) || !isPositive(quote)) {
             String missing = !isPositive(base) ? terms.base().symbol() : terms.quote().symbol();
             return PoolPrice.refused("No reference price for " + missing + " yet", side);
@@ -119,7 +120,7 @@ public class PoolPricer {
         return token.toUnits(atomic).stripTrailingZeros().toPlainString() + " " + token.symbol();
     }
 
-    private static boolean isPositive(MarketPrice value) {
+    private static boolean isPositive(ReferencePrice value) {
         return value != null && value.priceUsd() != null && value.priceUsd().signum() > 0;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.otcrouter.events.PriceSource;
+import io.otcrouter.kafka.prices.ReferencePrice;
 
 /**
  * Decides whether a reference price is good enough to promise a firm price on: not STATIC, not flagged stale by
@@ -25,7 +26,7 @@ public class PriceGuard {
     }
 
     /** Why this price must not be quoted on, or empty when it may (a missing price is the pricer's concern). */
-    public Optional<String> refusal(String symbol, MarketPrice price) {
+    public Optional<String> refusal(String symbol, ReferencePrice price) {
         if (allowStale || price == null) {
             return Optional.empty();
         }

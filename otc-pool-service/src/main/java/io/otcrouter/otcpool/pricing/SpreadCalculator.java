@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.random.RandomGenerator;
 
+import io.otcrouter.kafka.prices.ReferencePrice;
+
 /**
  * Works out a pool's spread for one trade: base spread + size tier + inventory skew + volatility add-on (+ optional
  * simulation noise), capped. Plain Java.
@@ -35,8 +37,8 @@ public class SpreadCalculator {
     /**
      * @param baseEquivalent the trade size in atomic base units (the input itself when selling base)
      */
-    public Spread spread(PoolTerms terms, TradeSide side, BigInteger baseEquivalent, MarketPrice base,
-            MarketPrice quote) {
+    public Spread spread(PoolTerms terms, TradeSide side, BigInteger baseEquivalent, ReferencePrice base,
+            ReferencePrice quote) {
         return new Spread(terms.spreadBps(), sizeTierBps(terms, baseEquivalent), skewBps(terms, side, base, quote),
                 volatilityBps(base, quote), noiseBps(), policy.maxTotalBps());
     }
@@ -49,7 +51,7 @@ public class SpreadCalculator {
                 .orElse(0);
     }
 
-    int skewBps(PoolTerms terms, TradeSide side, MarketPrice base, MarketPrice quote) {
+    int skewBps(PoolTerms terms, TradeSide side, ReferencePrice base, ReferencePrice quote) {
         BigDecimal baseValue = terms.base().toUnits(terms.baseInventory()).multiply(base.priceUsd(), MC);
         BigDecimal quoteValue = terms.quote().toUnits(terms.quoteInventory()).multiply(quote.priceUsd(), MC);
         BigDecimal total = baseValue.add(quoteValue, MC);
@@ -66,7 +68,7 @@ public class SpreadCalculator {
                 .setScale(0, RoundingMode.DOWN).intValueExact();
     }
 
-    int volatilityBps(MarketPrice base, MarketPrice quote) {
+    int volatilityBps(ReferencePrice base, ReferencePrice quote) {
         BigDecimal change = abs(base.change24hPct()).max(abs(quote.change24hPct()));
         BigDecimal bps = change.multiply(policy.volatilityBpsPerPct(), MC).setScale(0, RoundingMode.DOWN);
         return bps.min(BigDecimal.valueOf(policy.volatilityCapBps())).intValueExact();

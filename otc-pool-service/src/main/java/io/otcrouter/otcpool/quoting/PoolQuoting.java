@@ -19,15 +19,15 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolQuoteStatus;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.pool.ActivePools;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
-import io.otcrouter.otcpool.pricing.MarketPrice;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
 import io.otcrouter.otcpool.pricing.PriceGuard;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.pricing.Spread;
 import io.otcrouter.otcpool.pricing.TradeSide;
 import io.otcrouter.otcpool.reservation.Reservation;
@@ -148,8 +148,8 @@ public class PoolQuoting {
         }
         PoolQuoted.Builder quote = base(request, now, poolsInReply).setPoolId(pool.getId()).setFirm(firm)
                 .setSpreadBps(pool.getSpreadBps());
-        MarketPrice base = prices.price(pool.getBaseMint()).orElse(null);
-        MarketPrice quoteToken = prices.price(pool.getQuoteMint()).orElse(null);
+        ReferencePrice base = prices.price(pool.getBaseMint()).orElse(null);
+        ReferencePrice quoteToken = prices.price(pool.getQuoteMint()).orElse(null);
         Optional<String> stale = guard.refusal(pool.getBaseSymbol(), base)
                 .or(() -> guard.refusal(pool.getQuoteSymbol(), quoteToken));
         if (stale.isPresent()) {
@@ -203,7 +203,7 @@ public class PoolQuoting {
      * elsewhere instead of losing the pool — the pool's maximum when the trade is larger, or the largest size its
      * output not held by other quotes can pay when that is short.
      */
-    private Sized size(Pool pool, TradeSide side, BigInteger inAmount, MarketPrice base, MarketPrice quoteToken) {
+    private Sized size(Pool pool, TradeSide side, BigInteger inAmount, ReferencePrice base, ReferencePrice quoteToken) {
         PoolPrice price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
         if (!price.accepted() && aboveMaximum(inAmount, price)) {
             inAmount = price.maxInAmount();
@@ -233,7 +233,7 @@ public class PoolQuoting {
      * by bisection (the output grows with the input), or empty when even the minimum is refused.
      */
     private Optional<BigInteger> largestPayable(Pool pool, TradeSide side, BigInteger minIn, BigInteger refused,
-            MarketPrice base, MarketPrice quoteToken) {
+            ReferencePrice base, ReferencePrice quoteToken) {
         if (minIn.compareTo(refused) >= 0 || !pricer.price(pool.terms(), side, minIn, base, quoteToken).accepted()) {
             return Optional.empty();
         }

@@ -31,7 +31,8 @@ import org.springframework.web.client.RestClient;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.PoolStateChanged;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
@@ -64,8 +65,8 @@ class PoolAdminApiIT extends OtcPoolIntegrationTest {
     void client() {
         http = RestClient.create("http://localhost:" + port);
         collector = new EventCollector(brokers, List.of(Topics.POOLS_CHANGED.name()));
-        prices.update(JUP.mint(), BigDecimal.ONE, Instant.now());
-        prices.update(USDT.mint(), BigDecimal.ONE, Instant.now());
+        prices.update(JUP.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
+        prices.update(USDT.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
     }
 
     @AfterEach

@@ -28,14 +28,15 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolQuoteStatus;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
-import io.otcrouter.otcpool.support.PoolRows;
 import io.otcrouter.otcpool.support.PoolRows.Fill;
+import io.otcrouter.otcpool.support.PoolRows;
 import io.otcrouter.otcpool.support.Pools;
 
 /**
@@ -67,8 +68,8 @@ class ConcurrentTradesIT extends OtcPoolIntegrationTest {
     @BeforeEach
     void createThinPool() {
         rows = new PoolRows(jdbc);
-        prices.update(JUP.mint(), BigDecimal.ONE, Instant.now());
-        prices.update(USDC.mint(), BigDecimal.ONE, Instant.now());
+        prices.update(JUP.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
+        prices.update(USDC.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
         poolId = Pools.newId(JUP, USDC);
         admin.create(Pools.pool(poolId, JUP, USDC, INVENTORY_UNITS, INVENTORY_UNITS, "10", "5000", 60_000),
                 ApiKeys.ADMIN_ID);

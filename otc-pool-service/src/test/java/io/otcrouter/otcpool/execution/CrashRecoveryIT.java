@@ -37,10 +37,11 @@ import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.OtcPoolApplication;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.admin.TermsInput;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EmbeddedPostgresHolder;
@@ -170,8 +171,8 @@ class CrashRecoveryIT {
 
     private PoolQuoted firmQuoteFor1000Sol(ConfigurableApplicationContext context) {
         ReferencePrices prices = context.getBean(ReferencePrices.class);
-        prices.update(SOL.mint(), new BigDecimal("150"), Instant.now());
-        prices.update(USDC.mint(), BigDecimal.ONE, Instant.now());
+        prices.update(SOL.mint(), ReferencePrice.live(new BigDecimal("150"), Instant.now()));
+        prices.update(USDC.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
         return context.getBean(PoolQuoting.class).quotesFor(Events.quoteRequest(SOL, USDC, "1000")).get(0);
     }
 

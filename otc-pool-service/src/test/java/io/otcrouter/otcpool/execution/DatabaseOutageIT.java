@@ -30,9 +30,9 @@ import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
-import io.otcrouter.otcpool.pricing.MarketPrice;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
@@ -123,7 +123,7 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
     }
 
     private void livePrice(io.otcrouter.events.tokens.Token token, String usd) {
-        prices.update(token.mint(), new MarketPrice(EventDecimals.price(new BigDecimal(usd)), null,
+        prices.update(token.mint(), new ReferencePrice(EventDecimals.price(new BigDecimal(usd)), null,
                 PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import io.otcrouter.events.PriceSource;
+import io.otcrouter.kafka.prices.ReferencePrice;
 
 class PriceGuardTest {
 
@@ -46,7 +47,7 @@ class PriceGuardTest {
         assertThat(lenient.refusal("SOL", price(PriceSource.STATIC, true, Instant.EPOCH))).isEmpty();
     }
 
-    private static MarketPrice price(PriceSource source, boolean stale, Instant observedAt) {
-        return new MarketPrice(PRICE, null, source, stale, observedAt);
+    private static ReferencePrice price(PriceSource source, boolean stale, Instant observedAt) {
+        return new ReferencePrice(PRICE, null, source, stale, observedAt);
     }
 }

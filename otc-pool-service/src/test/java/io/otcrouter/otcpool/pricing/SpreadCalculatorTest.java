@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.kafka.prices.ReferencePrice;
 
 class SpreadCalculatorTest {
 
     private static final TokenCatalog TOKENS = TokenCatalog.defaults();
     private static final Token SOL = TOKENS.bySymbol("SOL").orElseThrow();
     private static final Token USDC = TOKENS.bySymbol("USDC").orElseThrow();
-    private static final MarketPrice SOL_AT_150 = MarketPrice.live(new BigDecimal("150"));
-    private static final MarketPrice USDC_AT_1 = MarketPrice.live(BigDecimal.ONE);
+    private static final ReferencePrice SOL_AT_150 = ReferencePrice.live(new BigDecimal("150"));
+    private static final ReferencePrice USDC_AT_1 = ReferencePrice.live(BigDecimal.ONE);
     /** The seeded tiers of sol-usdc-main: nothing below 2,500 SOL, 5 bps from there. */
     private static final List<SizeTier> SEED_TIERS = List.of(new SizeTier(BigInteger.ZERO, 0),
             new SizeTier(sol("2500"), 5));
@@ -31,8 +32,8 @@ class SpreadCalculatorTest {
 
     @Test
     void shouldAddNothingButTheBaseSpreadForTheSeededPoolAtStaticPricesWithout24hChange() {
-        MarketPrice staticSol = new MarketPrice(new BigDecimal("150"), null, PriceSource.STATIC, true, Instant.EPOCH);
-        MarketPrice staticUsdc = new MarketPrice(BigDecimal.ONE, null, PriceSource.STATIC, true, Instant.EPOCH);
+        ReferencePrice staticSol = new ReferencePrice(new BigDecimal("150"), null, PriceSource.STATIC, true, Instant.EPOCH);
+        ReferencePrice staticUsdc = new ReferencePrice(BigDecimal.ONE, null, PriceSource.STATIC, true, Instant.EPOCH);
 
         Spread spread = calculator.spread(SEEDED, TradeSide.SELL_BASE, sol("1000"), staticSol, staticUsdc);
 
@@ -78,11 +79,11 @@ class SpreadCalculatorTest {
 
     @Test
     void shouldAddVolatilityFromTheLarger24hChangeUpToTheCap() {
-        MarketPrice solDown = new MarketPrice(new BigDecimal("150"), new BigDecimal("-7.5"), PriceSource.COINGECKO,
+        ReferencePrice solDown = new ReferencePrice(new BigDecimal("150"), new BigDecimal("-7.5"), PriceSource.COINGECKO,
                 false, Instant.EPOCH);
-        MarketPrice usdcFlat = new MarketPrice(BigDecimal.ONE, new BigDecimal("0.01"), PriceSource.COINGECKO, false,
+        ReferencePrice usdcFlat = new ReferencePrice(BigDecimal.ONE, new BigDecimal("0.01"), PriceSource.COINGECKO, false,
                 Instant.EPOCH);
-        MarketPrice solCrash = new MarketPrice(new BigDecimal("150"), new BigDecimal("-40"), PriceSource.COINGECKO,
+        ReferencePrice solCrash = new ReferencePrice(new BigDecimal("150"), new BigDecimal("-40"), PriceSource.COINGECKO,
                 false, Instant.EPOCH);
 
         assertThat(calculator.spread(SEEDED, TradeSide.SELL_BASE, sol("1000"), solDown, usdcFlat).volatilityBps())

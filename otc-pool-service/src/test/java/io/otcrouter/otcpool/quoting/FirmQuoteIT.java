@@ -34,10 +34,10 @@ import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tokens.Token;
+import io.otcrouter.kafka.prices.ReferencePrice;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.execution.PoolExecution;
-import io.otcrouter.otcpool.pricing.MarketPrice;
-import io.otcrouter.otcpool.pricing.ReferencePrices;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
@@ -270,7 +270,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         String poolId = Pools.newId(BONK, USDC);
         admin.create(Pools.pool(poolId, BONK, USDC, "1000000000", "20000", "100000", "100000000", 10_000),
                 ApiKeys.ADMIN_ID);
-        prices.update(BONK.mint(), new MarketPrice(new BigDecimal("0.00002"), null, PriceSource.STATIC, true,
+        prices.update(BONK.mint(), new ReferencePrice(new BigDecimal("0.00002"), null, PriceSource.STATIC, true,
                 Instant.now()));
 
         PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(BONK, USDC, "1000000"));
@@ -306,7 +306,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     }
 
     private void livePrice(Token token, String usd) {
-        prices.update(token.mint(), new MarketPrice(EventDecimals.price(new BigDecimal(usd)), null,
+        prices.update(token.mint(), new ReferencePrice(EventDecimals.price(new BigDecimal(usd)), null,
                 PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 }
