@@ -5,12 +5,17 @@ import java.math.BigInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.otcrouter.kafka.prices.EnableReferencePrices;
 import io.otcrouter.router.routing.CostModel;
 import io.otcrouter.router.routing.RouteSelector;
 import io.otcrouter.router.routing.RoutingPolicy;
 
-/** The routing decision is plain Java; this is where configuration reaches it. */
+/**
+ * The routing decision is plain Java; this is where configuration reaches it. Its price band and the arrival
+ * prices come from the reference prices that each instance reads in full (kafka-support).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableReferencePrices
 class RoutingConfig {
 
     @Bean

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.otcrouter.events.PriceSource;
-import io.otcrouter.events.PriceUpdated;
+import io.otcrouter.kafka.prices.ReferencePrice;
 
 /**
  * The fair exchange rate at the reference prices, in output atomic units per input atomic unit, when both prices
@@ -25,17 +25,17 @@ public record ReferenceRate(BigDecimal rate, String caveat) {
     /**
      * @param maxAge a price observed longer ago than this is stale, whatever its source says
      */
-    public static Optional<ReferenceRate> of(TradeIntent intent, Optional<PriceUpdated> input,
-            Optional<PriceUpdated> output, Instant now, Duration maxAge) {
-        if (input.isEmpty() || output.isEmpty() || output.get().getPriceUsd().signum() <= 0) {
+    public static Optional<ReferenceRate> of(TradeIntent intent, Optional<ReferencePrice> input,
+            Optional<ReferencePrice> output, Instant now, Duration maxAge) {
+        if (input.isEmpty() || output.isEmpty() || output.get().priceUsd().signum() <= 0) {
             return Optional.empty();
         }
         // (input USD / output USD) token units, rescaled from input decimals to output decimals.
-        BigDecimal rate = input.get().getPriceUsd().divide(output.get().getPriceUsd(), DepthCurve.MATH)
+        BigDecimal rate = input.get().priceUsd().divide(output.get().priceUsd(), DepthCurve.MATH)
                 .movePointRight(intent.output().decimals() - intent.input().decimals());
         List<String> caveats = new ArrayList<>();
-        caveat(input.get(), now, maxAge).ifPresent(caveats::add);
-        caveat(output.get(), now, maxAge).ifPresent(caveats::add);
+        caveat(intent.input().symbol(), input.get(), now, maxAge).ifPresent(caveats::add);
+        caveat(intent.output().symbol(), output.get(), now, maxAge).ifPresent(caveats::add);
         return Optional.of(new ReferenceRate(rate, caveats.isEmpty() ? null : String.join(" and ", caveats)));
     }
 
@@ -43,13 +43,13 @@ public record ReferenceRate(BigDecimal rate, String caveat) {
         return caveat == null;
     }
 
-    private static Optional<String> caveat(PriceUpdated price, Instant now, Duration maxAge) {
-        if (price.getSource() == PriceSource.STATIC) {
-            return Optional.of(price.getSymbol() + "'s reference price is STATIC (offline)");
+    private static Optional<String> caveat(String symbol, ReferencePrice price, Instant now, Duration maxAge) {
+        if (price.source() == PriceSource.STATIC) {
+            return Optional.of(symbol + "'s reference price is STATIC (offline)");
         }
-        Duration age = Duration.between(price.getObservedAt(), now);
-        if (price.getStale() || age.compareTo(maxAge) > 0) {
-            return Optional.of(price.getSymbol() + "'s reference price is stale (" + age.toMinutes() + " min old)");
+        Duration age = price.age(now);
+        if (price.stale() || age.compareTo(maxAge) > 0) {
+            return Optional.of(symbol + "'s reference price is stale (" + age.toMinutes() + " min old)");
         }
         return Optional.empty();
     }

@@ -10,7 +10,7 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.RouteCandidate;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.RouteLeg;
-import io.otcrouter.router.pricing.ReferencePrices;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.router.routing.Candidate;
 import io.otcrouter.router.routing.Decision;
 import io.otcrouter.router.routing.Leg;
@@ -49,8 +49,8 @@ class RouteDecidedFactory {
                 .setExpectedSavingOutAmount(atomicOrNull(decision.expectedSaving()))
                 .setJupiterPriceImpactPct(dex == null ? null : dex.getPriceImpactPct())
                 .setDexQuoteSource(dex == null ? null : dex.getSource())
-                .setInputPriceUsd(prices.usd(intent.input().mint()).map(EventDecimals::price).orElse(null))
-                .setOutputPriceUsd(prices.usd(intent.output().mint()).map(EventDecimals::price).orElse(null))
+                .setInputPriceUsd(prices.usdPrice(intent.input().mint()).map(EventDecimals::price).orElse(null))
+                .setOutputPriceUsd(prices.usdPrice(intent.output().mint()).map(EventDecimals::price).orElse(null))
                 .setReason(decision.reason())
                 .setExpectedSavingUsd(savingUsd(intent, decision))
                 .setOriginalRuleRoute(decision.originalRule())
@@ -62,7 +62,7 @@ class RouteDecidedFactory {
         if (decision.expectedSaving() == null) {
             return null;
         }
-        return prices.usd(intent.output().mint())
+        return prices.usdPrice(intent.output().mint())
                 .map(usd -> EventDecimals.usd(intent.output().toUnits(decision.expectedSaving()).multiply(usd)))
                 .orElse(null);
     }

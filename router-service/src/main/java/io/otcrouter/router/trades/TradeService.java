@@ -23,13 +23,13 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.tracing.TradeIds;
+import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.router.config.RouterProperties;
 import io.otcrouter.router.config.RoutingProperties;
 import io.otcrouter.router.quoting.QuoteCollector;
 import io.otcrouter.router.quoting.QuoteRequestPublisher;
 import io.otcrouter.router.routing.Decision;
 import io.otcrouter.router.routing.NetworkFee;
-import io.otcrouter.router.pricing.ReferencePrices;
 import io.otcrouter.router.routing.ReferenceRate;
 import io.otcrouter.router.routing.RouteSelector;
 import io.otcrouter.router.routing.TradeIntent;
@@ -209,10 +209,10 @@ public class TradeService {
         }
         VenueQuotes quotes = collector.await(requestId, properties.quoteTimeout());
         Instant now = now();
-        var reference = ReferenceRate.of(intent, prices.latest(intent.input().mint()),
-                prices.latest(intent.output().mint()), now, routing.maxPriceAge());
+        var reference = ReferenceRate.of(intent, prices.price(intent.input().mint()),
+                prices.price(intent.output().mint()), now, routing.maxPriceAge());
         BigInteger networkFee = NetworkFee.perLegInOutput(selector.policy().networkFeeLamportsPerLeg(), intent.output(),
-                prices.usd(NetworkFee.solMint()), prices.usd(intent.output().mint()));
+                prices.usdPrice(NetworkFee.solMint()), prices.usdPrice(intent.output().mint()));
         return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, reference,
                 selector.policy().costs().withNetworkFee(networkFee), now);
     }

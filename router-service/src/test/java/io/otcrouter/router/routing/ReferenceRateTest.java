@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.otcrouter.events.PriceSource;
-import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.kafka.prices.ReferencePrice;
 
 class ReferenceRateTest {
 
@@ -24,8 +24,8 @@ class ReferenceRateTest {
 
     @Test
     void shouldTrustLiveFreshPricesAndRescaleToAtomicUnits() {
-        ReferenceRate rate = ReferenceRate.of(SELL_SOL, Optional.of(price("SOL", "150", PriceSource.KRAKEN, NOW, false)),
-                Optional.of(price("USDC", "1", PriceSource.KRAKEN, NOW, false)), NOW, MAX_AGE).orElseThrow();
+        ReferenceRate rate = ReferenceRate.of(SELL_SOL, Optional.of(price("150", PriceSource.KRAKEN, NOW, false)),
+                Optional.of(price("1", PriceSource.KRAKEN, NOW, false)), NOW, MAX_AGE).orElseThrow();
 
         assertThat(rate.rate()).isEqualByComparingTo("0.15");
         assertThat(rate.trusted()).isTrue();
@@ -33,8 +33,8 @@ class ReferenceRateTest {
 
     @Test
     void shouldNameAStaticPrice() {
-        ReferenceRate rate = ReferenceRate.of(SELL_SOL, Optional.of(price("SOL", "150", PriceSource.STATIC, NOW, true)),
-                Optional.of(price("USDC", "1", PriceSource.KRAKEN, NOW, false)), NOW, MAX_AGE).orElseThrow();
+        ReferenceRate rate = ReferenceRate.of(SELL_SOL, Optional.of(price("150", PriceSource.STATIC, NOW, true)),
+                Optional.of(price("1", PriceSource.KRAKEN, NOW, false)), NOW, MAX_AGE).orElseThrow();
 
         assertThat(rate.trusted()).isFalse();
         assertThat(rate.caveat()).isEqualTo("SOL's reference price is STATIC (offline)");
@@ -42,8 +42,8 @@ class ReferenceRateTest {
 
     @Test
     void shouldCallAPriceOlderThanTheMaximumAgeStaleEvenIfItsSourceDoesNot() {
-        ReferenceRate rate = ReferenceRate.of(SELL_SOL, Optional.of(price("SOL", "150", PriceSource.KRAKEN, NOW, false)),
-                Optional.of(price("USDC", "1", PriceSource.COINGECKO, NOW.minus(Duration.ofMinutes(20)), false)), NOW,
+        ReferenceRate rate = ReferenceRate.of(SELL_SOL, Optional.of(price("150", PriceSource.KRAKEN, NOW, false)),
+                Optional.of(price("1", PriceSource.COINGECKO, NOW.minus(Duration.ofMinutes(20)), false)), NOW,
                 MAX_AGE).orElseThrow();
 
         assertThat(rate.caveat()).isEqualTo("USDC's reference price is stale (20 min old)");
@@ -52,13 +52,10 @@ class ReferenceRateTest {
     @Test
     void shouldHaveNoRateWithoutBothPrices() {
         assertThat(ReferenceRate.of(SELL_SOL, Optional.empty(),
-                Optional.of(price("USDC", "1", PriceSource.KRAKEN, NOW, false)), NOW, MAX_AGE)).isEmpty();
+                Optional.of(price("1", PriceSource.KRAKEN, NOW, false)), NOW, MAX_AGE)).isEmpty();
     }
 
-    private static PriceUpdated price(String symbol, String usd, PriceSource source, Instant observedAt,
-            boolean stale) {
-        return PriceUpdated.newBuilder().setEventId("e").setOccurredAt(NOW).setSymbol(symbol)
-                .setMint(TOKENS.bySymbol(symbol).orElseThrow().mint()).setPriceUsd(new BigDecimal(usd).setScale(12))
-                .setSource(source).setObservedAt(observedAt).setStale(stale).build();
+    private static ReferencePrice price(String usd, PriceSource source, Instant observedAt, boolean stale) {
+        return new ReferencePrice(new BigDecimal(usd).setScale(12), null, source, stale, observedAt);
     }
 }
