@@ -1,6 +1,5 @@
 package io.otcrouter.dashboard.feed;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.dashboard.view.PriceView;
@@ -8,15 +7,18 @@ import io.otcrouter.dashboard.view.ReadModelChanges;
 import io.otcrouter.dashboard.view.ReadModelPart;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.prices.EnableReferencePrices;
+import io.otcrouter.kafka.prices.ReferencePriceListener;
 
 /**
- * Projects {@code Topics.PRICES_UPDATED} into the latest price per symbol.
- * Duplicates and late records: older or repeated updates are ignored by the view.
- * Group and offsets come from the consumer configuration: a fresh group that reads the compacted topic from the
- * earliest offset (one record per key once compacted), which the snapshot therefore leaves out.
+ * Projects {@code Topics.PRICES_UPDATED} into the latest price per symbol, with its source and age for the ticker.
+ * The prices are read as every pricing service reads them (kafka-support's reference-price reader: the whole
+ * compacted topic from the beginning, by each instance, nothing committed), so the snapshot leaves them out.
+ * Duplicates and late records: the reader passes on only what its cache took, and the view ignores older updates.
  */
 @Component
-class PriceListener {
+@EnableReferencePrices
+class PriceListener implements ReferencePriceListener {
 
     private final PriceView priceView;
     private final ReadModelChanges changes;
@@ -28,8 +30,8 @@ class PriceListener {
         this.appliedEvents = appliedEvents;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).PRICES_UPDATED.name()}")
-    void on(PriceUpdated event) {
+    @Override
+    public void priceUpdated(PriceUpdated event) {
         priceView.apply(event);
         changes.changed(ReadModelPart.PRICES);
         appliedEvents.applied(Topics.PRICES_UPDATED);
