@@ -77,7 +77,17 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
         headers.add(REPLAYED_FROM_HEADER, id().getBytes(StandardCharsets.UTF_8));
         text(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).ifPresent(
                 group -> headers.add(REPLAYED_FOR_GROUP_HEADER, group.getBytes(StandardCharsets.UTF_8)));
-        return new ProducerRecord<>(originalTopic(), originalPartition(), record.key(), record.value(), headers);
+        return new ProducerRecord<>(replayTopic(), originalPartition(), record.key(), record.value(), headers);
+    }
+
+    /**
+     * Where a replay goes: the topic this dead-letter topic belongs to, by its name, whatever a header claims — a
+     * replay of {@code X.DLT} can only ever reach {@code X}.
+     */
+    String replayTopic() {
+        return record.topic().endsWith(Topic.DEAD_LETTER_SUFFIX)
+                ? record.topic().substring(0, record.topic().length() - Topic.DEAD_LETTER_SUFFIX.length())
+                : originalTopic();
     }
 
     private Optional<Long> longHeader(String header) {

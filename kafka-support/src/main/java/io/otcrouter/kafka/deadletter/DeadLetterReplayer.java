@@ -49,7 +49,7 @@ final class DeadLetterReplayer {
             producer.initTransactions();
             if (ReplayMarkers.load(kafka).contains(letter.id())) {
                 log.info("{} was replayed already; nothing sent", letter.id());
-                return new ReplayOutcome(letter.id(), ReplayOutcome.Status.ALREADY_REPLAYED, letter.originalTopic(),
+                return new ReplayOutcome(letter.id(), ReplayOutcome.Status.ALREADY_REPLAYED, letter.replayTopic(),
                         letter.originalPartition(), null);
             }
             RecordMetadata sent = inTransaction(producer, () -> {

@@ -59,7 +59,7 @@ final class ReplayMarkers {
 
     /** The marker of {@code letter}; its value says where and by whom, for whoever looks at the topic. */
     static ProducerRecord<byte[], byte[]> of(DeadLetter letter, String service) {
-        String note = "replayed to " + letter.originalTopic() + "-" + letter.originalPartition() + " by " + service;
+        String note = "replayed to " + letter.replayTopic() + "-" + letter.originalPartition() + " by " + service;
         return new ProducerRecord<>(TOPIC, 0, letter.id().getBytes(StandardCharsets.UTF_8),
                 note.getBytes(StandardCharsets.UTF_8));
     }
