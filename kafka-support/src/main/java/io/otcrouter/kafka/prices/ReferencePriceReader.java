@@ -34,8 +34,9 @@ import io.otcrouter.events.PriceUpdated;
  * price in the cache. It keeps reading after that, so later prices arrive as they are published.
  *
  * <p>A record that cannot be read (no {@link PriceUpdated}: a poison value that the error-handling deserializer
- * turned into null, or a deserialization failure) is logged and skipped: a price is superseded by the next one,
- * and the writer's side owns the dead letters. A broker that is away is waited for, polling again.
+ * turned into null, or a deserialization failure) is logged and skipped, not dead-lettered as a listener's would be:
+ * every instance reads the whole topic at every start, so each would dead-letter the same record again and again,
+ * and the token's next price supersedes it anyway. A broker that is away is waited for, polling again.
  */
 public class ReferencePriceReader implements SmartLifecycle {
 
