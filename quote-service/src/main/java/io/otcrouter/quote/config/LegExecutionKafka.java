@@ -80,13 +80,14 @@ public class LegExecutionKafka {
 
     /**
      * Boot's listener settings, then: batch listener, one consumer per partition (a slow poll holds up only its own
-     * partition), each poll in a transaction, offsets sent to it after every poll.
+     * partition), each poll in a transaction, offsets sent to it after every poll, and a pause of
+     * {@link LegExecutionProperties#batchWait()} between polls so that a transaction carries many decisions under load.
      */
     @Bean(name = CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> legExecutionListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
             @Qualifier(TRANSACTION_MANAGER) KafkaTransactionManager<String, Object> transactions,
-            EventKafkaProperties retries) {
+            EventKafkaProperties retries, LegExecutionProperties execution) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.setCommonErrorHandler(null);
@@ -94,6 +95,7 @@ public class LegExecutionKafka {
         factory.setConcurrency(retries.partitions());
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.getContainerProperties().setKafkaAwareTransactionManager(transactions);
+        factory.getContainerProperties().setIdleBetweenPolls(execution.batchWait().toMillis());
         ExponentialBackOff backOff = new ExponentialBackOff(retries.retryInitial().toMillis(), 2.0);
         backOff.setMaxInterval(retries.retryMax().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);

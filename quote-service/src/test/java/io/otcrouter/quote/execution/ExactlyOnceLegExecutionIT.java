@@ -122,13 +122,16 @@ class ExactlyOnceLegExecutionIT {
     void shouldRunOnlyTheDecisionsInTransactionsAndEveryOtherListenerWithTheSharedErrorRuleAllReadingCommitted() {
         assertThat(consumers.getConfigurationProperties())
                 .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        assertThat(listeners.getListenerContainers()).hasSize(3).allSatisfy(container -> {
+        assertThat(listeners.getListenerContainers()).hasSize(2).allSatisfy(container -> {
             AbstractMessageListenerContainer<?, ?> one = (AbstractMessageListenerContainer<?, ?>) container;
             if (List.of(one.getContainerProperties().getTopics()).contains(Topics.ROUTES_DECIDED.name())) {
                 assertThat(one.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
                 assertThat(one.getCommonErrorHandler()).isNull();
+                // a transaction per pause between polls (otc.execution.batch-wait), not one per decision
+                assertThat(one.getContainerProperties().getIdleBetweenPolls()).isEqualTo(50);
             } else {
                 assertThat(one.getContainerProperties().getKafkaAwareTransactionManager()).isNull();
+                assertThat(one.getContainerProperties().getIdleBetweenPolls()).isZero();
                 assertThat(one.getCommonErrorHandler()).isSameAs(sharedErrorRule);
             }
         });
