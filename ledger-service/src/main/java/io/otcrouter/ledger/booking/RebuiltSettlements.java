@@ -67,6 +67,8 @@ public class RebuiltSettlements {
     /** Returns 0 when unchanged, 1 when corrected, 2 when published for the first time. */
     private int align(Trade trade, Optional<SettlementFigures> latest) {
         if (latest.isEmpty()) {
+            // The replay counted a revision at every settle it made without publishing any: what goes out first is 1.
+            trade.continueRevisions(1);
             publisher.publish(TradeSettledEvents.of(trade, null));
             return 2;
         }

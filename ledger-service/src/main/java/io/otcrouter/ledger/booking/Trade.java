@@ -142,16 +142,20 @@ public class Trade {
         revision++;
     }
 
-    /** Whether the trade is settled with exactly this outcome at this time already: settling again changes nothing. */
-    boolean settledAs(Settlement settlement, Instant at) {
+    /**
+     * Whether the trade is settled with exactly this outcome already: settling again changes nothing. The time is not
+     * compared: a late leg that filled nothing (REJECTED, FAILED) moves the rule's settlement time from the provisional
+     * floor to its own, and a correction that changes nothing but that time would make every consumer take the trade
+     * out and put it back for nothing.
+     */
+    boolean settledAs(Settlement settlement) {
         return !isPending() && status == TradeState.of(settlement.status())
                 && Objects.equals(filledInAmount, settlement.filledIn()) && Objects.equals(outAmount, settlement.out())
                 && sameValue(executionPrice, settlement.executionPrice())
                 && Objects.equals(savingOutAmount, settlement.savingOut())
                 && sameValue(savingUsd, settlement.savingUsd()) && sameValue(volumeUsd, settlement.volumeUsd())
                 && sameValue(slippageVsQuoteBps, settlement.slippageVsQuoteBps())
-                && sameValue(shortfallVsArrivalBps, settlement.shortfallVsArrivalBps())
-                && Objects.equals(settledAt, at);
+                && sameValue(shortfallVsArrivalBps, settlement.shortfallVsArrivalBps());
     }
 
     /**
