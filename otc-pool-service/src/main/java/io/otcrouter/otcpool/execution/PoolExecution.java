@@ -116,13 +116,15 @@ public class PoolExecution {
         }
         Reservation quote = found.get();
         // A split may give the pool less than it quoted: the firm price holds for any leg up to the quoted size.
-        boolean sameTrade = quote.getPoolId().equals(pool.getId()) && quote.getSide() == side
-                && leg.inAmount().compareTo(quote.getInAmount()) <= 0;
+        boolean samePoolAndSide = quote.getPoolId().equals(pool.getId()) && quote.getSide() == side;
+        boolean sameTrade = samePoolAndSide && leg.inAmount().compareTo(quote.getInAmount()) <= 0;
         if (sameTrade && quote.isLiveAt(now)) {
             return reservations.claimFor(quote, leg.inAmount());
         }
-        if (quote.getStatus() == ReservationStatus.RESERVED && !quote.isLiveAt(now)) {
-            reservations.release(quote); // expired: give the inventory back now rather than at the next sweep
+        if (quote.getStatus() == ReservationStatus.RESERVED && (!quote.isLiveAt(now) || samePoolAndSide)) {
+            // Expired, or this decision's own quote for less than the leg: give its inventory back now (not at the
+            // next sweep), so the re-priced leg does not compete with its own hold.
+            reservations.release(quote);
         }
         log.info("Quote {} for leg {} of trade {} is {}; the leg is re-priced", quote.getQuoteId(), leg.legId(),
                 leg.tradeId(), sameTrade ? "expired or used" : "for another pool or side, or smaller than the leg");

@@ -204,11 +204,12 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
 
         LegExecuted executed = execute(poolId, quote.getQuoteId(), RAY, USDT, "1200", Pools.atomic(USDT, "2000"));
 
-        // 1,200 RAY re-priced at $2 less 25 bps = 2,394 USDT; the firm quote covered 1,000 only.
+        // 1,200 RAY re-priced at $2 less 25 bps = 2,394 USDT; the firm quote covered 1,000 only, and its hold is
+        // released rather than left to compete with the re-priced leg until it expires.
         assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
         assertThat(executed.getOutAmount().toBigIntegerExact()).isEqualTo(Pools.atomic(USDT, "2394"));
         assertThat(jdbc.queryForObject("select status from otc_pool.reservation where quote_id = ?", String.class,
-                quote.getQuoteId())).isEqualTo("RESERVED");
+                quote.getQuoteId())).isEqualTo("RELEASED");
     }
 
     @Test
