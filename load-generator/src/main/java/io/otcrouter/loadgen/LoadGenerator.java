@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -414,12 +415,14 @@ public final class LoadGenerator {
             // 409: the first request with this Idempotency-Key is still in flight (or was, on a router that died):
             // retry later
             // 202: decided, but the router could not confirm the decision's publish in time; the same key resolves it.
+            // 429: the key's rate limit, which the retries of many clients at once reach while the router is down.
             boolean retryable = error != null || response.statusCode() >= 500 || response.statusCode() == 409
-                    || response.statusCode() == 202;
+                    || response.statusCode() == 202 || response.statusCode() == 429;
             if (retryable && now < retryUntil) {
                 retries.incrementAndGet();
+                long wait = Math.max(backoffMillis, retryAfterMillis(response));
                 timers.schedule(() -> send(n, request, due, retryUntil, Math.min(2000, backoffMillis * 2), answered,
-                        clients), backoffMillis, TimeUnit.MILLISECONDS);
+                        clients), wait, TimeUnit.MILLISECONDS);
                 return;
             }
             boolean decided = response != null && (response.statusCode() == 201 || response.statusCode() == 422);
@@ -446,6 +449,17 @@ public final class LoadGenerator {
             }
             answered.countDown();
         });
+    }
+
+    /** A refusal's {@code Retry-After} in milliseconds (whole seconds, as the router sends it), 0 when absent. */
+    static long retryAfterMillis(HttpResponse<?> response) {
+        return response == null ? 0 : retryAfterMillis(response.headers().firstValue("Retry-After"));
+    }
+
+    /** Delay-seconds only (what the router sends); an HTTP date or anything else counts as absent. */
+    static long retryAfterMillis(Optional<String> header) {
+        return header.map(String::trim).filter(v -> v.matches("\\d{1,4}")).map(v -> Long.parseLong(v) * 1000)
+                .orElse(0L);
     }
 
     private long pendingFills(LedgerProbe ledger, String prefix) {
