@@ -1,26 +1,17 @@
 package io.otcrouter.kafka.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -111,23 +102,7 @@ class ConcurrentReplayIT {
     }
 
     private List<String> replayedCopiesOnTheTopic() {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(TOPIC, 0);
-            consumer.assign(Set.of(partition));
-            consumer.seekToBeginning(Set.of(partition));
-            long end = consumer.endOffsets(Set.of(partition)).get(partition);
-            List<String> replayed = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(15)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    Header from = record.headers().lastHeader(DeadLetter.REPLAYED_FROM_HEADER);
-                    replayed.add(from == null ? "not a replay" : new String(from.value(), StandardCharsets.UTF_8));
-                });
-                return consumer.position(partition) >= end;
-            });
-            return replayed;
-        }
+        return ReplayHeaders.onPartitionZero(broker.getBrokersAsString(), TOPIC).stream()
+                .map(from -> from == null ? "not a replay" : from).toList();
     }
 }

@@ -11,19 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -234,26 +227,8 @@ class DeadLetterToolsIT {
 
     /** The dead letters named by the replay header of the records on the prices topic, read committed. */
     private List<String> replayedCopiesOnTheTopic() {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(TOPIC, 0);
-            consumer.assign(Set.of(partition));
-            consumer.seekToBeginning(Set.of(partition));
-            long end = consumer.endOffsets(Set.of(partition)).get(partition);
-            List<String> replayed = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(15)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    Header from = record.headers().lastHeader(DeadLetter.REPLAYED_FROM_HEADER);
-                    if (from != null) {
-                        replayed.add(header(from));
-                    }
-                });
-                return consumer.position(partition) >= end;
-            });
-            return replayed;
-        }
+        return ReplayHeaders.onPartitionZero(broker.getBrokersAsString(), TOPIC).stream()
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     private static String header(Header header) {
