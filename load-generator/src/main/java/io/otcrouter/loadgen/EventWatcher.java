@@ -2,7 +2,6 @@ package io.otcrouter.loadgen;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,7 +16,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -193,15 +191,7 @@ final class EventWatcher implements AutoCloseable {
             }
             infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
         }
-        consumer.assign(partitions);
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(partition -> times.put(partition, fromEpochMillis));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times, Duration.ofSeconds(30));
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp offset = offsets.get(partition);
-            consumer.seek(partition, offset != null ? offset.offset() : ends.get(partition));
-        }
+        PartitionsFromTime.assignFrom(consumer, partitions, fromEpochMillis);
         partitions.forEach(consumer::position);
     }
 

@@ -21,7 +21,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -163,16 +162,8 @@ final class IntentAudit {
                     partitions.add(new TopicPartition(info.topic(), info.partition()));
                 }
             }
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> times = new HashMap<>();
-            partitions.forEach(partition -> times.put(partition, fromEpochMillis));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times, Duration.ofSeconds(30));
             // read_committed: the end is the last stable offset, so nothing still in a transaction is waited for.
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            for (TopicPartition partition : partitions) {
-                OffsetAndTimestamp start = starts.get(partition);
-                consumer.seek(partition, start != null ? start.offset() : ends.get(partition));
-            }
+            Map<TopicPartition, Long> ends = PartitionsFromTime.assignFrom(consumer, partitions, fromEpochMillis);
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (!atEnd(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
