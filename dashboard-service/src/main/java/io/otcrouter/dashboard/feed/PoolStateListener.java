@@ -28,7 +28,7 @@ class PoolStateListener {
         this.appliedEvents = appliedEvents;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).POOLS_CHANGED.name()}")
+    @KafkaListener(topics = Topics.Names.POOLS_CHANGED)
     void on(PoolStateChanged event) {
         poolView.apply(event);
         changes.changed(ReadModelPart.POOLS);

@@ -38,7 +38,7 @@ class RouteDecidedListener implements ConsumerSeekAware {
         this.appliedEvents = appliedEvents;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
+    @KafkaListener(topics = Topics.Names.ROUTES_DECIDED)
     void on(RouteDecided event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
             @Header(KafkaHeaders.OFFSET) long offset) {
         if (routeDecisionView.apply(event, partition, offset)) {

@@ -40,7 +40,7 @@ class TradeSettledListener implements ConsumerSeekAware {
         this.appliedEvents = appliedEvents;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}")
+    @KafkaListener(topics = Topics.Names.TRADES_SETTLED)
     void on(TradeSettled event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
             @Header(KafkaHeaders.OFFSET) long offset) {
         if (settlements.apply(event, partition, offset)) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.quote.config.LegExecutionKafka;
 import io.otcrouter.quote.kafka.RecordBatch;
 
@@ -48,7 +49,7 @@ class RouteDecidedListener {
     }
 
     @KafkaListener(batch = "true", containerFactory = LegExecutionKafka.CONTAINER_FACTORY,
-            topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
+            topics = Topics.Names.ROUTES_DECIDED)
     void on(List<ConsumerRecord<String, Object>> decisions) {
         Set<String> trades = new HashSet<>();
         List<List<LegExecuted>> executed = RecordBatch.inTransaction(decisions, RouteDecided.class,

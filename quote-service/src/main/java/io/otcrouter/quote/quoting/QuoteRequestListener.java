@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.quote.kafka.RecordBatch;
 
 /**
@@ -30,7 +31,7 @@ class QuoteRequestListener {
         this.responder = responder;
     }
 
-    @KafkaListener(batch = "true", topics = "#{T(io.otcrouter.events.catalog.Topics).QUOTES_REQUESTED.name()}")
+    @KafkaListener(batch = "true", topics = Topics.Names.QUOTES_REQUESTED)
     void on(List<ConsumerRecord<String, Object>> requests) {
         RecordBatch.handOff(requests, QuoteRequested.class, responder::answer);
     }

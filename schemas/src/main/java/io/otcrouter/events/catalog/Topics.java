@@ -18,27 +18,48 @@ import io.otcrouter.events.TradeSettled;
  */
 public final class Topics {
 
+    /**
+     * The topic names as compile-time constants, for annotations that cannot call {@link Topic#name()}
+     * ({@code @KafkaListener(topics = Topics.Names.ROUTES_DECIDED)}). Each is the name of the {@link Topic}
+     * constant of the same name, which is built from it.
+     */
+    public static final class Names {
+
+        public static final String PRICES_UPDATED = "otc.prices.updated.v1";
+        public static final String QUOTES_REQUESTED = "otc.quotes.requested.v1";
+        public static final String JUPITER_QUOTED = "otc.jupiter.quoted.v1";
+        public static final String POOLS_QUOTED = "otc.pools.quoted.v1";
+        public static final String ROUTES_DECIDED = "otc.routes.decided.v1";
+        public static final String JUPITER_EXECUTED = "otc.jupiter.executed.v1";
+        public static final String POOLS_EXECUTED = "otc.pools.executed.v1";
+        public static final String TRADES_SETTLED = "otc.trades.settled.v1";
+        public static final String POOLS_CHANGED = "otc.pools.changed.v1";
+
+        private Names() {
+        }
+    }
+
     static final long SEVEN_DAYS_MS = 7L * 24 * 60 * 60 * 1000;
 
     public static final Topic<PriceUpdated> PRICES_UPDATED = new Topic<>(
-            "otc.prices.updated.v1", "token symbol", PriceUpdated.class, "price-service", Optional.empty(), true);
+            Names.PRICES_UPDATED, "token symbol", PriceUpdated.class, "price-service", Optional.empty(), true);
     public static final Topic<QuoteRequested> QUOTES_REQUESTED = new Topic<>(
-            "otc.quotes.requested.v1", "pair", QuoteRequested.class, "router-service", Optional.of(SEVEN_DAYS_MS),
+            Names.QUOTES_REQUESTED, "pair", QuoteRequested.class, "router-service", Optional.of(SEVEN_DAYS_MS),
             false);
     public static final Topic<JupiterQuoted> JUPITER_QUOTED = new Topic<>(
-            "otc.jupiter.quoted.v1", "pair", JupiterQuoted.class, "quote-service", Optional.of(SEVEN_DAYS_MS), false);
+            Names.JUPITER_QUOTED, "pair", JupiterQuoted.class, "quote-service", Optional.of(SEVEN_DAYS_MS), false);
     public static final Topic<PoolQuoted> POOLS_QUOTED = new Topic<>(
-            "otc.pools.quoted.v1", "pair", PoolQuoted.class, "otc-pool-service", Optional.of(SEVEN_DAYS_MS), false);
+            Names.POOLS_QUOTED, "pair", PoolQuoted.class, "otc-pool-service", Optional.of(SEVEN_DAYS_MS), false);
     public static final Topic<RouteDecided> ROUTES_DECIDED = new Topic<>(
-            "otc.routes.decided.v1", "tradeId", RouteDecided.class, "router-service", Optional.empty(), false);
+            Names.ROUTES_DECIDED, "tradeId", RouteDecided.class, "router-service", Optional.empty(), false);
     public static final Topic<LegExecuted> JUPITER_EXECUTED = new Topic<>(
-            "otc.jupiter.executed.v1", "tradeId", LegExecuted.class, "quote-service", Optional.empty(), false);
+            Names.JUPITER_EXECUTED, "tradeId", LegExecuted.class, "quote-service", Optional.empty(), false);
     public static final Topic<LegExecuted> POOLS_EXECUTED = new Topic<>(
-            "otc.pools.executed.v1", "tradeId", LegExecuted.class, "otc-pool-service", Optional.empty(), false);
+            Names.POOLS_EXECUTED, "tradeId", LegExecuted.class, "otc-pool-service", Optional.empty(), false);
     public static final Topic<TradeSettled> TRADES_SETTLED = new Topic<>(
-            "otc.trades.settled.v1", "tradeId", TradeSettled.class, "ledger-service", Optional.empty(), false);
+            Names.TRADES_SETTLED, "tradeId", TradeSettled.class, "ledger-service", Optional.empty(), false);
     public static final Topic<PoolStateChanged> POOLS_CHANGED = new Topic<>(
-            "otc.pools.changed.v1", "poolId", PoolStateChanged.class, "otc-pool-service", Optional.empty(), true);
+            Names.POOLS_CHANGED, "poolId", PoolStateChanged.class, "otc-pool-service", Optional.empty(), true);
 
     public static final List<Topic<?>> ALL = List.of(PRICES_UPDATED, QUOTES_REQUESTED, JUPITER_QUOTED, POOLS_QUOTED,
             ROUTES_DECIDED, JUPITER_EXECUTED, POOLS_EXECUTED, TRADES_SETTLED, POOLS_CHANGED);

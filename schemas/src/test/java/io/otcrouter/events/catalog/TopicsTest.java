@@ -2,6 +2,7 @@ package io.otcrouter.events.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.util.Set;
 
 import org.apache.kafka.common.config.TopicConfig;
@@ -17,6 +18,17 @@ class TopicsTest {
         assertThat(Topics.ALL).extracting(Topic::name)
                 .allMatch(name -> name.matches("otc\\.[a-z]+\\.[a-z]+ed\\.v[0-9]+"))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldGiveEveryTopicANameConstantForAnnotations() throws ReflectiveOperationException {
+        for (Field field : Topics.class.getFields()) {
+            if (field.get(null) instanceof Topic<?> topic) {
+                assertThat(Topics.Names.class.getField(field.getName()).get(null)).as(field.getName())
+                        .isEqualTo(topic.name());
+            }
+        }
+        assertThat(Topics.Names.class.getFields()).hasSameSizeAs(Topics.ALL);
     }
 
     @Test
