@@ -1,10 +1,17 @@
 package io.otcrouter.otcpool.config;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.CompositeRecordInterceptor;
+import org.springframework.kafka.listener.RecordInterceptor;
 
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.EventTopics;
+import io.otcrouter.otcpool.watermark.DecisionProgress;
 
 /**
  * What otc-pool-service does with the event contract. From it kafka-support declares the topics this service writes
@@ -13,13 +20,33 @@ import io.otcrouter.kafka.EventTopics;
  * {@code <topic>.DLT} at once; anything else, such as PostgreSQL being unreachable, retried with backoff until it
  * succeeds while the partition waits. It also puts the trade id of the record in the logging context, so the quotes
  * and rejections sent from a listener thread carry it in their header.
+ *
+ * <p>The routing-decision listener has a factory of its own, configured by Boot exactly as the default one (the same
+ * error handler, filter and interceptor), plus the interceptor that tracks how far the decision topic has been read
+ * ({@link DecisionProgress}), which the reservation sweep needs.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfig {
+public class KafkaConfig {
+
+    /** The container factory of the routing-decision listener. */
+    public static final String DECISION_LISTENER_FACTORY = "decisionListenerContainerFactory";
 
     @Bean
     EventTopics eventTopics() {
         return EventTopics.of("otc-pool-service", Topics.PRICES_UPDATED, Topics.QUOTES_REQUESTED,
                 Topics.ROUTES_DECIDED);
+    }
+
+    @Bean(DECISION_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> decisionListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ObjectProvider<ConsumerFactory<Object, Object>> consumerFactory,
+            ObjectProvider<RecordInterceptor<Object, Object>> interceptors, DecisionProgress progress) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory.getObject());
+        RecordInterceptor<Object, Object> common = interceptors.getIfUnique();
+        factory.setRecordInterceptor(common == null ? progress.interceptor()
+                : new CompositeRecordInterceptor<>(common, progress.interceptor()));
+        return factory;
     }
 }

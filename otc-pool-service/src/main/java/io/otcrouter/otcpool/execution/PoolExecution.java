@@ -1,6 +1,7 @@
 package io.otcrouter.otcpool.execution;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.otcpool.config.PoolProperties;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
 import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
@@ -33,8 +35,9 @@ import io.otcrouter.otcpool.reservation.Reservations;
  * consumer thread: the idempotency claim (a PENDING {@code pool_fill} row, unique per tradeId + legId, so a
  * redelivered decision changes nothing), and the claim of the leg's firm quote if it is still valid — from then
  * its reserved inventory belongs to this fill, shrunk to the leg when a split gave the pool less than it quoted (the
- * rest is released in the same transaction). An expired quote is released on the spot and the leg will be
- * re-priced. Firm quotes of the same request that the decision did not use are released at once. The fill itself
+ * rest is released in the same transaction). A quote is valid when the decision accepted it before it expired,
+ * however late the decision is read; one accepted after expiry is released on the spot and the leg re-priced. Firm quotes of the same request that the decision did not use are released within a fraction of a second,
+ * together with those of other decisions ({@link Reservations#releaseUnusedSoon}). The fill itself
  * is completed by {@link FillCompletion} after the pool's simulated delay, on the
  * {@link FillScheduler}'s threads, so no delay ever blocks the consumer or another pool.
  */
@@ -52,10 +55,11 @@ public class PoolExecution {
     private final FillScheduler scheduler;
     private final PoolMetrics metrics;
     private final Clock clock;
+    private final Duration clockTolerance;
 
     PoolExecution(PoolRepository pools, PoolFillRepository fills, ReservationRepository reservationRows,
             Reservations reservations, Outbox outbox, TransactionTemplate transactions, FillScheduler scheduler,
-            PoolMetrics metrics, Clock clock) {
+            PoolMetrics metrics, PoolProperties properties, Clock clock) {
         this.pools = pools;
         this.fills = fills;
         this.reservationRows = reservationRows;
@@ -65,6 +69,7 @@ public class PoolExecution {
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.clock = clock;
+        this.clockTolerance = properties.decisionClockTolerance();
     }
 
     public void execute(RouteDecided decision) {
@@ -76,11 +81,7 @@ public class PoolExecution {
                 .ifPresent(pending -> scheduler.schedule(pending.getId(), pending.getDueAt())));
         Set<String> used = legs.stream().map(LegRequest::quoteId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        int released = reservations.releaseUnused(decision.getRequestId(), used);
-        if (released > 0) {
-            log.info("Released {} firm quotes of request {} that trade {} did not use", released,
-                    decision.getRequestId(), decision.getTradeId());
-        }
+        reservations.releaseUnusedSoon(decision.getRequestId(), used);
     }
 
     /** @return the PENDING fill to complete later, or null when the leg was a duplicate or rejected at once */
@@ -106,8 +107,12 @@ public class PoolExecution {
     }
 
     /**
-     * @return true when the leg's quote was this pool's firm quote for at least the leg's size and still valid, now
-     *         claimed for the leg (its hold shrunk to the leg, the rest released)
+     * Claims the leg's firm quote if the decision accepted it while it was valid ({@link QuoteAcceptance}): a quote
+     * still held whose decision was made before it expired is honoured even when the decision is processed later
+     * (a backlog), since the sweep keeps holds whose decisions may still be unread.
+     *
+     * @return true when the leg's quote was this pool's firm quote for at least the leg's size, accepted while
+     *         valid, and is now claimed for the leg (its hold shrunk to the leg, the rest released)
      */
     private boolean claimFirmQuote(LegRequest leg, Pool pool, TradeSide side, Instant now) {
         Optional<Reservation> found = Optional.ofNullable(leg.quoteId()).flatMap(reservationRows::lock);
@@ -115,19 +120,25 @@ public class PoolExecution {
             return false; // indicative or unknown quote: re-priced at execution
         }
         Reservation quote = found.get();
+        Instant acceptedAt = QuoteAcceptance.acceptedAt(leg.decidedAt(), quote.getCreatedAt(), now, clockTolerance);
         // A split may give the pool less than it quoted: the firm price holds for any leg up to the quoted size.
         boolean samePoolAndSide = quote.getPoolId().equals(pool.getId()) && quote.getSide() == side;
         boolean sameTrade = samePoolAndSide && leg.inAmount().compareTo(quote.getInAmount()) <= 0;
-        if (sameTrade && quote.isLiveAt(now)) {
+        if (sameTrade && quote.isLiveAt(acceptedAt)) {
+            if (acceptedAt.isBefore(now) && !quote.isLiveAt(now)) {
+                log.info("Quote {} expired at {} but leg {} of trade {} accepted it at {}: honoured", quote.getQuoteId(),
+                        quote.getExpiresAt(), leg.legId(), leg.tradeId(), acceptedAt);
+            }
             return reservations.claimFor(quote, leg.inAmount());
         }
-        if (quote.getStatus() == ReservationStatus.RESERVED && (!quote.isLiveAt(now) || samePoolAndSide)) {
-            // Expired, or this decision's own quote for less than the leg: give its inventory back now (not at the
-            // next sweep), so the re-priced leg does not compete with its own hold.
+        if (quote.getStatus() == ReservationStatus.RESERVED && (!quote.isLiveAt(acceptedAt) || samePoolAndSide)) {
+            // Accepted too late, or this decision's own quote for less than the leg: give its inventory back now
+            // (not at the next sweep), so the re-priced leg does not compete with its own hold.
             reservations.release(quote);
         }
         log.info("Quote {} for leg {} of trade {} is {}; the leg is re-priced", quote.getQuoteId(), leg.legId(),
-                leg.tradeId(), sameTrade ? "expired or used" : "for another pool or side, or smaller than the leg");
+                leg.tradeId(), sameTrade ? "expired when accepted, or used" : "for another pool or side, or smaller"
+                        + " than the leg");
         return false;
     }
 

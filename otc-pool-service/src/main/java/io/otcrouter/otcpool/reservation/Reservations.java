@@ -4,39 +4,62 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.persistence.EntityManager;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.TradeSide;
+import io.otcrouter.otcpool.watermark.DecisionWatermark;
 
 /**
  * Owns the holds firm quotes put on pool inventory: taking one (atomically against what other quotes already
- * hold), claiming it for execution, and releasing it when it expires — by the periodic sweep, or lazily by an
- * execution that finds it expired first.
+ * hold), claiming it for execution, and releasing it when it expires — by the periodic sweep once no decision
+ * that may still claim it can be waiting unread ({@link DecisionWatermark}), or lazily by an execution that finds
+ * it accepted too late.
  */
 @Component
 public class Reservations {
 
     private static final Logger log = LoggerFactory.getLogger(Reservations.class);
     private static final int SWEEP_BATCH = 500;
+    private static final int UNUSED_BATCH = 500;
+    private static final int UNUSED_QUEUE_LIMIT = 100_000;
 
     private final ReservationRepository reservations;
     private final PoolRepository pools;
+    private final DecisionWatermark watermark;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    private final EntityManager entityManager;
+    private final Queue<Unused> unused = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedUnused = new AtomicInteger();
 
-    Reservations(ReservationRepository reservations, PoolRepository pools, Clock clock) {
+    Reservations(ReservationRepository reservations, PoolRepository pools, DecisionWatermark watermark,
+            TransactionTemplate transactions, EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
         this.reservations = reservations;
         this.pools = pools;
+        this.watermark = watermark;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -101,27 +124,114 @@ public class Reservations {
     }
 
     /**
-     * Releases the firm quotes of a request that its decision did not use (the router chose another venue or
-     * pool), so their inventory is free again at once instead of at their expiry.
+     * Queues the release of the firm quotes of a request that its decision did not use (the router chose another
+     * venue or pool), so their inventory is free again within {@code otc.pools.unused-release-interval} instead of
+     * at their expiry. Most decisions had no firm quote of this service at all: looking for them one decision at a
+     * time (a transaction and a query each) cost more than anything else the decision consumer did, so the queued
+     * requests are looked up together, by {@link #releaseQueuedUnused()}. A queue lost in a crash only leaves holds
+     * that the sweep releases at their expiry.
      *
-     * @return how many were released
+     * @param usedQuoteIds the quotes the decision's legs named (claimed, or already released, by their legs)
      */
-    @Transactional
-    public int releaseUnused(String requestId, Set<String> usedQuoteIds) {
-        List<Reservation> unused = reservations.findByRequestIdAndStatus(requestId, ReservationStatus.RESERVED)
-                .stream().filter(r -> !usedQuoteIds.contains(r.getQuoteId())).toList();
-        unused.forEach(this::release);
-        return unused.size();
+    public void releaseUnusedSoon(String requestId, Set<String> usedQuoteIds) {
+        if (queuedUnused.incrementAndGet() > UNUSED_QUEUE_LIMIT) {
+            queuedUnused.decrementAndGet();
+            return; // the database has been away a long time: the sweep releases these at their expiry
+        }
+        unused.add(new Unused(requestId, usedQuoteIds));
     }
 
-    /** Releases every expired reservation; {@code SKIP LOCKED} lets several instances sweep side by side. */
+    /**
+     * Releases, in one statement per {@value #UNUSED_BATCH} decisions, the holds still RESERVED of the queued
+     * requests that their decisions did not name. Quote ids are unique, so one set of used ids serves the batch.
+     * When the database is away the batch goes back to the queue; on any other failure it is dropped and its holds
+     * are released by the sweep at their expiry.
+     */
+    @Scheduled(fixedDelayString = "${otc.pools.unused-release-interval:200ms}")
+    public void releaseQueuedUnused() {
+        List<Unused> batch;
+        do {
+            batch = new ArrayList<>();
+            for (Unused next; batch.size() < UNUSED_BATCH && (next = unused.poll()) != null;) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            queuedUnused.addAndGet(-batch.size());
+            List<Unused> requests = batch;
+            try {
+                Integer released = transactions.execute(status -> releaseUnused(requests));
+                if (released != null && released > 0) {
+                    log.info("Released {} firm quotes that the decisions of their requests did not use", released);
+                }
+            } catch (DataAccessException | TransactionException e) {
+                unused.addAll(batch); // the database is away: try again at the next run
+                queuedUnused.addAndGet(batch.size());
+                throw e;
+            }
+        } while (batch.size() == UNUSED_BATCH);
+    }
+
+    private int releaseUnused(List<Unused> batch) {
+        Set<String> requestIds = new HashSet<>();
+        Set<String> used = new HashSet<>();
+        used.add(""); // never a quote id; keeps the list non-empty
+        batch.forEach(u -> {
+            requestIds.add(u.requestId());
+            used.addAll(u.usedQuoteIds());
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> perPool = entityManager.createNativeQuery("""
+                with released as (
+                    update {h-schema}reservation set status = 'RELEASED', version = version + 1
+                    where request_id in (:requests) and status = 'RESERVED' and quote_id not in (:used)
+                    returning pool_id, side, out_amount)
+                select pool_id,
+                       coalesce(sum(case when side = 'BUY_BASE' then out_amount end), 0),
+                       coalesce(sum(case when side = 'SELL_BASE' then out_amount end), 0),
+                       count(*)
+                from released group by pool_id order by pool_id
+                """).setParameter("requests", requestIds).setParameter("used", used).getResultList();
+        int released = 0;
+        for (Object[] row : perPool) {
+            String poolId = (String) row[0];
+            if (pools.release(poolId, atomic(row[1]), atomic(row[2])) == 0) {
+                throw new IllegalStateException("Pool " + poolId + " holds less than its unused reservations");
+            }
+            released += ((Number) row[3]).intValue();
+        }
+        return released;
+    }
+
+    private static BigInteger atomic(Object sum) {
+        return sum instanceof BigDecimal decimal ? decimal.toBigIntegerExact() : new BigInteger(sum.toString());
+    }
+
+    private record Unused(String requestId, Set<String> usedQuoteIds) {
+    }
+
+    /**
+     * Records how far this instance has read the decision topic, then releases the reservations that expired before
+     * the watermark (at most {@value #SWEEP_BATCH} a run); {@code SKIP LOCKED} lets several instances sweep side by
+     * side. Nothing is released while some partition of the decision topic has not been read at all.
+     */
     @Scheduled(fixedDelayString = "${otc.pools.reservation-sweep-interval:1s}")
-    @Transactional
     public void releaseExpired() {
-        List<Reservation> expired = reservations.lockExpired(Instant.now(clock), SWEEP_BATCH);
-        expired.forEach(this::release);
-        if (!expired.isEmpty()) {
-            log.debug("Released {} expired firm quotes", expired.size());
+        watermark.record();
+        Instant now = Instant.now(clock);
+        Optional<Instant> cutoff = watermark.cutoff(now);
+        if (cutoff.isEmpty()) {
+            log.debug("No expired firm quote released: the decision topic has not been read on every partition");
+            return;
+        }
+        Integer released = transactions.execute(status -> {
+            List<Reservation> expired = reservations.lockExpired(cutoff.get(), SWEEP_BATCH);
+            expired.forEach(this::release);
+            return expired.size();
+        });
+        if (released != null && released > 0) {
+            log.debug("Released {} firm quotes that expired before {}", released, cutoff.get());
         }
     }
 }
