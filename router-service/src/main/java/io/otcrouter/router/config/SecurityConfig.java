@@ -11,6 +11,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +48,17 @@ class SecurityConfig {
                 .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(namingDelegation(problems)))
                 .build();
+    }
+
+    /**
+     * No Micrometer observation per security filter, authentication or authorization (issue 17: wrapping each of
+     * the chain's filters in an observation was 8.5 % of the router's CPU). Without this bean Spring Security
+     * decorates the chain whenever an observation registry exists; the HTTP server observation
+     * ({@code http.server.requests}) still times every request.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The route's rule and, when the request names a person to act for, the delegate scope. */
