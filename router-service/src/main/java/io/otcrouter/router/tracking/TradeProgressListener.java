@@ -19,9 +19,10 @@ import io.otcrouter.kafka.InvalidEventException;
         topics = {"#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}",
                 "#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
                 "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"},
-        // Progress is not on the decision path: let the broker gather up to 100 ms of records per fetch rather
-        // than wake this consumer for every single one. A ?wait=settled answer may come up to 100 ms later.
-        properties = {"auto.offset.reset=earliest", "fetch.min.bytes=16384", "fetch.max.wait.ms=100"})
+        // Progress is not on the decision path: let the broker gather up to 500 ms of records per fetch rather
+        // than wake this consumer for every single one (and answer an idle consumer 2 empty fetches a second, not
+        // 10). A ?wait=settled answer may come up to 500 ms later.
+        properties = {"auto.offset.reset=earliest", "fetch.min.bytes=16384", "fetch.max.wait.ms=500"})
 class TradeProgressListener {
 
     private final TradeTracker tracker;
