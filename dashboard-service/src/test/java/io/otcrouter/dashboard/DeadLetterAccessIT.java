@@ -33,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 class DeadLetterAccessIT {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String PRICES_DLT = Topics.PRICES_UPDATED.deadLetterTopic();
+    private static final String SETTLED_DLT = Topics.TRADES_SETTLED.deadLetterTopic();
     /** A dead letter that is not there: reaching the handler answers 404, anything stopped before it does not. */
-    private static final String REPLAY = DeadLetterPaths.ROOT + "/" + PRICES_DLT + "/0/424242/replay";
+    private static final String REPLAY = DeadLetterPaths.ROOT + "/" + SETTLED_DLT + "/0/424242/replay";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -57,7 +57,8 @@ class DeadLetterAccessIT {
 
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         assertThat(JSON.readTree(admin.body()).valueStream().map(topic -> topic.get("topic").asString()))
-                .contains(PRICES_DLT, Topics.TRADES_SETTLED.deadLetterTopic());
+                .containsExactlyInAnyOrder(Topics.ROUTES_DECIDED.deadLetterTopic(), SETTLED_DLT,
+                        Topics.POOLS_CHANGED.deadLetterTopic());
     }
 
     @Test

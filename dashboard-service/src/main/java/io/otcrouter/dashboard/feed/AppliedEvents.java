@@ -23,8 +23,8 @@ import io.otcrouter.events.catalog.Topics;
 public class AppliedEvents {
 
     static final String METRIC = "otc.dashboard.events.applied";
-    /** The topics the read model is projected from; the config declares their dead-letter topics. */
-    public static final List<Topic<?>> PROJECTED = List.of(
+    /** The topics the read model is projected from. */
+    static final List<Topic<?>> PROJECTED = List.of(
             Topics.PRICES_UPDATED, Topics.ROUTES_DECIDED, Topics.TRADES_SETTLED, Topics.POOLS_CHANGED);
 
     private final Map<Topic<?>, Counter> counters;
