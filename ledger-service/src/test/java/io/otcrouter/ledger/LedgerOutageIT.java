@@ -45,7 +45,7 @@ import io.otcrouter.ledger.booking.Trade;
 import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
-import io.otcrouter.ledger.outbox.OutboxRepository;
+import io.otcrouter.outbox.OutboxRepository;
 import io.otcrouter.testsupport.time.MutableClock;
 import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
 

@@ -55,7 +55,7 @@ import io.otcrouter.ledger.booking.Trade;
 import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
-import io.otcrouter.ledger.outbox.OutboxRepository;
+import io.otcrouter.outbox.OutboxRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

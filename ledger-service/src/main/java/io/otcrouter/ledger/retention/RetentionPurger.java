@@ -14,15 +14,12 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.ledger.booking.BookingProperties;
-import io.otcrouter.ledger.outbox.OutboxProperties;
 
 /**
- * Keeps the ledger's bookkeeping tables bounded; trades, legs and metrics are the ledger's record and are kept.
+ * Keeps the ledger's bookkeeping tables bounded; trades, legs and metrics are the ledger's record and are kept. The
+ * outbox is purged by the outbox module's own cleaner ({@code OTC_OUTBOX_RETENTION}).
  *
  * <ul>
- * <li>{@code outbox}: rows published longer ago than {@code OTC_OUTBOX_RETENTION} (a day by default). TradeSettled
- * lives on in Kafka (kept forever); the row was only kept to look into what was sent. A row not yet published is never
- * deleted, however old: it is an event still owed to Kafka.</li>
  * <li>{@code processed_event}: ids of events applied longer ago than {@code OTC_PROCESSED_EVENTS_RETENTION} (7 days by
  * default). The retention must stay longer than any redelivery window, the longest time after which Kafka can
  * deliver an applied event again: after a crash or a rebalance that is the uncommitted tail, seconds; but a consumer
@@ -33,7 +30,7 @@ import io.otcrouter.ledger.outbox.OutboxProperties;
  * </ul>
  *
  * <p>Runs every 10 s, in batches of {@value #BATCH_SIZE} rows, at most {@value #MAX_BATCHES_PER_RUN} per table and run:
- * it shares the scheduler thread with the outbox relay and the settle sweep, so a backlog (after a long stop) is
+ * it shares the scheduler thread with the outbox cleaner and the settle sweep, so a backlog (after a long stop) is
  * worked off over several runs rather than in one.
  */
 @Component
@@ -43,11 +40,6 @@ class RetentionPurger {
     static final int MAX_BATCHES_PER_RUN = 20;
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurger.class);
-    /** By id: the oldest rows come first along the primary key, so a batch never scans the table. */
-    private static final String OUTBOX = """
-            delete from outbox where id in (
-                select id from outbox where published_at < ? order by id limit ?)
-            """;
     /** Along processed_event_processed_at_idx. */
     private static final String PROCESSED_EVENTS = """
             delete from processed_event where event_id in (
@@ -56,22 +48,19 @@ class RetentionPurger {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final RowPurge outbox;
     private final RowPurge processedEvents;
     private final int batchSize;
     private final int maxBatchesPerRun;
 
     @Autowired
-    RetentionPurger(JdbcTemplate jdbc, OutboxProperties outbox, BookingProperties booking, Clock clock,
-            MeterRegistry registry) {
-        this(jdbc, outbox, booking, clock, registry, BATCH_SIZE, MAX_BATCHES_PER_RUN);
+    RetentionPurger(JdbcTemplate jdbc, BookingProperties booking, Clock clock, MeterRegistry registry) {
+        this(jdbc, booking, clock, registry, BATCH_SIZE, MAX_BATCHES_PER_RUN);
     }
 
-    RetentionPurger(JdbcTemplate jdbc, OutboxProperties outbox, BookingProperties booking, Clock clock,
-            MeterRegistry registry, int batchSize, int maxBatchesPerRun) {
+    RetentionPurger(JdbcTemplate jdbc, BookingProperties booking, Clock clock, MeterRegistry registry, int batchSize,
+            int maxBatchesPerRun) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.outbox = RowPurge.of("outbox", OUTBOX, outbox.retention(), registry);
         this.processedEvents = RowPurge.of("processed_event", PROCESSED_EVENTS, booking.processedEventsRetention(),
                 registry);
         this.batchSize = batchSize;
@@ -80,7 +69,7 @@ class RetentionPurger {
 
     @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
     void purge() {
-        for (RowPurge purge : List.of(outbox, processedEvents)) {
+        for (RowPurge purge : List.of(processedEvents)) {
             try {
                 purge(purge);
             } catch (DataAccessException e) {
@@ -88,11 +77,6 @@ class RetentionPurger {
                         e.getMessage());
             }
         }
-    }
-
-    /** @return outbox rows deleted by this run */
-    int purgeOutbox() {
-        return purge(outbox);
     }
 
     /** @return processed event ids deleted by this run */

@@ -18,18 +18,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.ledger.EmbeddedPostgresHolder;
 import io.otcrouter.ledger.booking.BookingProperties;
-import io.otcrouter.ledger.outbox.OutboxProperties;
 import io.otcrouter.testsupport.time.MutableClock;
 
 /**
- * The purge of the outbox and of processed event ids on a real PostgreSQL, in a database of its own migrated by
- * Flyway (no relay runs there, so rows stay unpublished for as long as the test says), with a clock the test moves.
+ * The purge of processed event ids on a real PostgreSQL, in a database of its own migrated by Flyway, with a clock the
+ * test moves. (The outbox's purge is the outbox module's, tested there.)
  */
 class RetentionPurgerIT {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
-    private static final OutboxProperties OUTBOX = new OutboxProperties(500, Duration.ofSeconds(10),
-            Duration.ofHours(24));
     private static final BookingProperties BOOKING = new BookingProperties(Duration.ofSeconds(30), 500,
             Duration.ofDays(7));
 
@@ -45,20 +42,6 @@ class RetentionPurgerIT {
                 .load().migrate();
         // As the service's pool does (hikari schema): its statements name tables without their schema.
         jdbc = new JdbcTemplate(new DriverManagerDataSource(url + "&currentSchema=ledger", "postgres", "postgres"));
-    }
-
-    @Test
-    void shouldPurgeOutboxRowsPublishedBeforeTheRetentionAndKeepRecentAndUnpublishedOnes() {
-        outboxRow("published-two-days-ago", NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)));
-        outboxRow("published-25-hours-ago", NOW.minus(Duration.ofHours(25)), NOW.minus(Duration.ofHours(25)));
-        outboxRow("published-an-hour-ago", NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(1)));
-        outboxRow("never-published", NOW.minus(Duration.ofDays(30)), null);
-
-        assertThat(purger(RetentionPurger.BATCH_SIZE, RetentionPurger.MAX_BATCHES_PER_RUN).purgeOutbox())
-                .isEqualTo(2);
-
-        assertThat(outboxKeys()).containsExactly("published-an-hour-ago", "never-published");
-        assertThat(purged("outbox")).isEqualTo(2);
     }
 
     @Test
@@ -93,18 +76,18 @@ class RetentionPurgerIT {
     }
 
     @Test
-    void shouldPurgeBothTablesInOneScheduledRun() {
+    void shouldPurgeProcessedEventIdsInTheScheduledRunAndLeaveTheOutboxToItsOwnCleaner() {
         outboxRow("published-two-days-ago", NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)));
         processedEvent("applied-eight-days-ago", NOW.minus(Duration.ofDays(8)));
 
         purger(RetentionPurger.BATCH_SIZE, RetentionPurger.MAX_BATCHES_PER_RUN).purge();
 
-        assertThat(outboxKeys()).isEmpty();
+        assertThat(outboxKeys()).containsExactly("published-two-days-ago");
         assertThat(processedEventIds()).isEmpty();
     }
 
     private RetentionPurger purger(int batchSize, int maxBatchesPerRun) {
-        return new RetentionPurger(jdbc, OUTBOX, BOOKING, clock, registry, batchSize, maxBatchesPerRun);
+        return new RetentionPurger(jdbc, BOOKING, clock, registry, batchSize, maxBatchesPerRun);
     }
 
     private void outboxRow(String key, Instant createdAt, Instant publishedAt) {
