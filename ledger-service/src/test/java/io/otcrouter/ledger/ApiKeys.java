@@ -16,6 +16,8 @@ final class ApiKeys {
     /** The reader's next key: both are accepted while the rotation lasts. */
     static final String READ_NEXT = "test-ledger-read-key-next-7e90c3";
     static final String METRICS = "test-ledger-metrics-key-b3f615";
+    /** The dead-letter tools' key (scope ops). */
+    static final String OPS = "test-ledger-ops-key-5c21e9";
     /** A well-formed key nobody configured. */
     static final String UNKNOWN = "test-ledger-unknown-key-000000";
 
@@ -23,7 +25,8 @@ final class ApiKeys {
     static final String CONFIGURED = "otc.security.api-keys="
             + READER_ID + ":read:" + READ_DIGEST + ","
             + READER_ID + ":read:48cd99d34e6b38c28cd55e63a817dcf07b34fab7dd911247cc387624fb75785c,"
-            + "ledger-metrics:metrics:b3af51eaa80028a59ac757843f5b0ec8d62fea0fae94f88ae3a627f0f1c14b0a";
+            + "ledger-metrics:metrics:b3af51eaa80028a59ac757843f5b0ec8d62fea0fae94f88ae3a627f0f1c14b0a,"
+            + "ledger-ops:ops:569f36e7ef33eef6e976c8f214fd2a35fd07d4bd2b6aa545766885facb61cc22";
 
     private ApiKeys() {
     }

@@ -199,6 +199,60 @@ class SecurityIT {
         }
     }
 
+    /** The dead-letter tools (kafka-support), on a dead-letter topic of what the ledger reads; it holds nothing. */
+    static List<Route> deadLetterRoutes() {
+        String topic = Topics.ROUTES_DECIDED.deadLetterTopic();
+        return List.of(
+                new Route("GET", "/admin/dead-letters", "ops"),
+                new Route("GET", "/admin/dead-letters/" + topic + "/0/0", "ops"),
+                new Route("POST", "/admin/dead-letters/" + topic + "/0/0/replay", "ops"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deadLetterRoutes")
+    void shouldAskForACredentialOnEveryDeadLetterRoute(Route route) {
+        Map<String, List<String>> before = tables();
+
+        Reply reply = send(route, null);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
+        assertThat(tables()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> keysWithoutOps() {
+        return deadLetterRoutes().stream().flatMap(route -> Stream.of(ApiKeys.READ, ApiKeys.READ_NEXT, ApiKeys.METRICS)
+                .map(key -> Arguments.of(route, key)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("keysWithoutOps")
+    void shouldForbidTheDeadLetterToolsToAKeyWithoutTheOpsScope(Route route, String key) {
+        Map<String, List<String>> before = tables();
+
+        Reply reply = send(route, key);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
+        assertThat(tables()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deadLetterRoutes")
+    void shouldLetTheOpsKeyThroughToTheDeadLetterTools(Route route) {
+        Reply reply = send(route, ApiKeys.OPS);
+
+        // The topic is empty: its list answers, the one record and its replay are not found, by the tools themselves.
+        if (route.path().equals("/admin/dead-letters")) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).contains(Topics.ROUTES_DECIDED.deadLetterTopic());
+        } else {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
+            assertThat(reply.json().get("title").asString()).isEqualTo("No such dead letter");
+        }
+    }
+
     @Test
     void shouldShowTheBookedTradeToTheReaderWithWhoSubmittedIt() {
         Reply reply = send(new Route("GET", "/api/ledger/trades/{id}", "read"), ApiKeys.READ_NEXT);
