@@ -41,17 +41,23 @@ public final class LedgerBenchmark {
         int trades = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        // pg_stat_statements counts what PostgreSQL is asked per trade (statements, rows).
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
                 ConfigurableApplicationContext context = start(postgres)) {
             Booking booking = context.getBean(Booking.class);
             run(booking, "warm-up", Math.min(trades, 10_000), batchSize);
             // A ledger in service has planner statistics; this database was empty a moment ago. Without them the
             // first round's lookups of waiting legs are planned for empty tables and the round runs ~6x slower.
-            context.getBean(JdbcTemplate.class).execute("analyze");
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            jdbc.execute("analyze");
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
             List<Double> perSecond = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 perSecond.add(run(booking, "round " + round, trades, batchSize));
             }
+            logStatementsPerTrade(jdbc, (long) trades * rounds);
             perSecond.sort(null);
             long settled = context.getBean(JdbcTemplate.class)
                     .queryForObject("select count(*) from trade where status = 'FILLED'", Long.class);
@@ -62,6 +68,19 @@ public final class LedgerBenchmark {
                     String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage()));
         }
+    }
+
+    /** Statements PostgreSQL executed per settled trade over the measured rounds, the most frequent first. */
+    private static void logStatementsPerTrade(JdbcTemplate jdbc, long trades) {
+        List<java.util.Map<String, Object>> rows = jdbc.queryForList("select calls, rows,"
+                + " regexp_replace(left(query, 100), '\\s+', ' ', 'g') as query from pg_stat_statements"
+                + " where query not like '%pg_stat_statements%' order by calls desc");
+        long calls = rows.stream().mapToLong(row -> ((Number) row.get("calls")).longValue()).sum();
+        log.info("STATEMENTS: {} per settled trade ({} trades)", String.format("%.2f", (double) calls / trades),
+                trades);
+        rows.stream().limit(20).forEach(row -> log.info("  {} calls/trade, {} rows/trade: {}",
+                String.format("%.3f", ((Number) row.get("calls")).doubleValue() / trades),
+                String.format("%.3f", ((Number) row.get("rows")).doubleValue() / trades), row.get("query")));
     }
 
     private static double run(Booking booking, String label, int trades, int batchSize) {

@@ -132,7 +132,7 @@ public class Booking {
         newLegs.forEach(leg -> withNewLegs.add(leg.getTradeId()));
         touched.addAll(withNewLegs);
         // No timeout here, only the sweep applies it: a replay books decisions long before their legs arrive.
-        settleReady(touched, withNewLegs, SettleRule.NO_TIMEOUT_YET, publish);
+        settleReady(touched, newTrades, withNewLegs, SettleRule.NO_TIMEOUT_YET, publish);
     }
 
     /** Settles pending trades booked longer ago than the settle timeout; returns how many it settled. */
@@ -155,7 +155,7 @@ public class Booking {
             return 0;
         }
         locks.lock(overdue);
-        return settleReady(overdue, Set.of(), now, publish);
+        return settleReady(overdue, List.of(), Set.of(), now, publish);
     }
 
     private List<Trade> newTrades(List<RouteDecided> decisions, Set<String> fresh,
@@ -208,36 +208,53 @@ public class Booking {
     /**
      * Settles the pending trades among {@code tradeIds} whose legs are in (or whose window has passed at {@code now}),
      * and settles again the settled ones among {@code withNewLegs}: a leg booked after its trade settled corrects it.
+     *
+     * <p>Reads as little as it can, since it runs for every batch: the trades this batch created are used as they are
+     * (not read back), and the decided legs (for the legs' expected amounts) are read only for the trades that settle,
+     * which a batch of new decisions usually has none of.
      */
-    private int settleReady(Collection<String> tradeIds, Set<String> withNewLegs, Instant now, boolean publish) {
+    private int settleReady(Collection<String> tradeIds, List<Trade> created, Set<String> withNewLegs, Instant now,
+            boolean publish) {
         if (tradeIds.isEmpty()) {
             return 0;
         }
-        List<Trade> candidates = trades.findByTradeIdIn(tradeIds).stream()
-                .filter(trade -> trade.isPending() || withNewLegs.contains(trade.getTradeId()))
-                .toList();
+        List<Trade> candidates = new ArrayList<>(created);
+        Set<String> toRead = new LinkedHashSet<>(tradeIds);
+        created.forEach(trade -> toRead.remove(trade.getTradeId()));
+        if (!toRead.isEmpty()) {
+            trades.findByTradeIdIn(toRead).stream()
+                    .filter(trade -> trade.isPending() || withNewLegs.contains(trade.getTradeId()))
+                    .forEach(candidates::add);
+        }
         if (candidates.isEmpty()) {
             return 0;
         }
         List<String> candidateIds = candidates.stream().map(Trade::getTradeId).toList();
         Map<String, List<TradeLeg>> legsByTrade = legs.findByTradeIdIn(candidateIds).stream()
                 .collect(Collectors.groupingBy(TradeLeg::getTradeId));
+        Map<Trade, Instant> due = new LinkedHashMap<>();
+        for (Trade trade : candidates) {
+            List<Instant> executed = legsByTrade.getOrDefault(trade.getTradeId(), List.of()).stream()
+                    .map(TradeLeg::getExecutedAt).toList();
+            Optional<Instant> settledAt = trade.isPending()
+                    ? rule.settleAt(trade.getLegsExpected(), executed, trade.getDecidedAt(), trade.getBookedAt(), now)
+                    : Optional.of(rule.settledAt(trade.getLegsExpected(), executed, trade.getDecidedAt()));
+            settledAt.ifPresent(at -> due.put(trade, at));
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
         Map<LegKey, BigInteger> expectedOut = new HashMap<>();
-        decidedLegs.findByTradeIdIn(candidateIds).forEach(leg -> expectedOut.put(
-                new LegKey(leg.getTradeId(), leg.getLegId()), leg.getExpectedOutAmount()));
+        decidedLegs.findByTradeIdIn(due.keySet().stream().map(Trade::getTradeId).toList()).forEach(leg -> expectedOut
+                .put(new LegKey(leg.getTradeId(), leg.getLegId()), leg.getExpectedOutAmount()));
         List<SystemMetric> newMetrics = new ArrayList<>();
         List<String> corrected = new ArrayList<>();
         List<TradeState> settled = new ArrayList<>();
         List<BookingMeters.Correction> corrections = new ArrayList<>();
-        for (Trade trade : candidates) {
+        for (Map.Entry<Trade, Instant> entry : due.entrySet()) {
+            Trade trade = entry.getKey();
+            Optional<Instant> settledAt = Optional.of(entry.getValue());
             List<TradeLeg> booked = legsByTrade.getOrDefault(trade.getTradeId(), List.of());
-            List<Instant> executed = booked.stream().map(TradeLeg::getExecutedAt).toList();
-            Optional<Instant> settledAt = trade.isPending()
-                    ? rule.settleAt(trade.getLegsExpected(), executed, trade.getDecidedAt(), trade.getBookedAt(), now)
-                    : Optional.of(rule.settledAt(trade.getLegsExpected(), executed, trade.getDecidedAt()));
-            if (settledAt.isEmpty()) {
-                continue;
-            }
             List<LegOutcome> outcomes = booked.stream().map(leg -> leg.outcome(
                     expectedOut.get(new LegKey(leg.getTradeId(), leg.getLegId())))).toList();
             Settlement settlement = SettlementCalculator.settle(trade.terms(), outcomes, trade.getLegsExpected());

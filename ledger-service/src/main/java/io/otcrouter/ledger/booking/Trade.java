@@ -16,12 +16,20 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 
-/** One trade as the ledger records it: the router's decision, then (once all legs are in) its realized outcome. */
+/**
+ * One trade as the ledger records it: the router's decision, then (once all legs are in) its realized outcome.
+ *
+ * <p>Updated only when it settles (again): the update names the settlement's columns and the version, not the
+ * decision's dozen that never change ({@code @DynamicUpdate}).
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "trade")
 public class Trade {
 
