@@ -13,10 +13,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeAnalyticsView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.TradeSettled;
@@ -25,7 +25,7 @@ import io.otcrouter.events.TradeStatus;
 /**
  * Whether the dashboard's memory stays flat as trades grow: feeds trades (a RouteDecided and a TradeSettled each,
  * unique trade ids, 3 partitions, 100 trades a second of event time, every route and status) through the read model
- * as {@code ViewConfig} wires it, with the default window of 10,000, and prints the heap after a full GC at each
+ * as {@code ReadModelConfig} wires it, with the default window of 10,000, and prints the heap after a full GC at each
  * given count. No broker: the listeners' work minus Kafka. Not a test; run it with
  * {@code ./mvnw -q -pl dashboard-service test-compile exec:java
  * -Dexec.mainClass=io.otcrouter.dashboard.ReadModelMemoryBenchmark -Dexec.classpathScope=test
@@ -47,10 +47,10 @@ public final class ReadModelMemoryBenchmark {
     public static void main(String[] args) {
         long[] checkpoints = args.length == 0 ? new long[] {100_000, 200_000, 400_000}
                 : Arrays.stream(args).mapToLong(Long::parseLong).sorted().toArray();
-        TradeStatsView stats = new TradeStatsView(Clock.systemUTC());
-        TradeAnalyticsView analytics = new TradeAnalyticsView(500);
+        TradeStatsReadModel stats = new TradeStatsReadModel(Clock.systemUTC());
+        TradeAnalyticsReadModel analytics = new TradeAnalyticsReadModel(500);
         SettlementProjection settlements = new SettlementProjection(stats, analytics, WINDOW);
-        RouteDecisionView decisions = new RouteDecisionView(WINDOW);
+        RouteDecisionProjection decisions = new RouteDecisionProjection(WINDOW);
         long[] offsets = new long[PARTITIONS];
         long baseline = heapAfterGc();
         log.info("Window {} trades; heap after GC before the first trade: {} MB", WINDOW, mb(baseline));

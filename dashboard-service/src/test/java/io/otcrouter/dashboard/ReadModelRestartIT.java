@@ -34,10 +34,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.dashboard.snapshot.KafkaSnapshotStore;
 import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
 import io.otcrouter.dashboard.snapshot.ReadModelSnapshot;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeAnalyticsView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.SettlementFigures;
@@ -98,17 +98,17 @@ class ReadModelRestartIT {
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(totalTrades(restarted)).isEqualTo(67);
                 assertThat(restarted.getBean(SettlementProjection.class).detail("trade-66")).isPresent();
-                assertThat(restarted.getBean(RouteDecisionView.class).decision("trade-66")).isPresent();
+                assertThat(restarted.getBean(RouteDecisionProjection.class).decision("trade-66")).isPresent();
             });
 
-            TradeStatsView stats = restarted.getBean(TradeStatsView.class);
+            TradeStatsReadModel stats = restarted.getBean(TradeStatsReadModel.class);
             assertThat(stats.stats().total()).isEqualTo(expected.stats.stats().total());
             assertThat(stats.stats().byRoute()).isEqualTo(expected.stats.stats().byRoute());
             assertThat(stats.stats().byStatus()).isEqualTo(expected.stats.stats().byStatus());
             assertThat(stats.daily()).isEqualTo(expected.stats.daily());
-            assertThat(restarted.getBean(TradeAnalyticsView.class).analytics().brackets())
+            assertThat(restarted.getBean(TradeAnalyticsReadModel.class).analytics().brackets())
                     .isEqualTo(expected.analytics.analytics().brackets());
-            assertThat(restarted.getBean(TradeAnalyticsView.class).analytics().performance())
+            assertThat(restarted.getBean(TradeAnalyticsReadModel.class).analytics().performance())
                     .isEqualTo(expected.analytics.analytics().performance());
             assertThat(appliedSettlements(restarted))
                     .as("settlements read again: the windows of the 3 partitions at the snapshot, the 7 written "
@@ -138,9 +138,9 @@ class ReadModelRestartIT {
                     .isEqualTo(corrected.stats.stats().byStatus()));
             assertThat(stats.stats().total()).isEqualTo(corrected.stats.stats().total());
             assertThat(stats.daily()).isEqualTo(corrected.stats.daily());
-            assertThat(restarted.getBean(TradeAnalyticsView.class).analytics().brackets())
+            assertThat(restarted.getBean(TradeAnalyticsReadModel.class).analytics().brackets())
                     .isEqualTo(corrected.analytics.analytics().brackets());
-            assertThat(restarted.getBean(TradeAnalyticsView.class).analytics().performance())
+            assertThat(restarted.getBean(TradeAnalyticsReadModel.class).analytics().performance())
                     .isEqualTo(corrected.analytics.analytics().performance());
             assertThat(viewer.get("/api/trades/trade-0").statusCode()).as("corrected, and settled most recently")
                     .isEqualTo(200);
@@ -231,7 +231,7 @@ class ReadModelRestartIT {
     }
 
     private static long totalTrades(ConfigurableApplicationContext context) {
-        return context.getBean(TradeStatsView.class).stats().total().trades();
+        return context.getBean(TradeStatsReadModel.class).stats().total().trades();
     }
 
     private static double appliedSettlements(ConfigurableApplicationContext context) {
@@ -245,8 +245,8 @@ class ReadModelRestartIT {
 
     /** The aggregates every trade ever settled must add up to, fed each trade once. */
     private static final class Reference {
-        final TradeStatsView stats = new TradeStatsView(Clock.systemUTC());
-        final TradeAnalyticsView analytics = new TradeAnalyticsView(1_000);
+        final TradeStatsReadModel stats = new TradeStatsReadModel(Clock.systemUTC());
+        final TradeAnalyticsReadModel analytics = new TradeAnalyticsReadModel(1_000);
         final SettlementProjection settlements = new SettlementProjection(stats, analytics, 1_000);
 
         void add(TradeSettled settled, int i) {

@@ -24,9 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
@@ -73,9 +73,9 @@ public final class ReplayBenchmark {
                 .run("--spring.kafka.bootstrap-servers=" + brokers, "--server.port=0",
                         "--logging.level.org.apache.kafka=WARN")) {
             long ready = System.nanoTime();
-            TradeStatsView stats = context.getBean(TradeStatsView.class);
+            TradeStatsReadModel stats = context.getBean(TradeStatsReadModel.class);
             SettlementProjection settlements = context.getBean(SettlementProjection.class);
-            RouteDecisionView decisions = context.getBean(RouteDecisionView.class);
+            RouteDecisionProjection decisions = context.getBean(RouteDecisionProjection.class);
             waitFor(() -> stats.stats().total().trades() == trades && end.entrySet().stream()
                     .allMatch(partition -> (partition.getKey().topic().equals(Topics.TRADES_SETTLED.name())
                             ? settlements.resumeOffset(partition.getKey().partition())

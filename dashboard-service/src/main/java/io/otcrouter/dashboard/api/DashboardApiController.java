@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.otcrouter.dashboard.view.PoolSnapshot;
+import io.otcrouter.dashboard.readmodel.PoolSnapshot;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 
@@ -27,12 +27,12 @@ class DashboardApiController {
     }
 
     @GetMapping("/stats")
-    StatsResponse stats() {
+    StatsView stats() {
         return payloads.stats();
     }
 
     @GetMapping("/trades")
-    List<TradeRow> trades(@RequestParam(defaultValue = "20") int limit) {
+    List<TradeRowView> trades(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > MAX_TRADES) {
             throw new InvalidLimitException(limit, MAX_TRADES);
         }
@@ -40,13 +40,13 @@ class DashboardApiController {
     }
 
     @GetMapping("/trades/{tradeId}")
-    TradeDetailResponse trade(@PathVariable String tradeId) {
+    TradeDetailView trade(@PathVariable String tradeId) {
         return payloads.detail(tradeId)
                 .orElseThrow(() -> new TradeNotFoundException(tradeId, payloads.recentWindow()));
     }
 
     @GetMapping("/prices")
-    PricesResponse prices() {
+    PricesView prices() {
         return payloads.prices();
     }
 
@@ -56,7 +56,7 @@ class DashboardApiController {
     }
 
     @GetMapping("/analytics")
-    AnalyticsResponse analytics() {
+    AnalyticsView analytics() {
         return payloads.analytics();
     }
 

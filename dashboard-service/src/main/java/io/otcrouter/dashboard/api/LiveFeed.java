@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.otcrouter.dashboard.view.ReadModelChanges;
-import io.otcrouter.dashboard.view.ReadModelPart;
+import io.otcrouter.dashboard.readmodel.ReadModelChanges;
+import io.otcrouter.dashboard.readmodel.ReadModelPart;
 
 /**
  * Pushes the read model to open pages as Server-Sent Events. A new subscriber first gets a full snapshot, then

@@ -5,68 +5,68 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.otcrouter.dashboard.view.PoolSnapshot;
-import io.otcrouter.dashboard.view.PoolView;
-import io.otcrouter.dashboard.view.PriceView;
-import io.otcrouter.dashboard.view.RouteDecision;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementDetail;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeAnalyticsView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.PoolSnapshot;
+import io.otcrouter.dashboard.readmodel.PoolProjection;
+import io.otcrouter.dashboard.readmodel.PriceProjection;
+import io.otcrouter.dashboard.readmodel.RouteDecision;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementDetail;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 
 /** The JSON bodies read from the read model, shared by the JSON API and the live event stream. */
 @Component
 class ReadModelPayloads {
 
-    private final TradeStatsView tradeStatsView;
-    private final TradeAnalyticsView tradeAnalyticsView;
+    private final TradeStatsReadModel tradeStatsReadModel;
+    private final TradeAnalyticsReadModel tradeAnalyticsReadModel;
     private final SettlementProjection settlements;
-    private final RouteDecisionView routeDecisionView;
-    private final PriceView priceView;
-    private final PoolView poolView;
+    private final RouteDecisionProjection routeDecisionProjection;
+    private final PriceProjection priceProjection;
+    private final PoolProjection poolProjection;
 
-    ReadModelPayloads(TradeStatsView tradeStatsView, TradeAnalyticsView tradeAnalyticsView,
-            SettlementProjection settlements, RouteDecisionView routeDecisionView, PriceView priceView,
-            PoolView poolView) {
-        this.tradeStatsView = tradeStatsView;
-        this.tradeAnalyticsView = tradeAnalyticsView;
+    ReadModelPayloads(TradeStatsReadModel tradeStatsReadModel, TradeAnalyticsReadModel tradeAnalyticsReadModel,
+            SettlementProjection settlements, RouteDecisionProjection routeDecisionProjection,
+            PriceProjection priceProjection, PoolProjection poolProjection) {
+        this.tradeStatsReadModel = tradeStatsReadModel;
+        this.tradeAnalyticsReadModel = tradeAnalyticsReadModel;
         this.settlements = settlements;
-        this.routeDecisionView = routeDecisionView;
-        this.priceView = priceView;
-        this.poolView = poolView;
+        this.routeDecisionProjection = routeDecisionProjection;
+        this.priceProjection = priceProjection;
+        this.poolProjection = poolProjection;
     }
 
-    StatsResponse stats() {
-        return StatsResponse.from(tradeStatsView.stats());
+    StatsView stats() {
+        return StatsView.from(tradeStatsReadModel.stats());
     }
 
-    List<TradeRow> trades(int limit) {
+    List<TradeRowView> trades(int limit) {
         return settlements.recent(limit).stream()
-                .map(trade -> TradeRow.from(trade, routeDecisionView.decision(trade.tradeId()).orElse(null)))
+                .map(trade -> TradeRowView.from(trade, routeDecisionProjection.decision(trade.tradeId()).orElse(null)))
                 .toList();
     }
 
-    PricesResponse prices() {
-        return PricesResponse.from(priceView);
+    PricesView prices() {
+        return PricesView.from(priceProjection);
     }
 
     List<PoolSnapshot> pools() {
-        return poolView.pools();
+        return poolProjection.pools();
     }
 
-    AnalyticsResponse analytics() {
-        return AnalyticsResponse.from(tradeAnalyticsView.analytics(), tradeStatsView.daily());
+    AnalyticsView analytics() {
+        return AnalyticsView.from(tradeAnalyticsReadModel.analytics(), tradeStatsReadModel.daily());
     }
 
     /** Empty when neither the decision nor the settlement of this trade is (still) in the recent window. */
-    Optional<TradeDetailResponse> detail(String tradeId) {
-        RouteDecision decision = routeDecisionView.decision(tradeId).orElse(null);
+    Optional<TradeDetailView> detail(String tradeId) {
+        RouteDecision decision = routeDecisionProjection.decision(tradeId).orElse(null);
         SettlementDetail settlement = settlements.detail(tradeId).orElse(null);
         if (decision == null && settlement == null) {
             return Optional.empty();
         }
-        return Optional.of(TradeDetailResponse.of(tradeId, decision, settlement));
+        return Optional.of(TradeDetailView.of(tradeId, decision, settlement));
     }
 
     /** How many recent trades the read model keeps with their details. */

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.otcrouter.dashboard.snapshot.KafkaSnapshotStore;
 import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
 import io.otcrouter.kafka.EventKafkaProperties;
 
 /**
@@ -41,7 +41,7 @@ class SnapshotConfig {
     }
 
     @Bean
-    ReadModelCheckpoints readModelCheckpoints(SettlementProjection settlements, RouteDecisionView decisions,
+    ReadModelCheckpoints readModelCheckpoints(SettlementProjection settlements, RouteDecisionProjection decisions,
             KafkaSnapshotStore snapshotStore, Clock clock) {
         return new ReadModelCheckpoints(settlements, decisions, snapshotStore, clock);
     }

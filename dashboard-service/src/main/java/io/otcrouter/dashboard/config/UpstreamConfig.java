@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
  * router-service (quotes and trades) and otc-pool-service (pool admin).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RouterProperties.class, PoolServiceProperties.class})
+@EnableConfigurationProperties({RouterClientProperties.class, PoolServiceProperties.class})
 class UpstreamConfig {
 }

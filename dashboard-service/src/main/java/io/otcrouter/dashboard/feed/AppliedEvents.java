@@ -15,7 +15,7 @@ import io.otcrouter.events.catalog.Topics;
 /**
  * Counts the records the listeners have handed to the read model, {@code otc.dashboard.events.applied} tagged with
  * the source {@code topic} (its Kafka name, so it joins the client's {@code kafka_consumer_*} series): how far a
- * start-up replay has got and whether the projection keeps up. Duplicates the views ignore are counted too: they
+ * start-up replay has got and whether the projection keeps up. Duplicates the read model ignores are counted too: they
  * were consumed and applied, with no effect. The counters exist from start-up, so a topic nobody writes shows 0
  * rather than no series.
  */

@@ -8,10 +8,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
 
 /**
- * Points a listener's newly assigned partitions at the offsets its view expects next: after a restored snapshot the
- * lowest offset its windows held, after a rebalance the record after the last one applied. A partition the view
- * knows nothing of starts from the consumer's reset policy (earliest). The views also drop any record before the
- * offset they expect, so a seek that did not happen costs reading, never a wrong figure.
+ * Points a listener's newly assigned partitions at the offsets its projection expects next: after a restored snapshot
+ * the lowest offset its windows held, after a rebalance the record after the last one applied. A partition the
+ * projection knows nothing of starts from the consumer's reset policy (earliest). The projections also drop any
+ * record before the offset they expect, so a seek that did not happen costs reading, never a wrong figure.
  */
 final class ResumePositions {
 

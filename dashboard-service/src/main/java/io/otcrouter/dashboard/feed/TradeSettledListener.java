@@ -10,19 +10,19 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
-import io.otcrouter.dashboard.view.ReadModelChanges;
-import io.otcrouter.dashboard.view.ReadModelPart;
-import io.otcrouter.dashboard.view.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.ReadModelChanges;
+import io.otcrouter.dashboard.readmodel.ReadModelPart;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.catalog.Topics;
 
 /**
  * Projects {@code Topics.TRADES_SETTLED} into the settled-trade aggregates, analytics and the recent window.
  * Duplicates: a record before the offset the projection expects, or a TradeSettled whose revision is not above the
- * latest one seen of its trade among the last settlements of its partition, is ignored by the projection; a
- * correction (the next revision) replaces the trade's previous contribution. Where it reads from: when it gets its partitions,
- * the newest snapshot is restored and each partition is read from the offset the projection expects (the lowest
- * offset its windows hold), not from the beginning of the topic.
+ * latest one seen of its trade among the last settlements of its partition, is ignored by the projection; a correction
+ * (the next revision) replaces the trade's previous contribution. Where it reads from: when it gets its partitions,
+ * the newest snapshot is restored and each partition is read from the offset the projection expects (the lowest offset
+ * its windows hold), not from the beginning of the topic.
  */
 @Component
 class TradeSettledListener implements ConsumerSeekAware {

@@ -11,10 +11,10 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import io.otcrouter.dashboard.view.DecisionCheckpoint;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementCheckpoint;
-import io.otcrouter.dashboard.view.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.DecisionCheckpoint;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementCheckpoint;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
 import io.otcrouter.events.catalog.Topics;
 
 /**
@@ -35,7 +35,7 @@ import io.otcrouter.events.catalog.Topics;
  * between an HTTP answer and a topic offset to reconcile.
  *
  * <p>Every instance writes snapshots, and any of them is a valid place to start from: each part is taken under the
- * lock of its view, so its figures are exactly those of the records before its offsets. A snapshot that cannot be
+ * lock of its projection, so its figures are exactly those of the records before its offsets. A snapshot that cannot be
  * read, is of another format or names offsets the topics do not have (the topics were recreated) is ignored: the
  * dashboard then reads the topics from the beginning, as it did before snapshots, which is slow but exact.
  */
@@ -44,7 +44,7 @@ public class ReadModelCheckpoints {
     private static final Logger log = LoggerFactory.getLogger(ReadModelCheckpoints.class);
 
     private final SettlementProjection settlements;
-    private final RouteDecisionView decisions;
+    private final RouteDecisionProjection decisions;
     private final SnapshotStore store;
     private final Clock clock;
     /** Guarded by this. */
@@ -52,8 +52,8 @@ public class ReadModelCheckpoints {
     /** The snapshot written or restored last, guarded by this. */
     private ReadModelSnapshot last;
 
-    public ReadModelCheckpoints(SettlementProjection settlements, RouteDecisionView decisions, SnapshotStore store,
-            Clock clock) {
+    public ReadModelCheckpoints(SettlementProjection settlements, RouteDecisionProjection decisions,
+            SnapshotStore store, Clock clock) {
         this.settlements = settlements;
         this.decisions = decisions;
         this.store = store;
@@ -85,7 +85,7 @@ public class ReadModelCheckpoints {
 
     /**
      * Writes a snapshot when the read model moved since the last one; nothing before the restore. Also at shutdown
-     * (the listeners still run then, which is fine: each part is taken under its view's lock), so that a planned
+     * (the listeners still run then, which is fine: each part is taken under its projection's lock), so that a planned
      * restart reads only the window again.
      */
     @Scheduled(fixedDelayString = "${otc.dashboard.read-model.snapshot-interval:60s}",

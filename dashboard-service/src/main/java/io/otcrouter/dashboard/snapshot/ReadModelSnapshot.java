@@ -2,12 +2,12 @@ package io.otcrouter.dashboard.snapshot;
 
 import java.time.Instant;
 
-import io.otcrouter.dashboard.view.DecisionCheckpoint;
-import io.otcrouter.dashboard.view.SettlementCheckpoint;
+import io.otcrouter.dashboard.readmodel.DecisionCheckpoint;
+import io.otcrouter.dashboard.readmodel.SettlementCheckpoint;
 
 /**
  * What the dashboard writes to its snapshot topic: the aggregates over every trade with the offsets they stand at,
- * and where the recent windows begin. Each part is consistent with its own offsets (taken under its view's lock);
+ * and where the recent windows begin. Each part is consistent with its own offsets (taken under its projection's lock);
  * prices and pools are not in it, their topics are compacted and read whole.
  *
  * @param format  {@link #FORMAT}; a snapshot of another format is ignored and the topics are read from the start

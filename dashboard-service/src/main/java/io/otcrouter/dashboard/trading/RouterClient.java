@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import io.otcrouter.dashboard.config.RouterProperties;
+import io.otcrouter.dashboard.config.RouterClientProperties;
 import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
 import io.otcrouter.dashboard.forwarding.UpstreamRestClient;
 
@@ -30,9 +30,9 @@ public class RouterClient {
     private static final Logger log = LoggerFactory.getLogger(RouterClient.class);
 
     private final RestClient http;
-    private final RouterProperties properties;
+    private final RouterClientProperties properties;
 
-    RouterClient(RestClient.Builder builder, RouterProperties properties) {
+    RouterClient(RestClient.Builder builder, RouterClientProperties properties) {
         this.properties = properties;
         if (!properties.hasApiKey()) {
             log.warn("No router API key configured (ROUTER_API_KEY): router-service will refuse every quote and trade");

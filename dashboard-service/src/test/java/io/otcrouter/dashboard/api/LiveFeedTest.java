@@ -7,12 +7,12 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.otcrouter.dashboard.view.PoolView;
-import io.otcrouter.dashboard.view.PriceView;
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeAnalyticsView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.PoolProjection;
+import io.otcrouter.dashboard.readmodel.PriceProjection;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 
 class LiveFeedTest {
 
@@ -38,9 +38,9 @@ class LiveFeedTest {
     }
 
     private static ReadModelPayloads emptyReadModel() {
-        TradeStatsView stats = new TradeStatsView(Clock.systemUTC());
-        TradeAnalyticsView analytics = new TradeAnalyticsView(KEPT);
+        TradeStatsReadModel stats = new TradeStatsReadModel(Clock.systemUTC());
+        TradeAnalyticsReadModel analytics = new TradeAnalyticsReadModel(KEPT);
         return new ReadModelPayloads(stats, analytics, new SettlementProjection(stats, analytics, KEPT),
-                new RouteDecisionView(KEPT), new PriceView(), new PoolView());
+                new RouteDecisionProjection(KEPT), new PriceProjection(), new PoolProjection());
     }
 }

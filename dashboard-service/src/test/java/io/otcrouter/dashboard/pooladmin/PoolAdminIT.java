@@ -52,7 +52,7 @@ class PoolAdminIT {
 
     static final String POOL_KEY = "test-dashboard-pool-key-1";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
-    /** otc-pool-service's answer to a change (its PoolView), abridged to what the page reads. */
+    /** otc-pool-service's answer to a change (its PoolProjection), abridged to what the page reads. */
     private static final String INACTIVE = """
             {"id":"sol-usdc-main","pair":"SOL/USDC","baseSymbol":"SOL","quoteSymbol":"USDC","baseInventory":"5000",
              "quoteInventory":"750000","active":false,"status":"INACTIVE"}""";

@@ -17,10 +17,10 @@ import java.util.OptionalLong;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeAnalyticsView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.catalog.Topics;
 
@@ -109,9 +109,9 @@ class ReadModelCheckpointsTest {
     }
 
     private static final class ReadModel {
-        final TradeStatsView stats = new TradeStatsView(CLOCK);
-        final SettlementProjection settlements = new SettlementProjection(stats, new TradeAnalyticsView(10), 10);
-        final RouteDecisionView decisions = new RouteDecisionView(10);
+        final TradeStatsReadModel stats = new TradeStatsReadModel(CLOCK);
+        final SettlementProjection settlements = new SettlementProjection(stats, new TradeAnalyticsReadModel(10), 10);
+        final RouteDecisionProjection decisions = new RouteDecisionProjection(10);
         final ReadModelCheckpoints checkpoints;
 
         ReadModel(SnapshotStore store) {

@@ -15,10 +15,10 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import io.otcrouter.dashboard.view.RouteDecisionView;
-import io.otcrouter.dashboard.view.SettlementProjection;
-import io.otcrouter.dashboard.view.TradeAnalyticsView;
-import io.otcrouter.dashboard.view.TradeStatsView;
+import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
+import io.otcrouter.dashboard.readmodel.SettlementProjection;
+import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
+import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.TradeStatus;
@@ -33,10 +33,10 @@ class SnapshotCodecTest {
 
     @Test
     void shouldReadBackExactlyTheAggregatesItWrote() {
-        TradeStatsView stats = new TradeStatsView(NOW);
-        TradeAnalyticsView analytics = new TradeAnalyticsView(10);
+        TradeStatsReadModel stats = new TradeStatsReadModel(NOW);
+        TradeAnalyticsReadModel analytics = new TradeAnalyticsReadModel(10);
         SettlementProjection settlements = new SettlementProjection(stats, analytics, 10);
-        RouteDecisionView decisions = new RouteDecisionView(10);
+        RouteDecisionProjection decisions = new RouteDecisionProjection(10);
         settlements.apply(solToUsdc("t-1", Route.OTC).build(), 0, 41);
         settlements.apply(solToUsdc("t-2", Route.SPLIT).setStatus(TradeStatus.PARTIALLY_FILLED)
                 .setFilledInAmount(EventDecimals.atomic(THIRD_OF_THOUSAND_SOL))
@@ -51,8 +51,8 @@ class SnapshotCodecTest {
         ReadModelSnapshot read = codec.decode(codec.encode(written));
 
         assertThat(read).isEqualTo(written);
-        TradeStatsView restoredStats = new TradeStatsView(NOW);
-        TradeAnalyticsView restoredAnalytics = new TradeAnalyticsView(10);
+        TradeStatsReadModel restoredStats = new TradeStatsReadModel(NOW);
+        TradeAnalyticsReadModel restoredAnalytics = new TradeAnalyticsReadModel(10);
         new SettlementProjection(restoredStats, restoredAnalytics, 10).restore(read.settlements());
         assertThat(restoredStats.stats()).isEqualTo(stats.stats());
         assertThat(restoredStats.daily()).isEqualTo(stats.daily());

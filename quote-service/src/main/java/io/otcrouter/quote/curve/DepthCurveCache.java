@@ -69,7 +69,7 @@ public class DepthCurveCache {
     }
 
     /** The pair's points younger than the TTL; its age is that of the oldest of them. Empty when none. */
-    public Optional<DepthCurve> fresh(String inputMint, String outputMint) {
+    public Optional<ConcaveDepthHull> fresh(String inputMint, String outputMint) {
         Map<BigInteger, Observed> points = pointsByPair.get(new PairKey(inputMint, outputMint));
         if (points == null) {
             return Optional.empty();
@@ -86,7 +86,7 @@ public class DepthCurveCache {
                 }
             }
         }
-        return samples.isEmpty() ? Optional.empty() : Optional.of(DepthCurve.of(samples, oldest));
+        return samples.isEmpty() ? Optional.empty() : Optional.of(ConcaveDepthHull.of(samples, oldest));
     }
 
     /** Notes that the pair was just asked for at this size (and slippage, for the refresh quotes). */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
-import io.otcrouter.quote.curve.DepthCurve;
+import io.otcrouter.quote.curve.ConcaveDepthHull;
 import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.curve.DepthSample;
 
@@ -126,7 +126,7 @@ public class DexQuoter {
      * observed now. LIVE or CURVE: the pair's fresh Jupiter points (every live quote of the pair within the TTL, filled in
      * by the background refresh), aged by the oldest of them — never simulated points mixed into a live curve.
      */
-    public Optional<DepthCurve> depthCurve(DexQuoteRequest request, DexQuote quote) {
+    public Optional<ConcaveDepthHull> depthCurve(DexQuoteRequest request, DexQuote quote) {
         if (!quote.isQuoted()) {
             return Optional.empty();
         }
@@ -144,7 +144,7 @@ public class DexQuoter {
                 curve.add(new DepthSample(size, point.outAmount()));
             }
         }
-        return Optional.of(DepthCurve.of(curve, clock.instant()));
+        return Optional.of(ConcaveDepthHull.of(curve, clock.instant()));
     }
 
     private Optional<BigInteger> curveEstimate(DexQuoteRequest request) {
@@ -154,7 +154,7 @@ public class DexQuoter {
     }
 
     private Optional<DexQuote> fromCurve(DexQuoteRequest request, String why) {
-        Optional<DepthCurve> curve = curves.fresh(request.inputMint(), request.outputMint());
+        Optional<ConcaveDepthHull> curve = curves.fresh(request.inputMint(), request.outputMint());
         Optional<BigInteger> out = curve.flatMap(c -> c.outFor(request.amount())).filter(o -> o.signum() > 0);
         if (out.isEmpty()) {
             return Optional.empty();

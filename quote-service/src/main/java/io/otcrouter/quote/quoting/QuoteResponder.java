@@ -16,7 +16,7 @@ import io.otcrouter.events.DepthPoint;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.QuoteRequested;
-import io.otcrouter.quote.curve.DepthCurve;
+import io.otcrouter.quote.curve.ConcaveDepthHull;
 import io.otcrouter.quote.dex.DexQuote;
 import io.otcrouter.quote.dex.DexQuoteRequest;
 import io.otcrouter.quote.dex.DexQuoter;
@@ -83,8 +83,8 @@ public class QuoteResponder {
     }
 
     private JupiterQuoted answerTo(QuoteRequested request, DexQuoteRequest dexRequest, DexQuote quote) {
-        Optional<DepthCurve> depth = quoter.depthCurve(dexRequest, quote);
-        List<DepthPoint> curve = depth.map(DepthCurve::points).orElse(List.of()).stream()
+        Optional<ConcaveDepthHull> depth = quoter.depthCurve(dexRequest, quote);
+        List<DepthPoint> curve = depth.map(ConcaveDepthHull::points).orElse(List.of()).stream()
                 .map(sample -> DepthPoint.newBuilder()
                         .setInAmount(EventDecimals.atomic(sample.inAmount()))
                         .setOutAmount(EventDecimals.atomic(sample.outAmount()))

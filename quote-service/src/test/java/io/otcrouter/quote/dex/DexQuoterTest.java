@@ -41,7 +41,7 @@ import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.quote.TestLanes;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
-import io.otcrouter.quote.curve.DepthCurve;
+import io.otcrouter.quote.curve.ConcaveDepthHull;
 import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.curve.DepthSample;
 import tools.jackson.databind.json.JsonMapper;
@@ -160,7 +160,7 @@ class DexQuoterTest {
         DexQuoter quoter = DexQuoter.simulatedOnly(simulated, clock);
         DexQuote quote = quote(quoter, THOUSAND_SOL, T0);
 
-        DepthCurve curve = quoter.depthCurve(THOUSAND_SOL, quote).orElseThrow();
+        ConcaveDepthHull curve = quoter.depthCurve(THOUSAND_SOL, quote).orElseThrow();
 
         BigInteger size = THOUSAND_SOL.amount();
         assertThat(curve.points()).extracting(DepthSample::inAmount).containsExactly(
@@ -177,7 +177,7 @@ class DexQuoterTest {
         DexQuoter quoter = quoter(JupiterMode.LIVE);
         DexQuote quote = quote(quoter, TENTH_OF_A_SOL, T0.plusSeconds(1));
 
-        DepthCurve curve = quoter.depthCurve(TENTH_OF_A_SOL, quote).orElseThrow();
+        ConcaveDepthHull curve = quoter.depthCurve(TENTH_OF_A_SOL, quote).orElseThrow();
 
         assertThat(quote.fromCache()).isFalse();
         assertThat(curve.points()).containsExactly(new DepthSample(TENTH_OF_A_SOL.amount(), TENTH_OUT));
