@@ -105,9 +105,16 @@ final class IntentAudit {
         });
         report(violations, "answers naming another trade than the one decided for the client order", wrongAnswers);
 
+        checkDexLegs(violations, dexLegs.keySet(), events.dexExecutions(), ledgerDexLegs);
+        return violations;
+    }
+
+    /** Every decided DEX leg executed exactly once, and booked by the ledger as it was executed. */
+    private static void checkDexLegs(List<String> violations, Set<String> dexLegs, List<LegOutcome> dexExecutions,
+            List<LegOutcome> ledgerDexLegs) {
         Map<String, Map<String, LegOutcome>> executions = new HashMap<>();
-        for (LegOutcome execution : events.dexExecutions()) {
-            if (dexLegs.containsKey(execution.key())) {
+        for (LegOutcome execution : dexExecutions) {
+            if (dexLegs.contains(execution.key())) {
                 executions.computeIfAbsent(execution.key(), k -> new LinkedHashMap<>())
                         .putIfAbsent(execution.eventId(), execution);
             }
@@ -117,7 +124,7 @@ final class IntentAudit {
         List<String> neverExecuted = new ArrayList<>();
         List<String> executedTwice = new ArrayList<>();
         List<String> bookedDifferently = new ArrayList<>();
-        for (String leg : dexLegs.keySet()) {
+        for (String leg : dexLegs) {
             Map<String, LegOutcome> outcomes = executions.getOrDefault(leg, Map.of());
             if (outcomes.isEmpty()) {
                 neverExecuted.add(leg);
@@ -138,7 +145,6 @@ final class IntentAudit {
         report(violations, "DEX legs executed more than once (distinct LegExecuted events)", executedTwice);
         report(violations, "DEX legs the ledger booked differently from their execution, or not at all",
                 bookedDifferently);
-        return violations;
     }
 
     /** Every RouteDecided of the run and every DEX LegExecuted since {@code fromEpochMillis}, up to the current end. */

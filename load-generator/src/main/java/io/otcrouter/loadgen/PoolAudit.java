@@ -35,6 +35,32 @@ final class PoolAudit {
     private PoolAudit() {
     }
 
+    /** The pools' state now, read through the ledger probe's connection. */
+    static Map<String, PoolState> snapshot(LedgerProbe ledger) throws SQLException {
+        try (Connection connection = ledger.connect()) {
+            return snapshot(connection);
+        }
+    }
+
+    /** {@link #compare} of {@code before} with the pools now, then {@link #endState} of the run's fills. */
+    static List<String> audit(LedgerProbe ledger, String prefix, Map<String, PoolState> before) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        try (Connection connection = ledger.connect()) {
+            violations.addAll(compare(before, snapshot(connection)));
+            violations.addAll(endState(connection, prefix));
+        }
+        return violations;
+    }
+
+    /** The run's fills still pending; 0 when the database cannot be read (the drain then does not wait for them). */
+    static long pendingFills(LedgerProbe ledger, String prefix) {
+        try (Connection connection = ledger.connect()) {
+            return pendingFills(connection, prefix);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     static Map<String, PoolState> snapshot(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();

@@ -13,7 +13,7 @@ class CpuReportTest {
 
     @Test
     void shouldShareEachProcessesCpuOutOverTheAcceptedTradesBusiestFirst() {
-        String report = LoadGenerator.cpuReport(Map.of("router-service.jar", 1_000L, "postgres", 500L),
+        String report = CpuMeter.cpuReport(Map.of("router-service.jar", 1_000L, "postgres", 500L),
                 Map.of("router-service.jar", 1_400L, "postgres", 700L), 10.0, 1.5, 1_000);
 
         // 400 ticks = 4 s over 1,000 trades = 4 ms each; 200 ticks = 2 ms each; 6 s over 10 s = 0.6 cores

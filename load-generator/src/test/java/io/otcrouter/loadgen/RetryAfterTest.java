@@ -10,14 +10,14 @@ class RetryAfterTest {
 
     @Test
     void aRefusalsRetryAfterInSecondsIsWaitedAtLeast() {
-        assertThat(LoadGenerator.retryAfterMillis(Optional.of("1"))).isEqualTo(1_000);
-        assertThat(LoadGenerator.retryAfterMillis(Optional.of(" 3 "))).isEqualTo(3_000);
+        assertThat(TradeSender.retryAfterMillis(Optional.of("1"))).isEqualTo(1_000);
+        assertThat(TradeSender.retryAfterMillis(Optional.of(" 3 "))).isEqualTo(3_000);
     }
 
     @Test
     void noOrAnUnreadableRetryAfterLeavesTheBackoffAlone() {
-        assertThat(LoadGenerator.retryAfterMillis(Optional.empty())).isZero();
-        assertThat(LoadGenerator.retryAfterMillis(Optional.of("Wed, 21 Oct 2026 07:28:00 GMT"))).isZero();
-        assertThat(LoadGenerator.retryAfterMillis(Optional.of("-1"))).isZero();
+        assertThat(TradeSender.retryAfterMillis(Optional.empty())).isZero();
+        assertThat(TradeSender.retryAfterMillis(Optional.of("Wed, 21 Oct 2026 07:28:00 GMT"))).isZero();
+        assertThat(TradeSender.retryAfterMillis(Optional.of("-1"))).isZero();
     }
 }

@@ -14,7 +14,7 @@ class RunSummaryTest {
     void theSummaryGivesEveryLedgerStatusLatencyAndTheVerdictForScripts() {
         Options options = Options.parse("--rate=100", "--duration=120s", "--seed=16", "--run-id=abc");
 
-        String summary = LoadGenerator.summary(options, 12_000, 11_990, 10, 42,
+        String summary = RunSummary.summary(options, 12_000, 11_990, 10, 42,
                 Map.of("201", new AtomicLong(11_990), "422", new AtomicLong(10)),
                 Map.of("FILLED", 11_900L, "PARTIALLY_FILLED", 80L, "FAILED", 20L),
                 Percentiles.of(new long[] {5_000_000, 12_500_000, 900_000_000}), List.of("1 duplicate ledger rows"));
