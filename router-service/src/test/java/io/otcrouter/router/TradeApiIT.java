@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
         TestApiKeys.PROPERTY,
         "otc.router.api.settle-wait=3s"})
 @EmbeddedKafka(partitions = 1)
-@Import(TradeApiIT.UpstreamTopics.class)
+@Import({TradeApiIT.UpstreamTopics.class, StatementLog.class})
 class TradeApiIT {
 
     static final String KEY = TestApiKeys.DESK;
@@ -74,6 +74,8 @@ class TradeApiIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StatementLog statements;
 
     private FakeVenues venues;
     private FakeLedger ledger;
@@ -318,6 +320,57 @@ class TradeApiIT {
         assertThat(settled.at("/executions/0/venue").asString()).isEqualTo("OTC");
         assertThat(settled.at("/executions/0/status").asString()).isEqualTo("FILLED");
         assertThat(settled.at("/executions/0/output").asString()).isEqualTo("149625.000000");
+    }
+
+    /**
+     * What a trade costs PostgreSQL (issue 17): on the request path, under an Idempotency-Key, the key's claim, the
+     * decision stored before it is published, and the key's answer stored together with the decision's
+     * acknowledgement; then one statement per leg and one for the settlement on the trade-progress listener.
+     */
+    @Test
+    void shouldCostPostgreSqlThreeStatementsOnTheRequestPathOfATradeUnderAnIdempotencyKey() throws Exception {
+        int trades = 4;
+        List<String> tradeIds = new ArrayList<>();
+        statements.clear();
+        for (int i = 0; i < trades; i++) {
+            HttpResponse<String> created = post("/api/trades", TRADE.formatted("statements-" + i),
+                    Map.of("X-API-Key", KEY, "Idempotency-Key", "statements-" + UUID.randomUUID()));
+            assertThat(created.statusCode()).isEqualTo(201);
+            tradeIds.add(JSON.readTree(created.body()).get("tradeId").asString());
+        }
+        Map<String, Long> requestPath = statements.counts(thread -> thread.startsWith("http-nio"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select count(*) from tracked_trade t where t.trade_id in (:ids) and t.settled_at is not null
+                        and exists (select 1 from tracked_leg l where l.trade_id = t.trade_id)""")
+                .param("ids", tradeIds).query(Long.class).single() == trades);
+        Map<String, Long> progress = statements.counts(thread -> thread.startsWith("trade-progress"));
+        System.out.println("Statements for " + trades + " trades under an Idempotency-Key, request path: "
+                + requestPath + "; trade progress: " + progress);
+
+        assertThat(requestPath).containsOnly(Map.entry("insert into idempotency_key", (long) trades),
+                Map.entry("insert into tracked_trade", (long) trades),
+                Map.entry("with published as", (long) trades));
+        assertThat(jdbc.sql("""
+                select count(*) from tracked_trade where trade_id in (:ids) and published_at is not null""")
+                .param("ids", tradeIds).query(Long.class).single()).as("acknowledgements recorded").isEqualTo(trades);
+        assertThat(jdbc.sql("""
+                select count(*) from idempotency_key where trade_id in (:ids) and status_code = 201
+                        and claimed_at is null""")
+                .param("ids", tradeIds).query(Long.class).single()).as("answers stored").isEqualTo(trades);
+    }
+
+    /** Every request is timed (http.server.requests); the security chain's filters are not observed one by one. */
+    @Test
+    void shouldObserveEveryHttpRequestButNoSecurityFilter() throws Exception {
+        assertThat(post("/api/trades", TRADE.formatted("observed"), Map.of("X-API-Key", KEY)).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> metrics = get("/actuator/prometheus", TestApiKeys.METRICS);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("uri=\"/api/trades\"") && line.contains("status=\"201\""))).isNotEmpty();
+        assertThat(metrics.body()).doesNotContain("spring_security_");
     }
 
     @Test

@@ -43,8 +43,9 @@ import io.otcrouter.security.CachedBodyRequest;
  * <p>An attempt that ends without a final answer — a server error, or {@code 202} when the decision's publication
  * was not confirmed — keeps the key and its trade id: the client's retry resumes the same trade (see
  * {@link TradeAttempt}), and so does a retry of a key whose attempt was abandoned in flight by a crashed instance.
- * It never decides a second trade for the key. Runs after Spring Security's chain (so the body is within the
- * limit and already in memory) and after admission.
+ * It never decides a second trade for the key. The broker's acknowledgement of the attempt's decision, if any, is
+ * recorded in the same statement that stores the answer or ends the attempt (see {@link TradeAttempt}). Runs after
+ * Spring Security's chain (so the body is within the limit and already in memory) and after admission.
  */
 @Component
 @Order(ApiPaths.IDEMPOTENCY_ORDER)
@@ -125,7 +126,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void runAttempt(ScopedKey key, Claim claim, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
-        request.setAttribute(TradeAttempt.ATTRIBUTE, new TradeAttempt(claim.tradeId(), claim.resumed()));
+        TradeAttempt attempt = TradeAttempt.underKey(claim.tradeId(), claim.resumed());
+        request.setAttribute(TradeAttempt.ATTRIBUTE, attempt);
         boolean stored = false;
         try {
             chain.doFilter(request, recorded);
@@ -133,13 +135,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 keys.complete(key, claim, new StoredResponse(null, recorded.getStatus(),
                         new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8),
                         recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION), claim.tradeId()),
-                        clock.instant());
+                        clock.instant(), attempt.acknowledgedAt());
                 stored = true;
             }
         } finally {
             if (!stored) {
                 // If this fails too (the database is away), the claim is resumed once abandoned: just as safe.
-                keys.endAttempt(key, claim);
+                keys.endAttempt(key, claim, attempt.acknowledgedAt());
             }
             inFlight.completed(key);
             recorded.copyBodyToResponse();

@@ -65,9 +65,13 @@ class IdempotencyKeyRepository {
                 .optional();
     }
 
-    /** Stores the final answer of the attempt {@code claim}, unless another attempt took the key over meanwhile. */
-    void complete(ScopedKey key, Claim claim, StoredResponse response, Instant now) {
-        jdbc.sql("""
+    /**
+     * Stores the final answer of the attempt {@code claim}, unless another attempt took the key over meanwhile; and
+     * records, in the same statement, that the broker acknowledged the attempt's decision at {@code acknowledgedAt}
+     * (null: nothing acknowledged), as {@code TradeTracker.published} would.
+     */
+    void complete(ScopedKey key, Claim claim, StoredResponse response, Instant now, Instant acknowledgedAt) {
+        acknowledging(claim, acknowledgedAt, """
                 update idempotency_key set status_code = :status, response_body = :body, content_type = :type,
                         location = :location, completed_at = :now, claimed_at = null
                 where api_key_id = :apiKeyId and idempotency_key = :key and claimed_at = :claimedAt
@@ -79,14 +83,32 @@ class IdempotencyKeyRepository {
 
     /**
      * Ends the attempt {@code claim} without a final answer (a server error, or a decision whose publication is not
-     * confirmed): the key keeps its trade id, and the client's next attempt with the same request resumes it.
+     * confirmed): the key keeps its trade id, and the client's next attempt with the same request resumes it. An
+     * acknowledgement of its decision ({@code acknowledgedAt}, else null) is recorded in the same statement.
      */
-    void endAttempt(ScopedKey key, Claim claim) {
-        jdbc.sql("""
+    void endAttempt(ScopedKey key, Claim claim, Instant acknowledgedAt) {
+        acknowledging(claim, acknowledgedAt, """
                 update idempotency_key set claimed_at = null
                 where api_key_id = :apiKeyId and idempotency_key = :key and claimed_at = :claimedAt
                 """).param("apiKeyId", key.apiKeyId()).param("key", key.key())
                 .param("claimedAt", Timestamp.from(claim.claimedAt())).update();
+    }
+
+    /**
+     * The key's update, preceded when the decision was acknowledged by the tracked trade's (the router's two tables
+     * share a schema): one statement and one commit instead of two. The trade's update does not depend on the key's
+     * fencing: an acknowledgement is a fact whichever attempt now holds the key.
+     */
+    private JdbcClient.StatementSpec acknowledging(Claim claim, Instant acknowledgedAt, String keyUpdate) {
+        if (acknowledgedAt == null) {
+            return jdbc.sql(keyUpdate);
+        }
+        return jdbc.sql("""
+                with published as (
+                    update tracked_trade set published_at = :acknowledgedAt
+                    where trade_id = :tradeId and published_at is null)
+                """ + keyUpdate).param("tradeId", claim.tradeId())
+                .param("acknowledgedAt", Timestamp.from(acknowledgedAt));
     }
 
     /** Deletes at most {@code batch} keys created before {@code cutoff}; fewer when none older is left. */

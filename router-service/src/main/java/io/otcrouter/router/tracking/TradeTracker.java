@@ -52,10 +52,10 @@ public class TradeTracker {
      * Stores the decision about to be published, with the id of the API key that submitted it; call
      * {@link #published} once the broker has it, {@link #notPublished} if it provably never left.
      *
+     * @param view     the decision's {@link #view}, as answered to the client
      * @return false, storing nothing, when a decision for this trade id is stored already
      */
-    public boolean decided(RouteDecided decision, String apiKeyId) {
-        TradeView view = view(decision);
+    public boolean decided(RouteDecided decision, TradeView view, String apiKeyId) {
         return repository.saveDecision(decision.getTradeId(), json.writeValueAsString(view),
                 decision.getOccurredAt(), apiKeyId);
     }

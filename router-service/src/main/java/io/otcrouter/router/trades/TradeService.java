@@ -36,6 +36,7 @@ import io.otcrouter.router.routing.TradeIntent;
 import io.otcrouter.router.routing.VenueQuotes;
 import io.otcrouter.router.tracking.Publication;
 import io.otcrouter.router.tracking.TradeTracker;
+import io.otcrouter.router.tracking.TradeView;
 
 /**
  * Owns the life of a trade inside the router: ask every venue, wait for their quotes until the deadline, decide,
@@ -106,11 +107,11 @@ public class TradeService {
                     return earlier.get();
                 }
             }
-            RouteDecided event = decideAndPublish(tradeId, intent, submitter);
+            TradeView decided = decideAndPublish(attempt, intent, submitter);
             received.stop(Timer.builder(DECISION_TIMER)
                     .description("From a trade request received to its decision published")
-                    .tag("route", event.getRoute().name()).register(meters));
-            return new SubmittedTrade(tracker.view(event), false);
+                    .tag("route", decided.route()).register(meters));
+            return new SubmittedTrade(decided, false);
         } finally {
             MDC.remove(TradeIds.MDC_KEY);
         }
@@ -142,15 +143,18 @@ public class TradeService {
         }
     }
 
-    private RouteDecided decideAndPublish(String tradeId, TradeIntent intent, Submitter submitter)
+    /** @return the published decision as answered to the client (built once: stored, then answered) */
+    private TradeView decideAndPublish(TradeAttempt attempt, TradeIntent intent, Submitter submitter)
             throws InterruptedException {
+        String tradeId = attempt.tradeId();
         String requestId = UUID.randomUUID().toString();
         Decision decision = decide(requestId, tradeId, intent);
         RouteDecided event = events.create(tradeId, requestId, intent, decision, submitter, now());
         // Stored first, so that a settlement arriving right after the publish finds its trade on any instance, and
         // so that a decision that may be in the log is never forgotten. Refused when another attempt under the
         // same key got there first: one trade id, one decision.
-        if (!tracker.decided(event, submitter.apiKeyId())) {
+        TradeView view = tracker.view(event);
+        if (!tracker.decided(event, view, submitter.apiKeyId())) {
             throw new DecisionUnconfirmedException(tradeId, "another attempt decided this trade meanwhile");
         }
         CompletableFuture<?> acknowledgement;
@@ -160,19 +164,21 @@ public class TradeService {
             tracker.notPublished(tradeId);
             throw refused;
         }
-        awaitAcknowledgement(tradeId, acknowledgement);
+        awaitAcknowledgement(attempt, acknowledgement);
         log.info("Trade {} {} {} for {} -> {}: {}", tradeId, intent.amountIn(), intent.pair(), submitter.label(),
                 decision.route(), decision.reason());
-        return event;
+        return view;
     }
 
     /**
      * Waits for the broker to acknowledge the decision, at most the publish wait (the producer's delivery timeout
      * ends about then too, see {@link PublishTimeouts}). Without an acknowledgement the decision may be in the log:
-     * the trade stays tracked, decided, and the client is told to poll it.
+     * the trade stays tracked, decided, and the client is told to poll it. An acknowledgement under an
+     * Idempotency-Key is recorded by the idempotency filter with the key's answer (see {@link TradeAttempt}).
      */
-    private void awaitAcknowledgement(String tradeId, CompletableFuture<?> acknowledgement)
+    private void awaitAcknowledgement(TradeAttempt attempt, CompletableFuture<?> acknowledgement)
             throws InterruptedException {
+        String tradeId = attempt.tradeId();
         try {
             acknowledgement.get(timeouts.publishWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
@@ -185,7 +191,10 @@ public class TradeService {
             throw new DecisionUnconfirmedException(tradeId, "the producer gave up after sending it: "
                     + gaveUp.getCause());
         }
-        tracker.published(tradeId, now());
+        Instant acknowledgedAt = now();
+        if (!attempt.acknowledged(acknowledgedAt)) {
+            tracker.published(tradeId, acknowledgedAt);
+        }
     }
 
     private void unconfirmed(String why) {

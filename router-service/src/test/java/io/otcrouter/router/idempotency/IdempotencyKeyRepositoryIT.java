@@ -2,6 +2,7 @@ package io.otcrouter.router.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ class IdempotencyKeyRepositoryIT {
         Claim deskClaim = keys.claim(desk, HASH, "desk-trade", now, now.minusSeconds(120)).orElseThrow();
         Claim otherClaim = keys.claim(otherDesk, "b".repeat(64), "other-trade", now, now.minusSeconds(120))
                 .orElseThrow();
-        keys.complete(desk, deskClaim, response(201), now);
+        keys.complete(desk, deskClaim, response(201), now, null);
 
         assertThat(keys.find(desk)).hasValueSatisfying(stored -> assertThat(stored.statusCode()).isEqualTo(201));
         assertThat(keys.find(otherDesk)).hasValueSatisfying(stored -> {
@@ -91,7 +92,7 @@ class IdempotencyKeyRepositoryIT {
         assertThat(keys.find(key)).hasValueSatisfying(stored -> assertThat(stored.completed()).isFalse());
 
         keys.complete(key, claim, new StoredResponse(null, 201, "{\"tradeId\":\"t\"}", "application/json",
-                "/api/trades/t", "t"), now);
+                "/api/trades/t", "t"), now, null);
 
         assertThat(keys.find(key)).hasValue(new StoredResponse(HASH, 201, "{\"tradeId\":\"t\"}", "application/json",
                 "/api/trades/t", "t"));
@@ -106,7 +107,7 @@ class IdempotencyKeyRepositoryIT {
         assertThat(keys.claim(key, HASH, "second-trade", now, now.minusSeconds(120)))
                 .as("while the first attempt runs").isEmpty();
 
-        keys.endAttempt(key, first);
+        keys.endAttempt(key, first, null);
 
         assertThat(keys.claim(key, "b".repeat(64), "other-trade", now, now.minusSeconds(120)))
                 .as("another request under the key").isEmpty();
@@ -124,7 +125,7 @@ class IdempotencyKeyRepositoryIT {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         keys.claim(abandoned, HASH, "crashed-trade", longAgo, longAgo);
         Claim done = keys.claim(completed, HASH, "done-trade", longAgo, longAgo).orElseThrow();
-        keys.complete(completed, done, response(201), longAgo);
+        keys.complete(completed, done, response(201), longAgo, null);
         Instant now = Instant.now();
 
         assertThat(keys.claim(abandoned, HASH, "new-trade", now, now.minusSeconds(120)))
@@ -141,12 +142,50 @@ class IdempotencyKeyRepositoryIT {
         Instant now = Instant.now();
         keys.claim(key, HASH, "unused", now, now.minusSeconds(120)).orElseThrow();
 
-        keys.complete(key, stale, response(500), now);
-        keys.endAttempt(key, stale);
+        keys.complete(key, stale, response(500), now, null);
+        keys.endAttempt(key, stale, null);
 
         assertThat(keys.find(key)).hasValueSatisfying(stored -> assertThat(stored.completed()).isFalse());
         assertThat(keys.claim(key, HASH, "unused", now, now.minusSeconds(120)))
                 .as("the attempt that took over still holds the key").isEmpty();
+    }
+
+    @Test
+    void shouldRecordTheDecisionsAcknowledgementWithTheAnswerOrTheEndOfTheAttemptEvenWhenTakenOver() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant acknowledged = now.minusMillis(5);
+        ScopedKey answered = newKey();
+        Claim answeredClaim = keys.claim(answered, HASH, tracked("answered", null), now, now.minusSeconds(120))
+                .orElseThrow();
+        ScopedKey unanswered = newKey();
+        Claim unansweredClaim = keys.claim(unanswered, HASH, tracked("unanswered", null), now, now.minusSeconds(120))
+                .orElseThrow();
+        ScopedKey takenOver = newKey();
+        Instant longAgo = now.minus(Duration.ofMinutes(10));
+        Claim stale = keys.claim(takenOver, HASH, tracked("taken-over", null), longAgo, longAgo).orElseThrow();
+        keys.claim(takenOver, HASH, "unused", now, now.minusSeconds(120)).orElseThrow();
+        ScopedKey unacknowledged = newKey();
+        Claim unacknowledgedClaim = keys.claim(unacknowledged, HASH, tracked("unacknowledged", null), now,
+                now.minusSeconds(120)).orElseThrow();
+        ScopedKey already = newKey();
+        Instant earlier = now.minusSeconds(30);
+        Claim alreadyClaim = keys.claim(already, HASH, tracked("already", earlier), now, now.minusSeconds(120))
+                .orElseThrow();
+
+        keys.complete(answered, answeredClaim, response(201), now, acknowledged);
+        keys.endAttempt(unanswered, unansweredClaim, acknowledged);
+        keys.complete(takenOver, stale, response(201), now, acknowledged);
+        keys.endAttempt(unacknowledged, unacknowledgedClaim, null);
+        keys.complete(already, alreadyClaim, response(201), now, acknowledged);
+
+        assertThat(publishedAt(answeredClaim)).isEqualTo(acknowledged);
+        assertThat(keys.find(answered).orElseThrow().statusCode()).isEqualTo(201);
+        assertThat(publishedAt(unansweredClaim)).isEqualTo(acknowledged);
+        assertThat(keys.find(unanswered).orElseThrow().completed()).isFalse();
+        assertThat(publishedAt(stale)).as("acknowledged, whoever holds the key now").isEqualTo(acknowledged);
+        assertThat(keys.find(takenOver).orElseThrow().completed()).as("the answer is the new attempt's").isFalse();
+        assertThat(publishedAt(unacknowledgedClaim)).isNull();
+        assertThat(publishedAt(alreadyClaim)).as("the first acknowledgement stays").isEqualTo(earlier);
     }
 
     @Test
@@ -164,6 +203,23 @@ class IdempotencyKeyRepositoryIT {
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(keys.find(old)).isEmpty();
         assertThat(keys.find(recent)).isPresent();
+    }
+
+    /** A tracked decision, acknowledged at {@code publishedAt} (null: not yet); returns its new trade id. */
+    private static String tracked(String name, Instant publishedAt) {
+        String tradeId = name + "-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into tracked_trade (trade_id, status, summary, decided_at, published_at)
+                values (:tradeId, 'DECIDED', '{}', now(), :publishedAt)""").param("tradeId", tradeId)
+                .param("publishedAt", publishedAt == null ? null : Timestamp.from(publishedAt)).update();
+        return tradeId;
+    }
+
+    private static Instant publishedAt(Claim claim) {
+        return jdbc.sql("select published_at from tracked_trade where trade_id = :tradeId")
+                .param("tradeId", claim.tradeId())
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single()
+                .orElse(null);
     }
 
     private static StoredResponse response(int status) {
