@@ -9,15 +9,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +66,11 @@ class SecurityIT {
             {"inputToken":"SOL","outputToken":"USDC","amount":"10","clientOrderId":"%s"}""";
     private static final String QUOTE = "/api/quote?inputToken=SOL&outputToken=USDC&amount=10";
     private static final String PROBLEM = "application/problem+json";
+    private static final String SETTLED_DLT_PAGE = DeadLetterPaths.ROOT + "/" + Topics.TRADES_SETTLED.deadLetterTopic()
+            + "/0";
+    /** Every key but the operator's: a trader's, a reader's, a delegating one's, the metrics scraper's. */
+    private static final List<String> NOT_OPS = List.of(TestApiKeys.DESK, TestApiKeys.AUDITOR, TestApiKeys.DASHBOARD,
+            TestApiKeys.METRICS);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -178,7 +192,11 @@ class SecurityIT {
                 new ProtectedRoute("GET", "/api/trades/" + UUID.randomUUID(), List.of(TestApiKeys.METRICS)),
                 new ProtectedRoute("GET", "/actuator/prometheus",
                         List.of(TestApiKeys.DESK, TestApiKeys.AUDITOR, TestApiKeys.DASHBOARD)),
-                new ProtectedRoute("GET", "/actuator/metrics", List.of(TestApiKeys.DESK, TestApiKeys.AUDITOR)));
+                new ProtectedRoute("GET", "/actuator/metrics", List.of(TestApiKeys.DESK, TestApiKeys.AUDITOR)),
+                // kafka-support's dead-letter tools: the ops scope only.
+                new ProtectedRoute("GET", DeadLetterPaths.ROOT, NOT_OPS),
+                new ProtectedRoute("GET", SETTLED_DLT_PAGE + "/0", NOT_OPS),
+                new ProtectedRoute("POST", SETTLED_DLT_PAGE + "/0/replay", NOT_OPS));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -241,6 +259,39 @@ class SecurityIT {
             assertThat(send("GET", actuator, null, Map.of()).statusCode()).as(actuator + " without a key").isEqualTo(401);
             assertThat(get(actuator, TestApiKeys.DESK, Map.of()).statusCode()).as(actuator + " with a trade key")
                     .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void shouldLetAnOpsKeyListReadAndReplayTheRoutersDeadLettersAndNothingElse() throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), "poisoned-trade",
+                    "not an event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                get(SETTLED_DLT_PAGE, TestApiKeys.OPS, Map.of()).body()).get("records").valueStream()
+                .filter(record -> "poisoned-trade".equals(record.get("key").asString())).findFirst(),
+                Optional::isPresent).orElseThrow();
+        String one = SETTLED_DLT_PAGE + "/" + letter.get("offset").asLong();
+
+        HttpResponse<String> listed = get(DeadLetterPaths.ROOT, TestApiKeys.OPS, Map.of());
+        HttpResponse<String> read = get(one, TestApiKeys.OPS, Map.of());
+        HttpResponse<String> replayed = post(one + "/replay", null, TestApiKeys.OPS, Map.of());
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(listed.body()).valueStream().map(topic -> topic.get("topic").asString()))
+                .contains(Topics.TRADES_SETTLED.deadLetterTopic());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).get("key").asString()).isEqualTo("poisoned-trade");
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(replayed.body()).get("status").asString()).isEqualTo("REPLAYED");
+        // The ops scope opens the dead-letter tools only.
+        for (HttpResponse<String> refused : List.of(post("/api/trades", TRADE.formatted("ops"), TestApiKeys.OPS,
+                Map.of()), get(QUOTE, TestApiKeys.OPS, Map.of()), get("/actuator/prometheus", TestApiKeys.OPS,
+                Map.of()))) {
+            assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue(PROBLEM);
         }
     }
 

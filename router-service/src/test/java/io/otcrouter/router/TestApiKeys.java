@@ -18,6 +18,8 @@ final class TestApiKeys {
     static final String DASHBOARD = "test-dashboard-key-c4d81f";
     /** Key id {@code prometheus}, scope metrics. */
     static final String METRICS = "test-metrics-key-9e02ab";
+    /** Key id {@code operator}, scope ops: the dead-letter tools and nothing else. */
+    static final String OPS = "test-ops-key-3c7d5e01";
     /** Key id {@code limited}, scope trade: only SecurityIT's rate-limit test spends its bucket. */
     static final String LIMITED = "test-limited-key-57f3d1";
     /** Key id {@code fuzzer}, scope trade: only SecurityIT's hostile input spends its bucket. */
@@ -31,6 +33,7 @@ final class TestApiKeys {
             + "auditor:read:32086926001dddcc5dcdf7e2a0f830b101188dd776e2b175aab82547df6b6d8a,"
             + "dashboard:trade+read+delegate:74d2b994ba607ca4fb795a3a5b997b231cd66862e971537ad24824bd0cdf0c60,"
             + "prometheus:metrics:fcc0cf922f1e049ca96d3ea478b0366b529c845165dd5678cac1e926d504fc36,"
+            + "operator:ops:6ad2ee6530a445aef829debff4df97b3f1fa46f770bfa6a495c1f0f1bec15796,"
             + "limited:trade:5d049719f7b0701f1c1cbee06c55d660c621628d250257537993545d4fb558a9,"
             + "fuzzer:trade:0d0ce273f2986a3ff195c065c608c92ef23832f8fe31f5cf5735f16c14682337";
 
