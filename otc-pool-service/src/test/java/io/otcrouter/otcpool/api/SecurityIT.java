@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
@@ -53,6 +54,8 @@ class SecurityIT extends OtcPoolIntegrationTest {
     private static final Duration GENEROUS = Duration.ofSeconds(2);
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** An offset no dead-letter topic of these tests reaches. */
+    private static final long NO_SUCH_OFFSET = 999_999_999L;
 
     @LocalServerPort
     private int port;
@@ -178,6 +181,63 @@ class SecurityIT extends OtcPoolIntegrationTest {
         assertThat(withNext.status()).isEqualTo(200);
         assertThat(new BigDecimal(withNext.json().get("baseInventory").asString()))
                 .isEqualByComparingTo(before.add(BigDecimal.valueOf(2)));
+    }
+
+    /** The dead-letter tools (kafka-support), served under /admin/dead-letters to {@code ops} keys only. */
+    static List<Route> deadLetterRoutes() {
+        String letter = "/admin/dead-letters/" + Topics.ROUTES_DECIDED.deadLetterTopic() + "/0/" + NO_SUCH_OFFSET;
+        return List.of(
+                new Route("GET", "/admin/dead-letters", null, "ops"),
+                new Route("GET", letter, null, "ops"),
+                new Route("POST", letter + "/replay", null, "ops"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deadLetterRoutes")
+    void shouldAskForACredentialOnTheDeadLetterTools(Route route) {
+        Reply reply = send(route, null);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains(ApiKeys.HEADER));
+    }
+
+    static Stream<Arguments> deadLettersWithKeysNotForOperators() {
+        return deadLetterRoutes().stream().flatMap(route -> Stream.of(ApiKeys.ADMIN, ApiKeys.ADMIN_NEXT,
+                ApiKeys.READ, ApiKeys.METRICS).map(key -> Arguments.of(route, key)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("deadLettersWithKeysNotForOperators")
+    void shouldForbidTheDeadLetterToolsToEveryKeyButAnOperators(Route route, String key) {
+        Reply reply = send(route, key);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.detail()).contains(route.method());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deadLetterRoutes")
+    void shouldLetAnOperatorsKeyUseTheDeadLetterTools(Route route) {
+        Reply reply = send(route, ApiKeys.OPS);
+
+        // Past the security rules: the list, or the tool's own answer that no letter is at that offset.
+        if (route.path().equals("/admin/dead-letters")) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).contains(Topics.ROUTES_DECIDED.deadLetterTopic());
+        } else {
+            assertThat(reply.status()).as(route.toString()).isEqualTo(404);
+            assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void shouldNotLetAnOperatorsKeyAtThePools() {
+        for (Route route : protectedRoutes()) {
+            assertThat(send(route, ApiKeys.OPS).status()).as(route.toString()).isEqualTo(403);
+        }
     }
 
     @ParameterizedTest

@@ -17,6 +17,8 @@ public final class ApiKeys {
     public static final String ADMIN_NEXT = "test-pool-admin-key-rotated-9a41e7";
     public static final String READ = "test-pool-read-key-5be03a";
     public static final String METRICS = "test-pool-metrics-key-c77d12";
+    /** An operator's key: the dead-letter tools only. */
+    public static final String OPS = "test-pool-ops-key-4d8e21";
     /** A well-formed key nobody configured. */
     public static final String UNKNOWN = "test-pool-unknown-key-000000";
 
@@ -25,7 +27,8 @@ public final class ApiKeys {
             + ADMIN_ID + ":admin:" + ADMIN_DIGEST + ","
             + ADMIN_ID + ":admin:2e0fa45ef46466742353033f28d2b59fdb7ecc2c116b2866315a78d8f3a41002,"
             + "pool-reader:read:f39955c157c04cffa543cbcb75b17ab7292dbd61a0377b1fbb64c8a0b567692e,"
-            + "pool-metrics:metrics:10ecfad296299e30624c80baf8647a278c7b1679e95b674edf5d2ba40a82777f";
+            + "pool-metrics:metrics:10ecfad296299e30624c80baf8647a278c7b1679e95b674edf5d2ba40a82777f,"
+            + "pool-ops:ops:579f12ffabe4fc51b3d20176b8341afcb1f644aa6c39444c588490bbc23ad91a";
 
     private ApiKeys() {
     }
