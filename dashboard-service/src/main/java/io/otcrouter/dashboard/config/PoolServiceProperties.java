@@ -17,15 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "otc.pool")
 public record PoolServiceProperties(@DefaultValue("http://localhost:8084") URI url, String apiKey,
-        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
-
-    public boolean hasApiKey() {
-        return apiKey != null && !apiKey.isBlank();
-    }
+        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout)
+        implements UpstreamProperties {
 
     @Override
     public String toString() {
-        // Never the key: configuration records end up in logs and failure reports.
-        return "PoolServiceProperties[url=" + url + ", apiKey=" + (hasApiKey() ? "(set)" : "(none)") + "]";
+        return UpstreamProperties.withoutKey("PoolServiceProperties", this);
     }
 }

@@ -18,15 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "otc.router")
 public record RouterClientProperties(@DefaultValue("http://localhost:8081") URI url, String apiKey,
-        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout) {
-
-    public boolean hasApiKey() {
-        return apiKey != null && !apiKey.isBlank();
-    }
+        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout)
+        implements UpstreamProperties {
 
     @Override
     public String toString() {
-        // Never the key: configuration records end up in logs and failure reports.
-        return "RouterClientProperties[url=" + url + ", apiKey=" + (hasApiKey() ? "(set)" : "(none)") + "]";
+        return UpstreamProperties.withoutKey("RouterClientProperties", this);
     }
 }

@@ -33,7 +33,7 @@ class BoundedProjectionTest {
     private static final int WINDOW = 5;
     private static final Route[] ROUTES = {Route.DEX, Route.OTC, Route.SPLIT, Route.REJECTED};
 
-    private final Model model = new Model(WINDOW);
+    private final WiredSettlementProjection model = wired(WINDOW);
 
     @Test
     void shouldKeepOnlyTheLatestSettledTradesWhenTheWindowIsFull() {
@@ -66,7 +66,7 @@ class BoundedProjectionTest {
 
     @Test
     void shouldKeepTheSameWindowWhateverOrderThePartitionsAreReadIn() {
-        Model partitionByPartition = new Model(WINDOW);
+        WiredSettlementProjection partitionByPartition = wired(WINDOW);
         for (int partition = 0; partition < 3; partition++) {
             for (int i = partition; i < 30; i += 3) {
                 partitionByPartition.feed.publish(trade(i), partition);
@@ -82,7 +82,7 @@ class BoundedProjectionTest {
 
     @Test
     void shouldKeepEveryAggregateExactWhenTradesLeaveTheWindow() {
-        Model everything = new Model(1_000);
+        WiredSettlementProjection everything = wired(1_000);
         for (int i = 0; i < 200; i++) {
             model.feed.publish(trade(i), i % 3);
             everything.feed.publish(trade(i), i % 3);
@@ -135,7 +135,7 @@ class BoundedProjectionTest {
         // A copy the ledger sent again after the checkpoint, of a trade still in the window.
         model.feed.publish(trade(50), 50 % 3);
 
-        Model restarted = new Model(WINDOW);
+        WiredSettlementProjection restarted = wired(WINDOW);
         restarted.settlements.restore(checkpoint);
         List<SettlementFeed.Record> reread = model.feed.topic().stream()
                 .filter(record -> record.offset() >= checkpoint.replayFrom().get(record.partition())).toList();
@@ -162,7 +162,7 @@ class BoundedProjectionTest {
         // the detail window (trades 11..15) offsets 5..7 of partition 1 and 6..7 of partition 0.
         assertThat(checkpoint.countedUpTo()).isEqualTo(Map.of(0, 8L, 1, 8L));
         assertThat(checkpoint.replayFrom()).isEqualTo(Map.of(0, 3L, 1, 3L));
-        Model restarted = new Model(WINDOW);
+        WiredSettlementProjection restarted = wired(WINDOW);
         restarted.settlements.restore(checkpoint);
         assertThat(restarted.settlements.resumeOffset(0)).isEqualTo(OptionalLong.of(3));
         assertThat(restarted.settlements.resumeOffset(1)).isEqualTo(OptionalLong.of(3));
@@ -228,15 +228,7 @@ class BoundedProjectionTest {
                 .build();
     }
 
-    private static final class Model {
-        final TradeStatsReadModel stats = new TradeStatsReadModel(LATER);
-        final TradeAnalyticsReadModel analytics = new TradeAnalyticsReadModel(WINDOW);
-        final SettlementProjection settlements;
-        final SettlementFeed feed;
-
-        Model(int window) {
-            settlements = new SettlementProjection(stats, analytics, window);
-            feed = new SettlementFeed(settlements);
-        }
+    private static WiredSettlementProjection wired(int window) {
+        return new WiredSettlementProjection(LATER, WINDOW, window);
     }
 }

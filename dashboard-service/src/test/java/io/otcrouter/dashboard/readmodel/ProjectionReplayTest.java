@@ -46,10 +46,10 @@ class ProjectionReplayTest {
     @Test
     void shouldGiveTheSameReadModelWhateverTheOrderAndCopiesWhileEveryTradeFitsTheWindow() {
         List<TradeSettled> settlements = settlements();
-        Projection inOrder = new Projection(WHOLE_HISTORY);
+        WiredSettlementProjection inOrder = wired(WHOLE_HISTORY);
         settlements.forEach(inOrder::publish);
 
-        Projection shuffled = new Projection(WHOLE_HISTORY);
+        WiredSettlementProjection shuffled = wired(WHOLE_HISTORY);
         duplicatedAndShuffled(settlements, 7L).forEach(shuffled::publish);
 
         assertThat(shuffled.stats.stats()).isEqualTo(inOrder.stats.stats());
@@ -65,10 +65,10 @@ class ProjectionReplayTest {
     @Test
     void shouldGiveTheSameFiguresWhenCopiesArriveWithinTheWindowOfASmallerWindowThanTheHistory() {
         List<TradeSettled> settlements = settlements();
-        Projection inOrder = new Projection(WINDOW);
+        WiredSettlementProjection inOrder = wired(WINDOW);
         settlements.forEach(inOrder::publish);
 
-        Projection disordered = new Projection(WINDOW);
+        WiredSettlementProjection disordered = wired(WINDOW);
         copiedAndDisorderedWithin(settlements, WINDOW / 2, 13L).forEach(disordered::publish);
 
         assertThat(disordered.stats.stats()).isEqualTo(inOrder.stats.stats());
@@ -81,7 +81,7 @@ class ProjectionReplayTest {
     @Test
     void shouldCountEveryTradeOnceWhateverTheDeliveryOrder() {
         List<TradeSettled> settlements = settlements();
-        Projection projection = new Projection(WINDOW);
+        WiredSettlementProjection projection = wired(WINDOW);
         copiedAndDisorderedWithin(settlements, WINDOW / 2, 11L).forEach(projection::publish);
 
         TradeAnalytics analytics = projection.analytics.analytics();
@@ -186,20 +186,7 @@ class ProjectionReplayTest {
         return delivered;
     }
 
-    /** The settlement part of the read model as ReadModelConfig wires it, fed as its listener would feed it. */
-    private static final class Projection {
-        final TradeStatsReadModel stats = new TradeStatsReadModel(ON_LAST_DAY);
-        final TradeAnalyticsReadModel analytics = new TradeAnalyticsReadModel(WINDOW);
-        final SettlementProjection settlements;
-        final SettlementFeed feed;
-
-        Projection(int window) {
-            settlements = new SettlementProjection(stats, analytics, window);
-            feed = new SettlementFeed(settlements);
-        }
-
-        void publish(TradeSettled event) {
-            feed.publish(event);
-        }
+    private static WiredSettlementProjection wired(int window) {
+        return new WiredSettlementProjection(ON_LAST_DAY, WINDOW, window);
     }
 }

@@ -9,7 +9,7 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.TradeSettled;
 
 /**
- * Hands events to the views as a Kafka listener would: each published record at the next offset of its partition
+ * Hands events to the projections as a Kafka listener would: each published record at the next offset of its partition
  * (partition 0 unless said), and a redelivery at an offset already used. Keeps the settlements it published, as the
  * topic does, so that a restart can be replayed from chosen offsets.
  */
