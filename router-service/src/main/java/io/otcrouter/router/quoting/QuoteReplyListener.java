@@ -26,8 +26,7 @@ import io.otcrouter.kafka.InvalidEventException;
  */
 @Component("quoteReplies")
 @KafkaListener(id = "quote-replies", groupId = "router-replies-#{T(java.util.UUID).randomUUID()}",
-        topics = {"#{T(io.otcrouter.events.catalog.Topics).JUPITER_QUOTED.name()}",
-                "#{T(io.otcrouter.events.catalog.Topics).POOLS_QUOTED.name()}"},
+        topics = {Topics.Names.JUPITER_QUOTED, Topics.Names.POOLS_QUOTED},
         properties = "auto.offset.reset=latest")
 class QuoteReplyListener implements ConsumerSeekAware, HealthIndicator {
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.TradeSettled;
+import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.InvalidEventException;
 
 /**
@@ -16,9 +17,7 @@ import io.otcrouter.kafka.InvalidEventException;
  */
 @Component
 @KafkaListener(id = "trade-progress",
-        topics = {"#{T(io.otcrouter.events.catalog.Topics).TRADES_SETTLED.name()}",
-                "#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
-                "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"},
+        topics = {Topics.Names.TRADES_SETTLED, Topics.Names.JUPITER_EXECUTED, Topics.Names.POOLS_EXECUTED},
         // Progress is not on the decision path: let the broker gather up to 500 ms of records per fetch rather
         // than wake this consumer for every single one (and answer an idle consumer 2 empty fetches a second, not
         // 10). A ?wait=settled answer may come up to 500 ms later.
