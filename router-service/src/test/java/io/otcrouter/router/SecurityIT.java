@@ -281,7 +281,9 @@ class SecurityIT {
 
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(listed.body()).valueStream().map(topic -> topic.get("topic").asString()))
-                .contains(Topics.TRADES_SETTLED.deadLetterTopic());
+                .containsExactlyInAnyOrder(Topics.JUPITER_QUOTED.deadLetterTopic(),
+                        Topics.POOLS_QUOTED.deadLetterTopic(), Topics.TRADES_SETTLED.deadLetterTopic(),
+                        Topics.JUPITER_EXECUTED.deadLetterTopic(), Topics.POOLS_EXECUTED.deadLetterTopic());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).get("key").asString()).isEqualTo("poisoned-trade");
         assertThat(replayed.statusCode()).isEqualTo(200);
