@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.otcpool.config.KafkaConfig;
 
 /**
@@ -20,8 +21,7 @@ class RouteDecidedListener {
         this.execution = execution;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}",
-            containerFactory = KafkaConfig.DECISION_LISTENER_FACTORY)
+    @KafkaListener(topics = Topics.Names.ROUTES_DECIDED, containerFactory = KafkaConfig.DECISION_LISTENER_FACTORY)
     void on(RouteDecided decision) {
         execution.execute(decision);
     }

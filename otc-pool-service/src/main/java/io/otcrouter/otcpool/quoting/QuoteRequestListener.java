@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.QuoteRequested;
+import io.otcrouter.events.catalog.Topics;
 
 /**
  * Hands each quote request to {@link PoolQuoting}. A redelivered request is answered again with fresh quotes
@@ -19,7 +20,7 @@ class QuoteRequestListener {
         this.quoting = quoting;
     }
 
-    @KafkaListener(topics = "#{T(io.otcrouter.events.catalog.Topics).QUOTES_REQUESTED.name()}")
+    @KafkaListener(topics = Topics.Names.QUOTES_REQUESTED)
     void on(QuoteRequested request) {
         quoting.answer(request);
     }
