@@ -15,11 +15,13 @@ import io.otcrouter.otcpool.watermark.DecisionProgress;
 
 /**
  * What otc-pool-service does with the event contract. From it kafka-support declares the topics this service writes
- * (the catalog names it their only writer) and the dead-letter topics of the three it reads, and gives every listener
- * the one error rule: poison (undecodable, or failing validation with {@code InvalidEventException}) to
+ * (the catalog names it their only writer) and the dead-letter topics of the two its listeners read, and gives every
+ * listener the one error rule: poison (undecodable, or failing validation with {@code InvalidEventException}) to
  * {@code <topic>.DLT} at once; anything else, such as PostgreSQL being unreachable, retried with backoff until it
  * succeeds while the partition waits. It also puts the trade id of the record in the logging context, so the quotes
- * and rejections sent from a listener thread carry it in their header.
+ * and rejections sent from a listener thread carry it in their header. The prices are read by kafka-support's
+ * reference-price reader, which skips an unreadable price instead of dead-lettering it, so the prices topic has no
+ * dead-letter topic here.
  *
  * <p>The routing-decision listener has a factory of its own, configured by Boot exactly as the default one (the same
  * error handler, filter and interceptor), plus the interceptor that tracks how far the decision topic has been read
@@ -33,8 +35,7 @@ public class KafkaConfig {
 
     @Bean
     EventTopics eventTopics() {
-        return EventTopics.of("otc-pool-service", Topics.PRICES_UPDATED, Topics.QUOTES_REQUESTED,
-                Topics.ROUTES_DECIDED);
+        return EventTopics.of("otc-pool-service", Topics.QUOTES_REQUESTED, Topics.ROUTES_DECIDED);
     }
 
     @Bean(DECISION_LISTENER_FACTORY)

@@ -226,7 +226,10 @@ class SecurityIT extends OtcPoolIntegrationTest {
         // Past the security rules: the list, or the tool's own answer that no letter is at that offset.
         if (route.path().equals("/admin/dead-letters")) {
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.body()).contains(Topics.ROUTES_DECIDED.deadLetterTopic());
+            assertThat(reply.body()).contains(Topics.QUOTES_REQUESTED.deadLetterTopic(),
+                    Topics.ROUTES_DECIDED.deadLetterTopic());
+            // The prices are read by the reference-price reader, which skips what it cannot read: no .DLT of theirs.
+            assertThat(reply.body()).doesNotContain(Topics.PRICES_UPDATED.deadLetterTopic());
         } else {
             assertThat(reply.status()).as(route.toString()).isEqualTo(404);
             assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
