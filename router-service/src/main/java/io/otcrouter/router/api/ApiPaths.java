@@ -30,6 +30,11 @@ public final class ApiPaths {
     public static final int RATE_LIMIT_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
     public static final int ADMISSION_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20;
     public static final int IDEMPOTENCY_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 30;
+    /**
+     * Set on an answer that is the trade an earlier attempt under the same Idempotency-Key decided: the stored
+     * answer the idempotency filter replays, or the trade the service found decided already.
+     */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     /** Where a trade is followed: its Location. */
     public static String trade(String tradeId) {

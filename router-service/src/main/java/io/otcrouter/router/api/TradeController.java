@@ -48,8 +48,6 @@ import io.otcrouter.security.input.StrictInput;
 class TradeController {
 
     private static final String WAIT_SETTLED = "settled";
-    /** Set when the answer is the trade an earlier attempt under the same Idempotency-Key decided. */
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern TRADE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final TradeService trades;
@@ -81,7 +79,7 @@ class TradeController {
         TradeView view = submitted.trade();
         HttpHeaders headers = new HttpHeaders();
         if (submitted.decidedEarlier()) {
-            headers.set(REPLAYED_HEADER, "true");
+            headers.set(ApiPaths.REPLAYED_HEADER, "true");
         }
         if (Route.REJECTED.name().equals(view.route())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, view.reason());

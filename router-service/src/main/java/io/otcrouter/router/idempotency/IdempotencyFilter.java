@@ -52,7 +52,6 @@ import io.otcrouter.security.CachedBodyRequest;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyKeyRepository keys;
@@ -168,7 +167,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
         response.setStatus(stored.statusCode());
-        response.setHeader(REPLAYED_HEADER, "true");
+        response.setHeader(ApiPaths.REPLAYED_HEADER, "true");
         if (stored.contentType() != null) {
             response.setContentType(stored.contentType());
         }
