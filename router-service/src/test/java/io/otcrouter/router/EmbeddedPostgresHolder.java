@@ -7,6 +7,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -36,6 +39,12 @@ public final class EmbeddedPostgresHolder {
     /** A data source whose search_path is the router's schema, as {@code spring.datasource.hikari.schema} sets. */
     public static DataSource routerSchema() {
         return POSTGRES.getDatabase("postgres", "postgres", Map.of("currentSchema", "router"));
+    }
+
+    /** The router's schema, migrated by the service's own Flyway scripts (once; later calls find nothing to do). */
+    public static JdbcClient migratedRouterSchema() {
+        Flyway.configure().dataSource(postgres()).schemas("router").defaultSchema("router").load().migrate();
+        return JdbcClient.create(routerSchema());
     }
 
     public static DataSource postgres() {

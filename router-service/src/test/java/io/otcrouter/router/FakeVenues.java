@@ -45,6 +45,11 @@ final class FakeVenues implements AutoCloseable {
     private volatile BigDecimal dexRate;
     private volatile BigDecimal poolRate;
 
+    /** The rates most tests trade at: Jupiter 0.148, the pool 0.149625 (1% better), so the pool wins. */
+    static FakeVenues usual(String brokers) {
+        return new FakeVenues(brokers, new BigDecimal("0.148"), new BigDecimal("0.149625"));
+    }
+
     FakeVenues(String brokers, BigDecimal dexRate, BigDecimal poolRate) {
         this.dexRate = dexRate;
         this.poolRate = poolRate;

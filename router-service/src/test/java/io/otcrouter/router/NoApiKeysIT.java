@@ -2,36 +2,21 @@ package io.otcrouter.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** API keys are always required: a router started without any refuses every route but health with 401. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "otc.security.api-keys="})
 @EmbeddedKafka(partitions = 1)
-class NoApiKeysIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-    }
+class NoApiKeysIT extends RouterIntegrationTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -41,16 +26,10 @@ class NoApiKeysIT {
             "GET, /actuator/prometheus"})
     void shouldRefuseEveryProtectedRouteWhateverKeyIsSent(String method, String path) throws Exception {
         for (String key : new String[] {null, TestApiKeys.DESK, ""}) {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json")
-                    .method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString(
-                            "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"1\"}")
-                            : HttpRequest.BodyPublishers.noBody());
-            if (key != null) {
-                request.header("X-API-Key", key);
-            }
+            String body = "POST".equals(method) ? "{\"inputToken\":\"SOL\",\"outputToken\":\"USDC\",\"amount\":\"1\"}"
+                    : null;
 
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(method, path, body, key == null ? Map.of() : Map.of("X-API-Key", key));
 
             assertThat(response.statusCode()).as("key %s", key).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -59,9 +38,7 @@ class NoApiKeysIT {
 
     @Test
     void shouldKeepHealthOpen() throws Exception {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = send("GET", "/actuator/health/liveness", null, Map.of());
 
         assertThat(health.statusCode()).isEqualTo(200);
     }

@@ -3,10 +3,6 @@ package io.otcrouter.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,17 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.events.RouteDecided;
@@ -42,7 +34,6 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.router.trades.DecisionNotPublishedException;
 import io.otcrouter.router.trades.DecisionPublisher;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One Idempotency-Key is one trade, whatever happens to the decision's publication: an acknowledgement that does not
@@ -60,17 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
         "otc.router.idempotency.in-flight-wait=1s"})
 @EmbeddedKafka(partitions = 1)
 @Import({TradeApiIT.UpstreamTopics.class, OneTradePerIntentIT.Faults.class})
-class OneTradePerIntentIT {
+class OneTradePerIntentIT extends RouterIntegrationTest {
 
     private static final String TRADE = """
             {"inputToken":"SOL","outputToken":"USDC","amount":"1000","slippageBps":50,"clientOrderId":"%s"}""";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -81,17 +66,12 @@ class OneTradePerIntentIT {
     private FakeVenues venues;
     private FakeLedger ledger;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-    }
-
     @BeforeEach
     void start() {
         publisher.fault(Fault.NONE);
-        venues = new FakeVenues(broker.getBrokersAsString(), new BigDecimal("0.148"), new BigDecimal("0.149625"));
+        venues = FakeVenues.usual(broker.getBrokersAsString());
         ledger = new FakeLedger(broker.getBrokersAsString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> readiness().contains("UP") && ledger.assigned());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ready() && ledger.assigned());
     }
 
     @AfterEach
@@ -282,15 +262,6 @@ class OneTradePerIntentIT {
         }
     }
 
-    private String readiness() throws Exception {
-        return get("/actuator/health/readiness").body();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", TestApiKeys.DESK).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** One client intent: the same body under the same Idempotency-Key, however often it is sent. */
     private final class Submission {
         final String key = "intent-" + UUID.randomUUID();
@@ -301,11 +272,8 @@ class OneTradePerIntentIT {
         }
 
         HttpResponse<String> submit(String query) throws Exception {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/trades" + query))
-                    .header("Content-Type", "application/json").header("X-API-Key", TestApiKeys.DESK)
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(TRADE.formatted(clientOrderId))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return send("POST", "/api/trades" + query, TRADE.formatted(clientOrderId),
+                    Map.of("X-API-Key", TestApiKeys.DESK, "Idempotency-Key", key));
         }
     }
 

@@ -19,8 +19,8 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 
 /**
- * What the router published on the embedded broker: to show that a refused request published nothing, or to read
- * a decision.
+ * What the router published on the embedded broker: to show that a refused request published nothing, to read
+ * a decision, or to count the records on a topic (a dead-letter topic, say).
  */
 final class PublishedRecords {
 
@@ -41,28 +41,36 @@ final class PublishedRecords {
 
     /** The decision published for the trade with this client order id, waiting for it if need be. */
     RouteDecided decision(String clientOrderId) {
+        return (RouteDecided) decisionRecord(clientOrderId).value();
+    }
+
+    /** The record of that decision, headers and all. */
+    ConsumerRecord<String, Object> decisionRecord(String clientOrderId) {
         Map<String, Object> props = KafkaTestUtils.consumerProps(brokers, "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new FakeVenues.AvroEventDeserializerAdapter())) {
             consumer.subscribe(List.of(Topics.ROUTES_DECIDED.name()));
-            List<RouteDecided> seen = new ArrayList<>();
+            List<ConsumerRecord<String, Object>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    seen.add((RouteDecided) record.value());
-                }
-                return seen.stream().anyMatch(d -> clientOrderId.equals(d.getClientOrderId()));
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(record -> isFor(clientOrderId, record));
             });
-            return seen.stream().filter(d -> clientOrderId.equals(d.getClientOrderId())).findFirst().orElseThrow();
+            return seen.stream().filter(record -> isFor(clientOrderId, record)).findFirst().orElseThrow();
         }
     }
 
-    private long endOffsets(String topic) {
+    /** How many records were ever written to the topic, over all its partitions. */
+    long endOffsets(String topic) {
         Map<String, Object> props = KafkaTestUtils.consumerProps(brokers, "offsets-" + UUID.randomUUID());
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    private static boolean isFor(String clientOrderId, ConsumerRecord<String, Object> record) {
+        return clientOrderId.equals(((RouteDecided) record.value()).getClientOrderId());
     }
 }

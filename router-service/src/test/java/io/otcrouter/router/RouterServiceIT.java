@@ -5,40 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.Venue;
-import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tracing.TradeIds;
 
 /**
@@ -48,26 +34,14 @@ import io.otcrouter.events.tracing.TradeIds;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", TestApiKeys.PROPERTY})
 @EmbeddedKafka(partitions = 1)
-class RouterServiceIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
+class RouterServiceIT extends RouterIntegrationTest {
 
     private FakeVenues venues;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-    }
-
     @BeforeEach
     void startVenues() {
-        venues = new FakeVenues(broker.getBrokersAsString(), new BigDecimal("0.148"), new BigDecimal("0.149625"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").body().contains("UP"));
+        venues = FakeVenues.usual(broker.getBrokersAsString());
+        await().atMost(Duration.ofSeconds(30)).until(this::ready);
     }
 
     @AfterEach
@@ -88,7 +62,8 @@ class RouterServiceIT {
                 .contains("\"submittedBy\":\"api-key:desk\"")
                 .contains("\"expectedSaving\":\"1625.000000\"");
 
-        ConsumerRecord<String, Object> record = awaitDecision(clientOrderId);
+        ConsumerRecord<String, Object> record = new PublishedRecords(broker.getBrokersAsString())
+                .decisionRecord(clientOrderId);
         RouteDecided decided = (RouteDecided) record.value();
         assertThat(record.headers().lastHeader(TradeIds.HEADER)).isNotNull()
                 .satisfies(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
@@ -168,37 +143,7 @@ class RouterServiceIT {
         return scrape.lines().filter(line -> line.startsWith(name + "{")).toList();
     }
 
-    private ConsumerRecord<String, Object> awaitDecision(String clientOrderId) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new FakeVenues.AvroEventDeserializerAdapter())) {
-            consumer.subscribe(List.of(Topics.ROUTES_DECIDED.name()));
-            List<ConsumerRecord<String, Object>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> isFor(clientOrderId, r));
-            });
-            return seen.stream().filter(r -> isFor(clientOrderId, r)).findFirst().orElseThrow();
-        }
-    }
-
-    private static boolean isFor(String clientOrderId, ConsumerRecord<String, Object> record) {
-        return clientOrderId.equals(((RouteDecided) record.value()).getClientOrderId());
-    }
-
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-API-Key", TestApiKeys.DESK)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return get(path, TestApiKeys.DESK);
-    }
-
-    private HttpResponse<String> get(String path, String apiKey) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, json, Map.of("X-API-Key", TestApiKeys.DESK));
     }
 }

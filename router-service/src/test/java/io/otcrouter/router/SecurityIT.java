@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,19 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The router's trust boundary attacked over real HTTP, on a real broker and PostgreSQL: every protected route in odd
@@ -59,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
         "otc.router.rate-limit.burst=" + SecurityIT.BURST})
 @EmbeddedKafka(partitions = 1)
 @Import(TradeApiIT.UpstreamTopics.class)
-class SecurityIT {
+class SecurityIT extends RouterIntegrationTest {
 
     static final int BURST = 60;
     private static final String TRADE = """
@@ -71,28 +61,15 @@ class SecurityIT {
     /** Every key but the operator's: a trader's, a reader's, a delegating one's, the metrics scraper's. */
     private static final List<String> NOT_OPS = List.of(TestApiKeys.DESK, TestApiKeys.AUDITOR, TestApiKeys.DASHBOARD,
             TestApiKeys.METRICS);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
 
     private FakeVenues venues;
     private PublishedRecords published;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-    }
-
     @BeforeEach
     void start() {
-        venues = new FakeVenues(broker.getBrokersAsString(), new BigDecimal("0.148"), new BigDecimal("0.149625"));
+        venues = FakeVenues.usual(broker.getBrokersAsString());
         published = new PublishedRecords(broker.getBrokersAsString());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> send("GET", "/actuator/health/readiness", null, Map.of()).body().contains("UP"));
+        await().atMost(Duration.ofSeconds(30)).until(this::ready);
     }
 
     @AfterEach
@@ -573,19 +550,6 @@ class SecurityIT {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("X-API-Key", apiKey);
         return send("GET", path, null, all);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
-            throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        headers.forEach(builder::header);
-        if ("GET".equals(method) || "HEAD".equals(method) || body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String tradeId(HttpResponse<String> response) {

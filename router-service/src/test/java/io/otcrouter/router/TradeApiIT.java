@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,20 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.otcrouter.events.catalog.Topics;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The trade API over real HTTP with API keys configured, on a real broker and a real PostgreSQL: refusals,
@@ -58,20 +46,14 @@ import tools.jackson.databind.json.JsonMapper;
         "otc.router.api.settle-wait=3s"})
 @EmbeddedKafka(partitions = 1)
 @Import({TradeApiIT.UpstreamTopics.class, StatementLog.class})
-class TradeApiIT {
+class TradeApiIT extends RouterIntegrationTest {
 
     static final String KEY = TestApiKeys.DESK;
     static final String OTHER_KEY = TestApiKeys.OTHER_DESK;
     static final String REUSED_KEY = "battery-reused-key";
     private static final String TRADE = """
             {"inputToken":"SOL","outputToken":"USDC","amount":"1000","slippageBps":50,"clientOrderId":"%s"}""";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -79,18 +61,14 @@ class TradeApiIT {
 
     private FakeVenues venues;
     private FakeLedger ledger;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-    }
+    private PublishedRecords published;
 
     @BeforeEach
     void start() {
-        venues = new FakeVenues(broker.getBrokersAsString(), new BigDecimal("0.148"), new BigDecimal("0.149625"));
+        venues = FakeVenues.usual(broker.getBrokersAsString());
         ledger = new FakeLedger(broker.getBrokersAsString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").body()
-                .contains("UP") && ledger.assigned());
+        published = new PublishedRecords(broker.getBrokersAsString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ready() && ledger.assigned());
         // A key the desk already used with another request, for the battery's reuse case.
         jdbc.sql("""
                 insert into idempotency_key (api_key_id, idempotency_key, request_hash, status_code, response_body,
@@ -108,7 +86,7 @@ class TradeApiIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void shouldRefuseABadRequestWithAProblemNamingWhatIsWrongAndPublishNothing(BadRequest bad) throws Exception {
-        long publishedBefore = publishedRecords();
+        long publishedBefore = published.count();
 
         HttpResponse<String> response = send(bad);
 
@@ -117,7 +95,7 @@ class TradeApiIT {
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
         assertThat(problem.get("detail").asString()).contains(bad.detail());
-        assertThat(publishedRecords()).isEqualTo(publishedBefore);
+        assertThat(published.count()).isEqualTo(publishedBefore);
     }
 
     static Stream<BadRequest> badRequests() {
@@ -200,7 +178,7 @@ class TradeApiIT {
     void shouldReplayTheFirstAnswerForTheSameKeyAndTheSameRequestWrittenDifferently() throws Exception {
         String key = "replay-" + UUID.randomUUID();
         String clientOrderId = "replay-" + UUID.randomUUID();
-        long decisionsBefore = endOffsets(Topics.ROUTES_DECIDED.name());
+        long decisionsBefore = published.decisions();
 
         HttpResponse<String> first = post("/api/trades", TRADE.formatted(clientOrderId), Map.of(
                 "X-API-Key", KEY, "Idempotency-Key", key));
@@ -216,7 +194,7 @@ class TradeApiIT {
         assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).startsWith("/api/trades/"));
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(endOffsets(Topics.ROUTES_DECIDED.name()) - decisionsBefore).isEqualTo(1);
+        assertThat(published.decisions() - decisionsBefore).isEqualTo(1);
     }
 
     @Test
@@ -224,7 +202,7 @@ class TradeApiIT {
         String key = "reuse-" + UUID.randomUUID();
         HttpResponse<String> first = post("/api/trades", TRADE.formatted("reuse-a"),
                 Map.of("X-API-Key", KEY, "Idempotency-Key", key));
-        long publishedBefore = publishedRecords();
+        long publishedBefore = published.count();
 
         HttpResponse<String> other = post("/api/trades", TRADE.formatted("reuse-b"),
                 Map.of("X-API-Key", KEY, "Idempotency-Key", key));
@@ -236,7 +214,7 @@ class TradeApiIT {
         assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(other.body()).get("detail").asString()).contains(key).contains("different request");
         assertThat(same.body()).isEqualTo(first.body());
-        assertThat(publishedRecords()).isEqualTo(publishedBefore);
+        assertThat(published.count()).isEqualTo(publishedBefore);
     }
 
     @Test
@@ -244,9 +222,9 @@ class TradeApiIT {
         ledger.delay(Duration.ofMillis(1500));
         String key = "in-flight-" + UUID.randomUUID();
         String body = TRADE.formatted("in-flight-" + UUID.randomUUID());
-        long decisionsBefore = endOffsets(Topics.ROUTES_DECIDED.name());
+        long decisionsBefore = published.decisions();
 
-        CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(request("/api/trades?wait=settled", body,
+        CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(request("POST", "/api/trades?wait=settled", body,
                 Map.of("X-API-Key", KEY, "Idempotency-Key", key)), HttpResponse.BodyHandlers.ofString());
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from idempotency_key where idempotency_key = :key and status_code is null")
@@ -260,7 +238,7 @@ class TradeApiIT {
         assertThat(repeat.statusCode()).isEqualTo(201);
         assertThat(repeat.body()).isEqualTo(original.body());
         assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(endOffsets(Topics.ROUTES_DECIDED.name()) - decisionsBefore).isEqualTo(1);
+        assertThat(published.decisions() - decisionsBefore).isEqualTo(1);
     }
 
     @Test
@@ -382,22 +360,8 @@ class TradeApiIT {
         assertThat(response.body()).contains("no-such-trade");
     }
 
-    /** Records on the topics a trade request would write: the quote request and the decision. */
-    private long publishedRecords() {
-        return endOffsets(Topics.QUOTES_REQUESTED.name()) + endOffsets(Topics.ROUTES_DECIDED.name());
-    }
-
-    private long endOffsets(String topic) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "offsets");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
     private HttpResponse<String> send(BadRequest bad) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + bad.path()));
+        var builder = HttpRequest.newBuilder(uri(bad.path()));
         if (bad.contentType() != null) {
             builder.header("Content-Type", bad.contentType());
         }
@@ -412,24 +376,8 @@ class TradeApiIT {
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest request(String path, String json, Map<String, String> headers) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(builder::header);
-        return builder.build();
-    }
-
     private HttpResponse<String> post(String path, String json, Map<String, String> headers) throws Exception {
-        return HTTP.send(request(path, json, headers), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return get(path, KEY);
-    }
-
-    private HttpResponse<String> get(String path, String apiKey) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, json, headers);
     }
 
     private static String body(String input, String output, String amount) {

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +35,7 @@ class IdempotencyKeyRepositoryIT {
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure().dataSource(EmbeddedPostgresHolder.postgres()).schemas("router").defaultSchema("router")
-                .load().migrate();
-        jdbc = JdbcClient.create(EmbeddedPostgresHolder.routerSchema());
+        jdbc = EmbeddedPostgresHolder.migratedRouterSchema();
         keys = new IdempotencyKeyRepository(jdbc);
     }
 

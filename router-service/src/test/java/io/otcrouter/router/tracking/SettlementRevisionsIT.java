@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
@@ -35,9 +33,7 @@ class SettlementRevisionsIT {
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure().dataSource(EmbeddedPostgresHolder.postgres()).schemas("router").defaultSchema("router")
-                .load().migrate();
-        trades = new TrackedTradeRepository(JdbcClient.create(EmbeddedPostgresHolder.routerSchema()));
+        trades = new TrackedTradeRepository(EmbeddedPostgresHolder.migratedRouterSchema());
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,7 @@ class TrackedTradePurgerIT {
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure().dataSource(EmbeddedPostgresHolder.postgres()).schemas("router").defaultSchema("router")
-                .load().migrate();
-        jdbc = JdbcClient.create(EmbeddedPostgresHolder.routerSchema());
+        jdbc = EmbeddedPostgresHolder.migratedRouterSchema();
         trades = new TrackedTradeRepository(jdbc);
     }
 
