@@ -14,8 +14,6 @@ public interface ReservationRepository extends JpaRepository<Reservation, String
 
     Optional<Reservation> findByRequestIdAndPoolId(String requestId, String poolId);
 
-    List<Reservation> findByRequestIdAndStatus(String requestId, ReservationStatus status);
-
     /** The quote, locked for this transaction: claiming and expiring it cannot interleave. */
     @Query(value = "select * from {h-schema}reservation where quote_id = :quoteId for update", nativeQuery = true)
     Optional<Reservation> lock(@Param("quoteId") String quoteId);
@@ -31,12 +29,6 @@ public interface ReservationRepository extends JpaRepository<Reservation, String
     List<Reservation> lockExpired(@Param("now") Instant now, @Param("limit") int limit);
 
     /**
-     * Moves a reservation from one status to the next only if it is still in {@code from}: of two racing
-     * transitions (a sweep releasing it, an execution claiming it) exactly one wins.
-     *
-     * @return 1 when moved, 0 when it was no longer in {@code from}
-     */
-    /**
      * Claims a RESERVED reservation and shrinks it to a leg's size and output in one step (see
      * {@link #transition} for why only one of two racing updates wins).
      *
@@ -51,6 +43,12 @@ public interface ReservationRepository extends JpaRepository<Reservation, String
     int claimResized(@Param("quoteId") String quoteId, @Param("inAmount") BigInteger inAmount,
             @Param("outAmount") BigInteger outAmount);
 
+    /**
+     * Moves a reservation from one status to the next only if it is still in {@code from}: of two racing
+     * transitions (a sweep releasing it, an execution claiming it) exactly one wins.
+     *
+     * @return 1 when moved, 0 when it was no longer in {@code from}
+     */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update Reservation r set r.status = :to, r.version = r.version + 1

@@ -52,6 +52,8 @@ public class Reservations {
     private final EntityManager entityManager;
     private final Queue<Unused> unused = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedUnused = new AtomicInteger();
+    /** Whether the last release of unused holds found the database away; one scheduler thread reads and sets it. */
+    private volatile boolean unusedReleaseFailing;
 
     Reservations(ReservationRepository reservations, PoolRepository pools, DecisionWatermark watermark,
             TransactionTemplate transactions, EntityManager entityManager, Clock clock) {
@@ -144,7 +146,8 @@ public class Reservations {
     /**
      * Releases, in one statement per {@value #UNUSED_BATCH} decisions, the holds still RESERVED of the queued
      * requests that their decisions did not name. Quote ids are unique, so one set of used ids serves the batch.
-     * When the database is away the batch goes back to the queue; on any other failure it is dropped and its holds
+     * When the database is away the batch goes back to the queue, and the outage is logged once, as a warning, not at
+     * every run (then once more when a run succeeds again); on any other failure the batch is dropped and its holds
      * are released by the sweep at their expiry.
      */
     @Scheduled(fixedDelayString = "${otc.pools.unused-release-interval:200ms}")
@@ -168,7 +171,16 @@ public class Reservations {
             } catch (DataAccessException | TransactionException e) {
                 unused.addAll(batch); // the database is away: try again at the next run
                 queuedUnused.addAndGet(batch.size());
-                throw e;
+                if (!unusedReleaseFailing) {
+                    unusedReleaseFailing = true;
+                    log.warn("Unused firm quotes not released, the database is unreachable; they stay queued and are "
+                            + "retried every run: {}", e.getMessage());
+                }
+                return;
+            }
+            if (unusedReleaseFailing) {
+                unusedReleaseFailing = false;
+                log.info("Unused firm quotes are released again: the database answers");
             }
         } while (batch.size() == UNUSED_BATCH);
     }
