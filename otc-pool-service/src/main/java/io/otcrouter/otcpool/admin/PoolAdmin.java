@@ -18,11 +18,11 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.otcpool.config.PoolProperties;
-import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.ActivePools;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pool.PoolStateEvents;
+import io.otcrouter.outbox.Outbox;
 
 /**
  * The pool administration use cases: create, change terms, activate/deactivate, adjust inventory. Each validates

@@ -18,7 +18,6 @@ import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
-import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pool.PoolStateEvents;
@@ -29,6 +28,7 @@ import io.otcrouter.otcpool.pricing.TradeSide;
 import io.otcrouter.otcpool.reservation.Reservation;
 import io.otcrouter.otcpool.reservation.ReservationRepository;
 import io.otcrouter.otcpool.reservation.ReservationStatus;
+import io.otcrouter.outbox.Outbox;
 
 /**
  * Completes one PENDING fill, once, in one transaction holding the inventory change, the fill's outcome and the

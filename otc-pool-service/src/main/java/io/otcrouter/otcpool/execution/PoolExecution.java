@@ -21,7 +21,6 @@ import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.otcpool.config.PoolProperties;
 import io.otcrouter.otcpool.metrics.PoolMetrics;
-import io.otcrouter.otcpool.outbox.Outbox;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.TradeSide;
@@ -29,6 +28,7 @@ import io.otcrouter.otcpool.reservation.Reservation;
 import io.otcrouter.otcpool.reservation.ReservationRepository;
 import io.otcrouter.otcpool.reservation.ReservationStatus;
 import io.otcrouter.otcpool.reservation.Reservations;
+import io.otcrouter.outbox.Outbox;
 
 /**
  * Accepts the OTC legs of a routing decision for paper execution. Accepting is one short transaction per leg on the

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.otcpool.outbox.Outbox;
+import io.otcrouter.outbox.Outbox;
 
 /**
  * Announces every pool's current state at start-up, through the outbox, so the dashboard and any other reader of
