@@ -1,6 +1,5 @@
 package io.otcrouter.otcpool.quoting;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +27,8 @@ import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
 import io.otcrouter.otcpool.pricing.PriceGuard;
-import io.otcrouter.otcpool.pricing.Spread;
 import io.otcrouter.otcpool.pricing.TradeSide;
+import io.otcrouter.otcpool.quoting.QuoteSizer.Sized;
 import io.otcrouter.otcpool.reservation.Reservation;
 import io.otcrouter.otcpool.reservation.ReservationRepository;
 import io.otcrouter.otcpool.reservation.Reservations;
@@ -42,10 +41,10 @@ import io.otcrouter.otcpool.reservation.Reservations;
  * <p>A firm quote (a request for a trade) reserves its output in the pool until it expires or executes, in its own
  * transaction per pool. A trade larger than the pool takes, or than its inventory not held by other quotes can pay,
  * gets a quote for the largest size it can take (the router splits the rest elsewhere); when not even the pool's
- * minimum fits, or another quote took the inventory between pricing and reserving, the pool refuses. A refusal on size or price
- * needs no transaction. An indicative request
- * (GET /api/quote) is priced the same way and reserves nothing. Quoting refuses on a STATIC or stale reference
- * price unless {@code otc.pools.allow-stale-prices} is set.
+ * minimum fits, or another quote took the inventory between pricing and reserving, the pool refuses. A refusal on
+ * size or price needs no transaction. An indicative request (GET /api/quote) is priced the same way and reserves
+ * nothing. Quoting refuses on a STATIC or stale reference price unless {@code otc.pools.allow-stale-prices} is set.
+ * How a quote is sized is {@link QuoteSizer}'s part; the events answered are built by {@link PoolQuotedEvents}.
  */
 @Service
 public class PoolQuoting {
@@ -53,7 +52,7 @@ public class PoolQuoting {
     private static final Logger log = LoggerFactory.getLogger(PoolQuoting.class);
 
     private final ActivePools pools;
-    private final PoolPricer pricer;
+    private final QuoteSizer sizer;
     private final PriceGuard guard;
     private final ReferencePrices prices;
     private final Reservations reservations;
@@ -68,7 +67,7 @@ public class PoolQuoting {
             Reservations reservations, ReservationRepository reservationRows, PoolRepository poolRows,
             PoolQuotePublisher publisher, TransactionTemplate transactions, PoolMetrics metrics, Clock clock) {
         this.pools = pools;
-        this.pricer = pricer;
+        this.sizer = new QuoteSizer(pricer);
         this.guard = guard;
         this.prices = prices;
         this.reservations = reservations;
@@ -81,9 +80,9 @@ public class PoolQuoting {
     }
 
     /**
-     * Quotes and publishes, unless the request's {@code replyBy} has passed. Published after the reservation committed, straight to Kafka rather than through the
-     * outbox: a quote lost in a crash only leaves a reservation that the sweep releases at its expiry. Each published
-     * answer is counted in {@code otc.pool.quotes}.
+     * Quotes and publishes, unless the request's {@code replyBy} has passed. Published after the reservation
+     * committed, straight to Kafka rather than through the outbox: a quote lost in a crash only leaves a reservation
+     * that the sweep releases at its expiry. Each published answer is counted in {@code otc.pool.quotes}.
      */
     public void answer(QuoteRequested request) {
         Instant now = Instant.now(clock);
@@ -109,7 +108,7 @@ public class PoolQuoting {
                     .ifPresent(side -> served.add(new Served(pool, side)));
         }
         if (served.isEmpty()) {
-            return List.of(noPool(request, now));
+            return List.of(PoolQuotedEvents.noPool(request, now));
         }
         BigInteger inAmount = EventDecimals.toAtomic(request.getAmountIn());
         boolean firm = !request.getIndicative();
@@ -143,166 +142,69 @@ public class PoolQuoting {
             Optional<Reservation> earlier = reservationRows.findByRequestIdAndPoolId(request.getRequestId(),
                     pool.getId());
             if (earlier.isPresent()) {
-                return again(request, earlier.get(), poolsInReply, now); // redelivered request: same quote
+                return PoolQuotedEvents.again(request, earlier.get(), poolsInReply, now); // redelivered: same quote
             }
         }
-        PoolQuoted.Builder quote = base(request, now, poolsInReply).setPoolId(pool.getId()).setFirm(firm)
-                .setSpreadBps(pool.getSpreadBps());
-        ReferencePrice base = prices.price(pool.getBaseMint()).orElse(null);
-        ReferencePrice quoteToken = prices.price(pool.getQuoteMint()).orElse(null);
-        Optional<String> stale = guard.refusal(pool.getBaseSymbol(), base)
-                .or(() -> guard.refusal(pool.getQuoteSymbol(), quoteToken));
+        PoolQuoted.Builder quote = PoolQuotedEvents.answering(request, now, poolsInReply).setPoolId(pool.getId())
+                .setFirm(firm).setSpreadBps(pool.getSpreadBps());
+        Ask ask = new Ask(served, inAmount, prices.price(pool.getBaseMint()).orElse(null),
+                prices.price(pool.getQuoteMint()).orElse(null));
+        Optional<String> stale = guard.refusal(pool.getBaseSymbol(), ask.base())
+                .or(() -> guard.refusal(pool.getQuoteSymbol(), ask.quoteToken()));
         if (stale.isPresent()) {
             return quote.setStatus(PoolQuoteStatus.REFUSED).setReason(stale.get()).build();
         }
-        Sized sized = size(pool, served.side(), inAmount, base, quoteToken);
+        Sized sized = ask.sizedOn(pool, sizer);
         Instant expiresAt = now.plusMillis(pool.getQuoteTtlMs());
-        String quoteId = UUID.randomUUID().toString();
-        if (reserve && sized.price().accepted()) {
-            Optional<Reservation> held = reserve(request, pool.getId(), served.side(), sized, expiresAt, now);
-            if (held.isEmpty()) {
-                // The pools quoting sees are up to ActivePools.MAX_AGE old: other quotes may have taken inventory
-                // since. Size the quote again on the pool's row as it is now, once.
-                Optional<Pool> current = poolRows.findById(pool.getId()).filter(Pool::isActive);
-                if (current.isPresent()) {
-                    sized = size(current.get(), served.side(), inAmount, base, quoteToken);
-                    held = sized.price().accepted()
-                            ? reserve(request, pool.getId(), served.side(), sized, expiresAt, now)
-                            : Optional.empty();
-                }
-            }
-            if (held.isEmpty()) {
-                return sizedAs(quote, sized).setStatus(PoolQuoteStatus.REFUSED).setReason(sized.price().accepted()
-                        ? "Insufficient " + pool.terms().outputToken(served.side()).symbol()
-                                + " inventory: the rest is held by other firm quotes"
-                        : sized.price().reason()).build();
-            }
-            quoteId = held.get().getQuoteId();
+        if (!sized.price().accepted()) {
+            return PoolQuotedEvents.refused(quote, sized, sized.price().reason());
         }
-        PoolPrice price = sized.price();
-        if (!price.accepted()) {
-            return sizedAs(quote, sized).setStatus(PoolQuoteStatus.REFUSED).setReason(price.reason()).build();
+        if (!reserve) {
+            return PoolQuotedEvents.quoted(quote, sized, UUID.randomUUID().toString(), expiresAt);
         }
-        return sizedAs(quote, sized).setStatus(PoolQuoteStatus.QUOTED)
-                .setQuoteId(quoteId)
-                .setOutAmount(EventDecimals.atomic(price.outAmount()))
-                .setPrice(EventDecimals.price(price.price()))
-                .setExpiresAt(expiresAt)
-                .build();
+        return reserved(request, ask, sized, quote, expiresAt, now);
     }
 
-    private Optional<Reservation> reserve(QuoteRequested request, String poolId, TradeSide side, Sized sized,
+    /**
+     * Holds the output of an accepted firm quote. The pools quoting sees are up to ActivePools.MAX_AGE old: other
+     * quotes may have taken inventory since, so when the hold fails the quote is sized again on the pool's row as it
+     * is now, once, and refused if that does not fit either.
+     */
+    private PoolQuoted reserved(QuoteRequested request, Ask ask, Sized sized, PoolQuoted.Builder quote,
             Instant expiresAt, Instant now) {
-        PoolPrice price = sized.price();
-        return reservations.reserve(request.getRequestId(), poolId, side, sized.inAmount(), price.outAmount(),
-                price.price(), price.spread().totalBps(), expiresAt, now);
-    }
-
-    /**
-     * The size the pool quotes for a request of {@code inAmount}: all of it, or — so the router can split the rest
-     * elsewhere instead of losing the pool — the pool's maximum when the trade is larger, or the largest size its
-     * output not held by other quotes can pay when that is short.
-     */
-    private Sized size(Pool pool, TradeSide side, BigInteger inAmount, ReferencePrice base, ReferencePrice quoteToken) {
-        PoolPrice price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
-        if (!price.accepted() && aboveMaximum(inAmount, price)) {
-            inAmount = price.maxInAmount();
-            price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
-        }
-        if (!price.accepted() && price.spread() != null && price.minInAmount() != null) {
-            Optional<BigInteger> payable = largestPayable(pool, side, price.minInAmount(), inAmount, base,
-                    quoteToken);
-            if (payable.isPresent()) {
-                inAmount = payable.get();
-                price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
+        Pool pool = ask.served().pool();
+        Optional<Reservation> held = hold(request, ask, sized, expiresAt, now);
+        if (held.isEmpty()) {
+            Optional<Pool> current = poolRows.findById(pool.getId()).filter(Pool::isActive);
+            if (current.isPresent()) {
+                sized = ask.sizedOn(current.get(), sizer);
+                held = sized.price().accepted() ? hold(request, ask, sized, expiresAt, now) : Optional.empty();
             }
         }
-        return new Sized(inAmount, price);
+        if (held.isEmpty()) {
+            return PoolQuotedEvents.refused(quote, sized, sized.price().accepted()
+                    ? "Insufficient " + pool.terms().outputToken(ask.served().side()).symbol()
+                            + " inventory: the rest is held by other firm quotes"
+                    : sized.price().reason());
+        }
+        return PoolQuotedEvents.quoted(quote, sized, held.get().getQuoteId(), expiresAt);
     }
 
-    private static PoolQuoted.Builder sizedAs(PoolQuoted.Builder quote, Sized sized) {
+    private Optional<Reservation> hold(QuoteRequested request, Ask ask, Sized sized, Instant expiresAt,
+            Instant now) {
         PoolPrice price = sized.price();
-        quote.setInAmount(EventDecimals.atomic(sized.inAmount()))
-                .setMinInAmount(atomicOrNull(price.minInAmount())).setMaxInAmount(atomicOrNull(price.maxInAmount()));
-        withSpread(quote, price.spread());
-        return quote;
-    }
-
-    /**
-     * The largest input from {@code minIn} below {@code refused} the pool prices and can pay from its free inventory,
-     * by bisection (the output grows with the input), or empty when even the minimum is refused.
-     */
-    private Optional<BigInteger> largestPayable(Pool pool, TradeSide side, BigInteger minIn, BigInteger refused,
-            ReferencePrice base, ReferencePrice quoteToken) {
-        if (minIn.compareTo(refused) >= 0 || !pricer.price(pool.terms(), side, minIn, base, quoteToken).accepted()) {
-            return Optional.empty();
-        }
-        BigInteger payable = minIn;
-        BigInteger tooMuch = refused;
-        while (tooMuch.subtract(payable).compareTo(BigInteger.ONE) > 0) {
-            BigInteger mid = payable.add(tooMuch).shiftRight(1);
-            if (pricer.price(pool.terms(), side, mid, base, quoteToken).accepted()) {
-                payable = mid;
-            } else {
-                tooMuch = mid;
-            }
-        }
-        return Optional.of(payable);
-    }
-
-    private static boolean aboveMaximum(BigInteger inAmount, PoolPrice price) {
-        return price.maxInAmount() != null && price.minInAmount() != null
-                && inAmount.compareTo(price.maxInAmount()) > 0
-                && price.maxInAmount().compareTo(price.minInAmount()) >= 0;
-    }
-
-    private static void withSpread(PoolQuoted.Builder quote, Spread spread) {
-        if (spread != null) {
-            quote.setSpreadBps(spread.totalBps()).setBaseSpreadBps(spread.baseBps())
-                    .setSizeTierBps(spread.sizeTierBps()).setSkewBps(spread.skewBps())
-                    .setVolatilityBps(spread.volatilityBps());
-        }
-    }
-
-    private static PoolQuoted again(QuoteRequested request, Reservation held, int poolsInReply, Instant now) {
-        return base(request, now, poolsInReply).setPoolId(held.getPoolId()).setFirm(true)
-                .setInAmount(EventDecimals.atomic(held.getInAmount()))
-                .setStatus(PoolQuoteStatus.QUOTED)
-                .setQuoteId(held.getQuoteId())
-                .setSpreadBps(held.getSpreadBps())
-                .setOutAmount(EventDecimals.atomic(held.getOutAmount()))
-                .setPrice(EventDecimals.price(held.getPrice()))
-                .setExpiresAt(held.getExpiresAt())
-                .build();
-    }
-
-    private static PoolQuoted noPool(QuoteRequested request, Instant now) {
-        return base(request, now, 1)
-                .setStatus(PoolQuoteStatus.NO_POOL)
-                .setReason("No active OTC pool serves " + request.getPair())
-                .build();
-    }
-
-    private static PoolQuoted.Builder base(QuoteRequested request, Instant now, int poolsInReply) {
-        return PoolQuoted.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(now)
-                .setRequestId(request.getRequestId())
-                .setPair(request.getPair())
-                .setInputMint(request.getInputMint())
-                .setOutputMint(request.getOutputMint())
-                .setInAmount(request.getAmountIn())
-                .setPoolsInReply(poolsInReply);
-    }
-
-    private static BigDecimal atomicOrNull(BigInteger amount) {
-        return Optional.ofNullable(amount).map(EventDecimals::atomic).orElse(null);
+        return reservations.reserve(request.getRequestId(), ask.served().pool().getId(), ask.served().side(),
+                sized.inAmount(), price.outAmount(), price.price(), price.spread().totalBps(), expiresAt, now);
     }
 
     private record Served(Pool pool, TradeSide side) {
     }
 
-    /** A size the pool was priced for, and its price (accepted or not). */
-    private record Sized(BigInteger inAmount, PoolPrice price) {
+    /** What a request asks of one pool: {@code inAmount} on a side, priced on the reference prices of its tokens. */
+    private record Ask(Served served, BigInteger inAmount, ReferencePrice base, ReferencePrice quoteToken) {
+
+        Sized sizedOn(Pool pool, QuoteSizer sizer) {
+            return sizer.size(pool, served.side(), inAmount, base, quoteToken);
+        }
     }
 }
