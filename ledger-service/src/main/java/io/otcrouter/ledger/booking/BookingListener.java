@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.InvalidEventException;
 
 /**
@@ -52,15 +53,14 @@ class BookingListener {
     }
 
     @KafkaListener(id = DECISIONS_LISTENER, idIsGroup = false, batch = "true",
-            topics = "#{T(io.otcrouter.events.catalog.Topics).ROUTES_DECIDED.name()}")
+            topics = Topics.Names.ROUTES_DECIDED)
     void onRouteDecided(List<ConsumerRecord<String, Object>> records) {
         bookValidPrefix(records, RouteDecided.class, EventChecks::problem,
                 decisions -> booking.book(decisions, List.of()));
     }
 
     @KafkaListener(id = EXECUTIONS_LISTENER, idIsGroup = false, batch = "true",
-            topics = {"#{T(io.otcrouter.events.catalog.Topics).JUPITER_EXECUTED.name()}",
-                    "#{T(io.otcrouter.events.catalog.Topics).POOLS_EXECUTED.name()}"})
+            topics = {Topics.Names.JUPITER_EXECUTED, Topics.Names.POOLS_EXECUTED})
     void onLegExecuted(List<ConsumerRecord<String, Object>> records) {
         bookValidPrefix(records, LegExecuted.class, EventChecks::problem,
                 executions -> booking.book(List.of(), executions));
