@@ -3,7 +3,7 @@
 // details) are shown as text, never as HTML.
 (function () {
   'use strict';
-  const { el, statusBadge, time, emptyRow, getJson, postJson, renderPrices, live } = window.Otc;
+  const { el, numEl, format, statusBadge, time, emptyRow, getJson, postJson, renderPrices, live } = window.Otc;
   const errorBox = document.getElementById('admin-error');
   const resultBox = document.getElementById('admin-result');
   const poolSelect = document.getElementById('inventory-pool');
@@ -69,8 +69,8 @@
         el('td', 'font-monospace', pool.poolId),
         el('td', null, pool.pair),
         status,
-        el('td', 'text-end', pool.baseInventory + ' ' + pool.baseSymbol),
-        el('td', 'text-end', pool.quoteInventory + ' ' + pool.quoteSymbol),
+        numEl('td', 'text-end', format.amount(pool.baseInventory, pool.baseSymbol)),
+        numEl('td', 'text-end', format.amount(pool.quoteInventory, pool.quoteSymbol)),
         el('td', null, pool.change),
         el('td', null, time(pool.updatedAt)),
         actions);

@@ -1,7 +1,7 @@
 // The analytics page: Chart.js charts and the threshold table from GET /api/analytics, kept live by the stream.
 (function () {
   'use strict';
-  const { el, setText, money, num, emptyRow, getJson, renderPrices, live, ROUTE_COLORS } = window.Otc;
+  const { el, setText, numEl, setNumber, format, emptyRow, getJson, renderPrices, live, ROUTE_COLORS } = window.Otc;
   const ROUTES = ['DEX', 'OTC', 'SPLIT', 'REJECTED'];
 
   const routeVolume = new Chart(document.getElementById('chart-route-volume'), {
@@ -56,20 +56,20 @@
     }
     body.replaceChildren(...rows.map(b => {
       const row = el('tr');
-      const above = el('td', 'text-end', num(b.aboveThresholdPct, ' %'));
+      const above = numEl('td', 'text-end', format.pct(b.aboveThresholdPct));
       if (Number(b.aboveThresholdPct) > 50) above.classList.add('text-warning');
-      row.append(el('td', null, b.label), el('td', 'text-end', b.trades), el('td', 'text-end', money(b.volumeUsd)),
-        el('td', 'text-end', num(b.avgPriceImpactPct, ' %')), above, el('td', 'text-end', num(b.otcSharePct, ' %')),
-        el('td', 'text-end', money(b.savingsUsd)), el('td', 'text-end', money(b.avgSavingUsd)));
+      row.append(el('td', null, b.label), el('td', 'text-end', b.trades), numEl('td', 'text-end', format.usd(b.volumeUsd)),
+        numEl('td', 'text-end', format.pct(b.avgPriceImpactPct)), above, numEl('td', 'text-end', format.pct(b.otcSharePct)),
+        numEl('td', 'text-end', format.usd(b.savingsUsd)), numEl('td', 'text-end', format.usd(b.avgSavingUsd)));
       return row;
     }));
   }
 
   function renderPerformance(p) {
-    setText('perf-impact', num(p.avgPriceImpactPct, ' %'));
-    setText('perf-slippage', num(p.avgSlippageVsQuoteBps, ' bps'));
-    setText('perf-shortfall', num(p.avgShortfallVsArrivalBps, ' bps'));
-    setText('perf-fill-rate', num(p.fillRatePct, ' %'));
+    setNumber('perf-impact', format.pct(p.avgPriceImpactPct));
+    setNumber('perf-slippage', format.bps(p.avgSlippageVsQuoteBps));
+    setNumber('perf-shortfall', format.bps(p.avgShortfallVsArrivalBps));
+    setNumber('perf-fill-rate', format.pct(p.fillRatePct));
     setText('perf-outcomes', p.filled + ' · ' + p.partiallyFilled + ' · ' + p.failed);
   }
 

@@ -4,7 +4,7 @@
 (function () {
   'use strict';
 
-  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 });
+  const F = window.OtcFormat;
   const SOURCE_BADGES = {
     COINGECKO: ['Live CoinGecko', 'text-bg-success'],
     KRAKEN: ['Live Kraken', 'text-bg-success'],
@@ -33,12 +33,28 @@
     if (node) node.textContent = text === null || text === undefined ? '—' : String(text);
   }
 
-  function money(value) {
-    return value === null || value === undefined ? '—' : usd.format(Number(value));
+  /** A td (or other element) showing a formatted number (OtcFormat), its exact value as the tooltip. */
+  function numEl(tag, className, value) {
+    return F.put(el(tag, className), value);
   }
 
-  function num(value, suffix) {
-    return value === null || value === undefined ? '—' : String(value) + (suffix || '');
+  /** Sets the element with this id to a formatted number (OtcFormat), its exact value as the tooltip. */
+  function setNumber(id, value) {
+    F.put(document.getElementById(id), value);
+  }
+
+  /**
+   * JSON as the API wrote it, except that a fractional or very large number keeps its source text (a decimal
+   * string) instead of becoming a double: USD figures and percentages reach the formatters and tooltips exactly.
+   */
+  function parseJson(text) {
+    return JSON.parse(text, (key, value, context) =>
+      typeof value === 'number' && context && context.source !== undefined && !Number.isSafeInteger(value)
+        ? context.source : value);
+  }
+
+  async function readJson(response) {
+    return parseJson(await response.text());
   }
 
   function badge(text, className) {
@@ -79,7 +95,7 @@
     const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
     if (response.status === 401) signInAgain();
     if (!response.ok) throw new Error(path + ' answered ' + response.status);
-    return response.json();
+    return readJson(response);
   }
 
   /** The header carrying the page's CSRF token (from its <meta> tags), sent with every change. */
@@ -103,7 +119,7 @@
   /** Reads an answer; a refusal (problem+json or anything else) becomes readable lines, never HTML. */
   async function readAnswer(response) {
     const type = response.headers.get('Content-Type') || '';
-    const body = type.includes('json') ? await response.json().catch(() => null) : null;
+    const body = type.includes('json') ? await readJson(response).catch(() => null) : null;
     if (!response.ok) return { error: problemLines(body, response.status) };
     return { body };
   }
@@ -140,10 +156,10 @@
     const items = Object.entries(prices.prices).map(([symbol, p]) => {
       const item = el('span', 'ticker-item d-inline-flex align-items-center gap-1');
       item.dataset.symbol = symbol;
-      item.append(el('strong', null, symbol), el('span', null, '$' + p.price));
+      item.append(el('strong', null, symbol), numEl('span', 'ticker-price', F.price(p.price, 'USD')));
       if (p.change24hPct !== null && p.change24hPct !== undefined) {
         const up = Number(p.change24hPct) >= 0;
-        item.append(el('span', up ? 'ticker-up' : 'ticker-down', (up ? '+' : '') + p.change24hPct + '%'));
+        item.append(numEl('span', up ? 'ticker-up' : 'ticker-down', F.signedPct(p.change24hPct)));
       }
       item.append(sourceBadge(p.source));
       if (p.stale && p.source !== 'STATIC') item.append(badge('stale', 'text-bg-warning'));
@@ -179,7 +195,7 @@
       Object.entries(all).forEach(([name, handler]) => source.addEventListener(name, event => {
         setConnected(true);
         try {
-          handler(JSON.parse(event.data));
+          handler(parseJson(event.data));
         } catch (error) {
           console.warn('Could not render live ' + name, error);
         }
@@ -216,7 +232,7 @@
   document.addEventListener('DOMContentLoaded', markActiveNav);
 
   window.Otc = {
-    el, setText, money, num, badge, sourceBadge, routeBadge, statusBadge, time, emptyRow, getJson, problemLines,
+    el, setText, numEl, setNumber, parseJson, readJson, format: F, badge, sourceBadge, routeBadge, statusBadge, time, emptyRow, getJson, problemLines,
     csrfHeaders, postJson, readAnswer, uuid, renderPrices, live, ROUTE_COLORS
   };
 }());

@@ -1,7 +1,7 @@
 // The dashboard: first paint from the JSON API, then every change from the live stream (no polling, no reload).
 (function () {
   'use strict';
-  const { setText, money, num, getJson, renderPrices, renderTrades, live, ROUTE_COLORS } = window.Otc;
+  const { setText, setNumber, format, getJson, renderPrices, renderTrades, live, ROUTE_COLORS } = window.Otc;
   const ROUTES = ['DEX', 'OTC', 'SPLIT', 'REJECTED'];
 
   const routeChart = new Chart(document.getElementById('chart-route-count'), {
@@ -13,12 +13,12 @@
   function renderStats(stats) {
     setText('stat-trades', stats.totalTrades);
     setText('stat-trades-today', stats.today.trades);
-    setText('stat-volume', money(stats.totalVolumeUsd));
-    setText('stat-volume-today', money(stats.today.volumeUsd));
-    setText('stat-savings', money(stats.totalSavingsUsd));
-    setText('stat-savings-today', money(stats.today.savingsUsd));
-    setText('stat-otc-share', stats.otcSharePct + '%');
-    setText('stat-otc-share-today', stats.today.otcSharePct + '%');
+    setNumber('stat-volume', format.usd(stats.totalVolumeUsd));
+    setNumber('stat-volume-today', format.usd(stats.today.volumeUsd));
+    setNumber('stat-savings', format.usd(stats.totalSavingsUsd));
+    setNumber('stat-savings-today', format.usd(stats.today.savingsUsd));
+    setNumber('stat-otc-share', format.pct(stats.otcSharePct));
+    setNumber('stat-otc-share-today', format.pct(stats.today.otcSharePct));
     setText('stat-otc', stats.otcTrades);
     setText('stat-dex', stats.dexTrades);
     routeChart.data.datasets[0].data = ROUTES.map(route => stats.byRoute[route] || 0);
@@ -27,10 +27,10 @@
 
   function renderPerformance(analytics) {
     const p = analytics.performance;
-    setText('perf-impact', num(p.avgPriceImpactPct, ' %'));
-    setText('perf-slippage', num(p.avgSlippageVsQuoteBps, ' bps'));
-    setText('perf-shortfall', num(p.avgShortfallVsArrivalBps, ' bps'));
-    setText('perf-fill-rate', num(p.fillRatePct, ' %'));
+    setNumber('perf-impact', format.pct(p.avgPriceImpactPct));
+    setNumber('perf-slippage', format.bps(p.avgSlippageVsQuoteBps));
+    setNumber('perf-shortfall', format.bps(p.avgShortfallVsArrivalBps));
+    setNumber('perf-fill-rate', format.pct(p.fillRatePct));
     setText('perf-outcomes', p.filled + ' · ' + p.partiallyFilled + ' · ' + p.failed);
   }
 

@@ -1,7 +1,7 @@
 // The pools page: the latest PoolStateChanged per pool, live.
 (function () {
   'use strict';
-  const { el, statusBadge, time, emptyRow, getJson, renderPrices, live } = window.Otc;
+  const { el, numEl, format, statusBadge, time, emptyRow, getJson, renderPrices, live } = window.Otc;
 
   function utilization(pool) {
     const cell = el('td');
@@ -15,8 +15,8 @@
     bar.setAttribute('aria-valuenow', String(pct));
     bar.setAttribute('aria-valuemin', '0');
     bar.setAttribute('aria-valuemax', '100');
-    const fill = el('div', 'progress-bar ' + (pct > 80 ? 'bg-danger' : pct > 50 ? 'bg-warning' : 'bg-info'),
-      pool.utilizationPct + ' %');
+    const fill = numEl('div', 'progress-bar ' + (pct > 80 ? 'bg-danger' : pct > 50 ? 'bg-warning' : 'bg-info'),
+      format.pct(pool.utilizationPct));
     fill.style.width = pct + '%';
     bar.append(fill);
     cell.append(bar);
@@ -34,16 +34,22 @@
       row.dataset.poolId = pool.poolId;
       const status = el('td');
       status.append(statusBadge(pool.status));
-      const offset = pool.priceOffsetBps ? ' (offset ' + pool.priceOffsetBps + ' bps)' : '';
+      const spread = format.bps(pool.spreadBps);
+      const offset = pool.priceOffsetBps ? format.bps(pool.priceOffsetBps) : null;
+      const base = format.amount(pool.baseInventory, pool.baseSymbol);
+      const initial = format.amount(pool.initialBaseInventory, pool.baseSymbol);
+      const minTrade = format.amount(pool.minTradeBase, pool.baseSymbol);
+      const maxTrade = format.amount(pool.maxTradeBase, pool.baseSymbol);
       row.append(
         el('td', 'font-monospace', pool.poolId),
         el('td', null, pool.pair),
         status,
-        el('td', 'text-end', pool.spreadBps + ' bps' + offset),
-        el('td', 'text-end', pool.baseInventory + ' / ' + pool.initialBaseInventory + ' ' + pool.baseSymbol),
-        el('td', 'text-end', pool.quoteInventory + ' ' + pool.quoteSymbol),
+        numEl('td', 'text-end pool-spread', offset
+          ? { text: spread.text + ' (offset ' + offset.text + ')', title: spread.title + ' (offset ' + offset.title + ')' } : spread),
+        numEl('td', 'text-end pool-base', { text: base.text + ' / ' + initial.text, title: base.title + ' / ' + initial.title }),
+        numEl('td', 'text-end pool-quote', format.amount(pool.quoteInventory, pool.quoteSymbol)),
         utilization(pool),
-        el('td', 'text-end', pool.minTradeBase + ' – ' + pool.maxTradeBase + ' ' + pool.baseSymbol),
+        numEl('td', 'text-end', { text: minTrade.text + ' – ' + maxTrade.text, title: minTrade.title + ' – ' + maxTrade.title }),
         el('td', null, pool.change),
         el('td', null, time(pool.updatedAt)));
       return row;

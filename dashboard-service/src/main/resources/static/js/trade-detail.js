@@ -1,12 +1,12 @@
 // One trade: the router's decision (legs, every quote considered) and the ledger's settlement (cost analysis).
 (function () {
   'use strict';
-  const { el, setText, money, num, routeBadge, statusBadge, badge, time, emptyRow, live } = window.Otc;
+  const { el, setText, numEl, setNumber, format, routeBadge, statusBadge, badge, time, emptyRow, live, readJson } = window.Otc;
   const tradeId = decodeURIComponent(window.location.pathname.replace(/^\/trades\//, ''));
   setText('detail-trade-id', tradeId);
 
   function amount(value, symbol) {
-    return value === null || value === undefined ? '—' : value + ' ' + symbol;
+    return format.amount(value, symbol);
   }
 
   function replaceWithBadge(id, node) {
@@ -19,19 +19,19 @@
     setText('detail-pair', d.pair);
     replaceWithBadge('detail-route', routeBadge(d.route));
     if (d.dexQuoteSource === 'SIMULATED') document.getElementById('detail-route').append(badge('SIMULATED', 'text-bg-warning ms-1'));
-    setText('detail-amount', amount(d.amountIn, d.inputSymbol));
-    setText('detail-slippage-bps', d.slippageBps + ' bps');
+    setNumber('detail-amount', amount(d.amountIn, d.inputSymbol));
+    setNumber('detail-slippage-bps', format.bps(d.slippageBps));
     setText('detail-reason', d.reason);
-    setText('cost-expected', amount(d.expectedOut, d.outputSymbol));
-    setText('cost-baseline', amount(d.dexBaselineOut, d.outputSymbol));
-    setText('cost-impact', num(d.jupiterPriceImpactPct, ' %'));
+    setNumber('cost-expected', amount(d.expectedOut, d.outputSymbol));
+    setNumber('cost-baseline', amount(d.dexBaselineOut, d.outputSymbol));
+    setNumber('cost-impact', format.pct(d.jupiterPriceImpactPct));
     const legs = document.getElementById('detail-legs');
     if (d.legs.length === 0) emptyRow(legs, 6, 'No legs: the trade was rejected');
     else legs.replaceChildren(...d.legs.map(leg => {
       const row = el('tr');
       row.append(el('td', 'font-monospace', leg.legId || '—'), el('td', null, leg.venue), el('td', null, leg.poolId || '—'),
-        el('td', 'text-end', amount(leg.amountIn, d.inputSymbol)), el('td', 'text-end', amount(leg.expectedOut, d.outputSymbol)),
-        el('td', 'text-end', amount(leg.minOut, d.outputSymbol)));
+        numEl('td', 'text-end', amount(leg.amountIn, d.inputSymbol)), numEl('td', 'text-end', amount(leg.expectedOut, d.outputSymbol)),
+        numEl('td', 'text-end', amount(leg.minOut, d.outputSymbol)));
       return row;
     }));
     const candidates = document.getElementById('detail-candidates');
@@ -39,7 +39,7 @@
     else candidates.replaceChildren(...d.candidates.map(c => {
       const row = el('tr', c.available ? null : 'text-body-secondary');
       row.append(el('td', null, c.label), el('td', null, c.route), el('td', null, c.available ? 'yes' : 'no'),
-        el('td', 'text-end', amount(c.out, d.outputSymbol)), el('td', null, c.reason || ''));
+        numEl('td', 'text-end', amount(c.out, d.outputSymbol)), el('td', null, c.reason || ''));
       return row;
     }));
   }
@@ -49,17 +49,21 @@
     setText('detail-pair', s.pair);
     replaceWithBadge('detail-status', statusBadge(s.status));
     if (document.getElementById('detail-route').textContent === '—') replaceWithBadge('detail-route', routeBadge(s.route));
-    setText('detail-amount', amount(s.amountIn, s.inputSymbol) + ' (filled ' + s.filledIn + ')');
+    const filled = amount(s.filledIn, s.inputSymbol);
+    const asked = amount(s.amountIn, s.inputSymbol);
+    setNumber('detail-amount', { text: asked.text + ' (filled ' + filled.text + ')', title: asked.title + ' (filled ' + filled.title + ')' });
     setText('detail-times', time(s.decidedAt) + ' · ' + time(s.settledAt));
-    setText('cost-expected', amount(s.expectedOut, s.outputSymbol));
-    setText('cost-realized', amount(s.outAmount, s.outputSymbol));
-    setText('cost-baseline', amount(s.dexBaselineOut, s.outputSymbol));
-    setText('cost-saving', (s.savingOut === null ? '—' : s.savingOut + ' ' + s.outputSymbol) + ' · ' + money(s.savingUsd));
-    setText('cost-price', s.executionPrice === null ? '—' : s.executionPrice + ' ' + s.outputSymbol + '/' + s.inputSymbol);
-    setText('cost-impact', num(s.jupiterPriceImpactPct, ' %'));
-    setText('cost-slippage', num(s.slippageVsQuoteBps, ' bps'));
-    setText('cost-shortfall', num(s.shortfallVsArrivalBps, ' bps'));
-    setText('cost-volume', money(s.volumeUsd));
+    setNumber('cost-expected', amount(s.expectedOut, s.outputSymbol));
+    setNumber('cost-realized', amount(s.outAmount, s.outputSymbol));
+    setNumber('cost-baseline', amount(s.dexBaselineOut, s.outputSymbol));
+    const savingOut = amount(s.savingOut, s.outputSymbol);
+    const savingUsd = format.usd(s.savingUsd);
+    setNumber('cost-saving', { text: savingOut.text + ' · ' + savingUsd.text, title: savingOut.title + ' · ' + savingUsd.title });
+    setNumber('cost-price', format.price(s.executionPrice, s.outputSymbol + '/' + s.inputSymbol));
+    setNumber('cost-impact', format.pct(s.jupiterPriceImpactPct));
+    setNumber('cost-slippage', format.bps(s.slippageVsQuoteBps));
+    setNumber('cost-shortfall', format.bps(s.shortfallVsArrivalBps));
+    setNumber('cost-volume', format.usd(s.volumeUsd));
   }
 
   async function load() {
@@ -68,7 +72,7 @@
     const body = document.getElementById('detail-body');
     if (response.status === 404) {
       // Older than the dashboard's recent window (or not decided yet): say so, and show nothing else.
-      const problem = await response.json();
+      const problem = await readJson(response);
       missing.textContent = problem.detail || 'Trade not found';
       missing.classList.remove('d-none');
       body.classList.add('d-none');
@@ -77,7 +81,7 @@
     if (!response.ok) throw new Error('Trade detail answered ' + response.status);
     missing.classList.add('d-none');
     body.classList.remove('d-none');
-    const detail = await response.json();
+    const detail = await readJson(response);
     if (detail.decision) renderDecision(detail.decision);
     if (detail.settlement) renderSettlement(detail.settlement);
   }

@@ -2,7 +2,7 @@
 // The router's answers and refusals (problem details) are shown as text, never as HTML.
 (function () {
   'use strict';
-  const { el, setText, routeBadge, badge, getJson, postJson, readAnswer, uuid, renderPrices, renderTrades, live } = window.Otc;
+  const { el, setText, numEl, setNumber, format, routeBadge, badge, getJson, postJson, readAnswer, uuid, renderPrices, renderTrades, live } = window.Otc;
   const form = document.getElementById('trade-form');
   const quoteButton = document.getElementById('quote-button');
   const executeButton = document.getElementById('execute-button');
@@ -44,6 +44,13 @@
     return (negative ? '-' : '+') + whole + (fraction ? '.' + fraction : '');
   }
 
+  /** A signed difference ("+375.5", from saving) formatted as a token amount, keeping its sign. */
+  function signed(diff, symbol) {
+    if (diff === '—') return format.NOTHING;
+    const shown = format.amount(diff.replace(/^\+/, ''), symbol);
+    return diff.startsWith('+') ? { text: '+' + shown.text, title: diff + ' ' + symbol } : shown;
+  }
+
   function decimals(text) {
     const dot = String(text).indexOf('.');
     return dot < 0 ? 0 : String(text).length - dot - 1;
@@ -64,9 +71,10 @@
     if (q.dexQuoteSource === 'SIMULATED') source.append(badge('SIMULATED DEX quote', 'text-bg-warning'));
     else if (q.dexQuoteSource === 'LIVE') source.append(badge('Live Jupiter quote', 'text-bg-success'));
     else if (q.dexQuoteSource === 'CURVE') source.append(badge('Jupiter estimate from its depth curve', 'text-bg-info'));
-    setText('quote-expected', q.expectedOutput + ' ' + q.outputToken);
-    setText('quote-baseline', q.dexBaselineOutput === null ? 'Jupiter did not quote' : q.dexBaselineOutput + ' ' + q.outputToken);
-    setText('quote-saving', q.expectedSaving === null ? '—' : q.expectedSaving + ' ' + q.outputToken);
+    setNumber('quote-expected', format.amount(q.expectedOutput, q.outputToken));
+    if (q.dexBaselineOutput === null) setText('quote-baseline', 'Jupiter did not quote');
+    else setNumber('quote-baseline', format.amount(q.dexBaselineOutput, q.outputToken));
+    setNumber('quote-saving', format.amount(q.expectedSaving, q.outputToken));
     setText('quote-reason', q.reason);
     const candidates = document.getElementById('quote-candidates');
     candidates.replaceChildren(...q.candidates.map(c => {
@@ -74,8 +82,8 @@
       const row = el('tr', best ? 'table-success' : (c.available ? null : 'text-body-secondary'));
       const label = el('td', null, c.label);
       if (best) label.append(badge('best', 'text-bg-success ms-1'));
-      row.append(label, el('td', null, c.route), el('td', 'text-end', c.output === null ? '—' : c.output),
-        el('td', 'text-end', c.route === 'DEX' ? 'baseline' : saving(c.output, q.dexBaselineOutput)),
+      row.append(label, el('td', null, c.route), numEl('td', 'text-end', format.amount(c.output, q.outputToken)),
+        c.route === 'DEX' ? el('td', 'text-end', 'baseline') : numEl('td', 'text-end', signed(saving(c.output, q.dexBaselineOutput), q.outputToken)),
         el('td', null, c.available ? (c.reason || '') : (c.reason || 'unavailable')));
       return row;
     }));
@@ -83,8 +91,9 @@
     legs.replaceChildren(...q.legs.map(leg => {
       const row = el('tr');
       row.append(el('td', null, leg.venue), el('td', null, leg.poolId || '—'),
-        el('td', 'text-end', leg.amountIn + ' ' + q.inputToken), el('td', 'text-end', leg.expectedOutput + ' ' + q.outputToken),
-        el('td', 'text-end', leg.minOutput + ' ' + q.outputToken));
+        numEl('td', 'text-end', format.amount(leg.amountIn, q.inputToken)),
+        numEl('td', 'text-end', format.amount(leg.expectedOutput, q.outputToken)),
+        numEl('td', 'text-end', format.amount(leg.minOutput, q.outputToken)));
       return row;
     }));
   }
@@ -94,7 +103,8 @@
     const link = el('a', 'alert-link', trade.tradeId);
     link.href = '/trades/' + encodeURIComponent(trade.tradeId);
     resultBox.replaceChildren(el('strong', 'd-block', 'Trade accepted: ' + trade.route),
-      el('span', null, 'Expected ' + trade.expectedOutput + ' ' + trade.outputToken + ' · trade '), link);
+      el('span', null, 'Expected '), numEl('span', null, format.amount(trade.expectedOutput, trade.outputToken)),
+      el('span', null, ' · trade '), link);
     if (trade.clientOrderId) resultBox.append(el('div', 'small', 'Client order id: ' + trade.clientOrderId));
     resultBox.classList.remove('d-none');
     renderQuote(trade);

@@ -1,7 +1,7 @@
 // The recent-trades table (dashboard and trade pages). Text only: clientOrderId and submittedBy are shown as typed.
 (function () {
   'use strict';
-  const { el, money, routeBadge, statusBadge, badge, time, emptyRow } = window.Otc;
+  const { el, numEl, format, routeBadge, statusBadge, badge, time, emptyRow } = window.Otc;
 
   function renderTrades(trades) {
     const body = document.getElementById('trades-body');
@@ -35,10 +35,10 @@
         el('td', null, trade.pair),
         routeCell,
         statusCell,
-        el('td', 'text-end', trade.amountIn + ' ' + trade.inputSymbol),
-        el('td', 'text-end', trade.outAmount + ' ' + trade.outputSymbol),
-        el('td', 'text-end', trade.executionPrice === null ? '—' : trade.executionPrice),
-        el('td', 'text-end', money(trade.savingUsd)));
+        numEl('td', 'text-end trade-amount-in', format.amount(trade.amountIn, trade.inputSymbol)),
+        numEl('td', 'text-end trade-amount-out', format.amount(trade.outAmount, trade.outputSymbol)),
+        numEl('td', 'text-end trade-price', format.price(trade.executionPrice, trade.outputSymbol + '/' + trade.inputSymbol)),
+        numEl('td', 'text-end trade-saving', format.usd(trade.savingUsd)));
       return row;
     }));
   }

@@ -26,6 +26,7 @@ public final class DashboardEvents {
 
     public static final Token SOL = TokenCatalog.defaults().bySymbol("SOL").orElseThrow();
     public static final Token USDC = TokenCatalog.defaults().bySymbol("USDC").orElseThrow();
+    public static final Token BONK = TokenCatalog.defaults().bySymbol("BONK").orElseThrow();
 
     /** 1,000 SOL in lamports. */
     public static final BigInteger THOUSAND_SOL_ATOMIC = new BigInteger("1000000000000");

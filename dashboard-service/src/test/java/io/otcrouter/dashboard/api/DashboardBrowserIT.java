@@ -1,6 +1,7 @@
 package io.otcrouter.dashboard.api;
 
 import static io.otcrouter.dashboard.DashboardEvents.SOL;
+import static io.otcrouter.dashboard.DashboardEvents.BONK;
 import static io.otcrouter.dashboard.DashboardEvents.decision;
 import static io.otcrouter.dashboard.DashboardEvents.pool;
 import static io.otcrouter.dashboard.DashboardEvents.price;
@@ -8,6 +9,7 @@ import static io.otcrouter.dashboard.DashboardEvents.solToUsdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +36,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.otcrouter.dashboard.BrowserSignIn;
 import io.otcrouter.dashboard.TestUsers;
+import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.catalog.Topics;
@@ -117,7 +120,7 @@ class DashboardBrowserIT {
         By poolRow = By.cssSelector("#pools-body tr[data-pool-id='sol-usdc-main']");
         browser.until(d -> !d.findElements(poolRow).isEmpty());
         assertThat(driver.findElement(poolRow).getText())
-                .contains("25 bps").contains("5000 / 10000 SOL").contains("ACTIVE").contains("50 %");
+                .contains("25.0 bps").contains("5,000 SOL / 10,000 SOL").contains("ACTIVE").contains("50 %");
         browser.screenshot("pools");
     }
 
@@ -146,15 +149,59 @@ class DashboardBrowserIT {
         });
         browser.until(d -> HOSTILE_ORDER_ID.equals(d.findElement(By.id("detail-order")).getText())
                 && d.findElement(By.id("detail-status")).getText().equals("FILLED"));
-        assertThat(driver.findElement(By.id("detail-legs")).getText()).contains("sol-usdc-main").contains("1000 SOL");
+        assertThat(driver.findElement(By.id("detail-legs")).getText()).contains("sol-usdc-main").contains("1,000 SOL");
         assertThat(driver.findElement(By.id("detail-candidates")).getText())
-                .contains("DEX").contains("149249.5 USDC").contains("inventory below the trade size");
-        assertThat(driver.findElement(By.id("cost-realized")).getText()).isEqualTo("149625 USDC");
+                .contains("DEX").contains("149,249.5 USDC").contains("inventory below the trade size");
+        assertThat(driver.findElement(By.id("cost-realized")).getText()).isEqualTo("149,625 USDC");
         assertThat(driver.findElement(By.id("detail-submitted-by")).getText()).isEqualTo(HOSTILE_SUBMITTER);
         assertThat(driver.findElements(By.cssSelector("main img, main script"))).isEmpty();
         assertThat(browser.alertOpen()).isFalse();
         assertThat(browser.pageFailures()).isEmpty();
         browser.screenshot("trade-detail");
+    }
+
+    @Test
+    void shouldShowNumbersAtReadablePrecisionWithTheExactValueAsTooltip() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        kafkaTemplate.send(Topics.PRICES_UPDATED.name(), BONK.symbol(),
+                price(BONK, new BigDecimal("0.000012345678"), PriceSource.KRAKEN, now).build()).get();
+        String tradeId = "trade-" + UUID.randomUUID();
+        kafkaTemplate.send(Topics.ROUTES_DECIDED.name(), tradeId, decision(tradeId, "sol-usdc-main").build()).get();
+        kafkaTemplate.send(Topics.TRADES_SETTLED.name(), tradeId, solToUsdc(tradeId, Route.OTC)
+                .setOutAmount(EventDecimals.atomic(new BigInteger("149625123456")))
+                .setExecutionPrice(EventDecimals.price(new BigDecimal("149.625123456")))
+                .setSavingUsd(EventDecimals.usd(new BigDecimal("1375.505")))
+                .setShortfallVsArrivalBps(EventDecimals.ratio(new BigDecimal("12.3456")))
+                .setSettledAt(now).build()).get();
+
+        browser.open("/");
+        By row = By.cssSelector("#trades-body tr[data-trade-id='" + tradeId + "']");
+        browser.until(d -> d.findElement(row).getText().contains("FILLED"));
+        assertShown(row, ".trade-amount-in", "1,000 SOL", "1000 SOL");
+        assertShown(row, ".trade-amount-out", "149,625.12 USDC", "149625.123456 USDC");
+        assertShown(row, ".trade-price", "149.625 USDC/SOL", "149.625123456 USDC/SOL");
+        assertShown(row, ".trade-saving", "$1,375.51", "1375.505 USD");
+        By bonk = By.cssSelector("#price-ticker [data-symbol='BONK']");
+        browser.until(d -> !d.findElements(bonk).isEmpty());
+        assertShown(bonk, ".ticker-price", "$0.0000123457", "0.000012345678 USD");
+        assertShown(bonk, ".ticker-down", "-1.25 %", "-1.25 %");
+
+        browser.open("/trades/" + tradeId);
+        browser.until(d -> d.findElement(By.id("detail-status")).getText().equals("FILLED"));
+        assertShown(By.tagName("main"), "#cost-realized", "149,625.12 USDC", "149625.123456 USDC");
+        assertShown(By.tagName("main"), "#cost-price", "149.625 USDC/SOL", "149.625123456 USDC/SOL");
+        assertShown(By.tagName("main"), "#cost-shortfall", "12.35 bps", "12.3456 bps");
+        assertShown(By.tagName("main"), "#cost-slippage", "0.0 bps", "0 bps");
+        assertShown(By.tagName("main"), "#cost-impact", "1.23 %", "1.23 %");
+        assertShown(By.tagName("main"), "#detail-slippage-bps", "50.0 bps", "50 bps");
+        assertThat(browser.pageFailures()).isEmpty();
+    }
+
+    /** The element's text is the rounded value, its tooltip (title) the exact one. */
+    private void assertShown(By container, String selector, String text, String exact) {
+        WebElement shown = driver.findElement(container).findElement(By.cssSelector(selector));
+        assertThat(shown.getText()).as(selector).isEqualTo(text);
+        assertThat(shown.getDomAttribute("title")).as(selector + " tooltip").isEqualTo(exact);
     }
 
     @Test

@@ -151,7 +151,7 @@ class PoolAdminIT {
             browser.driver().findElement(By.id("nav-pool-admin")).click();
             By row = By.cssSelector("#admin-pools-body tr[data-pool-id='sol-usdc-main']");
             browser.until(d -> !d.findElements(row).isEmpty());
-            assertThat(browser.driver().findElement(row).getText()).contains("5000 SOL").contains("ACTIVE");
+            assertThat(browser.driver().findElement(row).getText()).contains("5,000 SOL").contains("ACTIVE");
 
             browser.driver().findElement(row).findElement(By.cssSelector("button[data-action='deactivate']")).click();
             WebElement result = browser.driver().findElement(By.id("admin-result"));
