@@ -5,11 +5,13 @@
   'use strict';
 
   const F = window.OtcFormat;
+  // The original project's colours: CoinGecko green, Kraken yellow, offline (STATIC fallback prices) red; Binance,
+  // which it did not have, blue.
   const SOURCE_BADGES = {
     COINGECKO: ['Live CoinGecko', 'text-bg-success'],
-    KRAKEN: ['Live Kraken', 'text-bg-success'],
-    BINANCE: ['Live Binance', 'text-bg-success'],
-    STATIC: ['Offline', 'text-bg-secondary'],
+    KRAKEN: ['Live Kraken', 'text-bg-warning'],
+    BINANCE: ['Live Binance', 'text-bg-primary'],
+    STATIC: ['Offline', 'text-bg-danger'],
     MIXED: ['Mixed sources', 'text-bg-info'],
     NONE: ['No prices yet', 'text-bg-secondary']
   };
@@ -148,6 +150,30 @@
     return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
   }
 
+  /** How long ago an instant was, as a person reads it: "12 s ago", "3 min ago", "2 h ago". */
+  function age(instant, now) {
+    const seconds = Math.max(0, Math.floor((now - Date.parse(instant)) / 1000));
+    if (seconds < 120) return seconds + ' s ago';
+    if (seconds < 7200) return Math.floor(seconds / 60) + ' min ago';
+    return Math.floor(seconds / 3600) + ' h ago';
+  }
+
+  /** Every shown price age, redrawn each second between price updates. */
+  function tickAges() {
+    const now = Date.now();
+    document.querySelectorAll('.price-age[data-observed-at]').forEach(node => {
+      node.textContent = age(node.dataset.observedAt, now);
+    });
+  }
+
+  function ageEl(observedAt) {
+    if (!observedAt) return el('span', 'price-age text-body-secondary', 'age unknown');
+    const node = el('span', 'price-age text-body-secondary', age(observedAt, Date.now()));
+    node.dataset.observedAt = observedAt;
+    node.title = 'Observed by the source at ' + time(observedAt) + ' UTC';
+    return node;
+  }
+
   function renderPrices(prices) {
     const overall = document.getElementById('overall-source');
     if (overall) overall.replaceWith(Object.assign(sourceBadge(prices.source), { id: 'overall-source' }));
@@ -156,13 +182,17 @@
     const items = Object.entries(prices.prices).map(([symbol, p]) => {
       const item = el('span', 'ticker-item d-inline-flex align-items-center gap-1');
       item.dataset.symbol = symbol;
+      item.dataset.source = p.source;
       item.append(el('strong', null, symbol), numEl('span', 'ticker-price', F.price(p.price, 'USD')));
       if (p.change24hPct !== null && p.change24hPct !== undefined) {
         const up = Number(p.change24hPct) >= 0;
         item.append(numEl('span', up ? 'ticker-up' : 'ticker-down', F.signedPct(p.change24hPct)));
       }
-      item.append(sourceBadge(p.source));
-      if (p.stale && p.source !== 'STATIC') item.append(badge('stale', 'text-bg-warning'));
+      const source = sourceBadge(p.source);
+      source.classList.add('price-source');
+      item.append(source);
+      if (p.stale && p.source !== 'STATIC') item.append(badge('stale', 'text-bg-secondary border border-warning'));
+      item.append(ageEl(p.observedAt));
       return item;
     });
     if (items.length === 0) items.push(el('span', 'text-body-secondary', 'Waiting for prices…'));
@@ -229,6 +259,7 @@
   }
 
   chartDefaults();
+  setInterval(tickAges, 1000);
   document.addEventListener('DOMContentLoaded', markActiveNav);
 
   window.Otc = {

@@ -27,6 +27,9 @@ public final class DashboardEvents {
     public static final Token SOL = TokenCatalog.defaults().bySymbol("SOL").orElseThrow();
     public static final Token USDC = TokenCatalog.defaults().bySymbol("USDC").orElseThrow();
     public static final Token BONK = TokenCatalog.defaults().bySymbol("BONK").orElseThrow();
+    public static final Token USDT = TokenCatalog.defaults().bySymbol("USDT").orElseThrow();
+    public static final Token JUP = TokenCatalog.defaults().bySymbol("JUP").orElseThrow();
+    public static final Token RAY = TokenCatalog.defaults().bySymbol("RAY").orElseThrow();
 
     /** 1,000 SOL in lamports. */
     public static final BigInteger THOUSAND_SOL_ATOMIC = new BigInteger("1000000000000");

@@ -2,6 +2,10 @@ package io.otcrouter.dashboard.api;
 
 import static io.otcrouter.dashboard.DashboardEvents.SOL;
 import static io.otcrouter.dashboard.DashboardEvents.BONK;
+import static io.otcrouter.dashboard.DashboardEvents.JUP;
+import static io.otcrouter.dashboard.DashboardEvents.RAY;
+import static io.otcrouter.dashboard.DashboardEvents.USDC;
+import static io.otcrouter.dashboard.DashboardEvents.USDT;
 import static io.otcrouter.dashboard.DashboardEvents.decision;
 import static io.otcrouter.dashboard.DashboardEvents.pool;
 import static io.otcrouter.dashboard.DashboardEvents.price;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +45,7 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.events.tokens.Token;
 import io.otcrouter.testsupport.browser.BrowserSession;
 import io.otcrouter.testsupport.browser.Chromium;
 
@@ -195,6 +201,50 @@ class DashboardBrowserIT {
         assertShown(By.tagName("main"), "#cost-impact", "1.23 %", "1.23 %");
         assertShown(By.tagName("main"), "#detail-slippage-bps", "50.0 bps", "50 bps");
         assertThat(browser.pageFailures()).isEmpty();
+    }
+
+    @Test
+    void shouldShowEachPricesSourceInItsColourWithTheAgeOfThePriceOnEveryPage() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Not SOL: every test starts with a STATIC SOL price observed now, and a price never goes back to an older
+        // observation.
+        Map<Token, PriceSource> sources = Map.of(USDT, PriceSource.COINGECKO, USDC, PriceSource.KRAKEN,
+                JUP, PriceSource.BINANCE, RAY, PriceSource.STATIC);
+        for (Map.Entry<Token, PriceSource> source : sources.entrySet()) {
+            kafkaTemplate.send(Topics.PRICES_UPDATED.name(), source.getKey().symbol(), price(source.getKey(),
+                    new BigDecimal("1.5"), source.getValue(), now).setObservedAt(now.minusSeconds(12)).build()).get();
+        }
+        Map<String, String> expected = Map.of("USDT", "Live CoinGecko|text-bg-success",
+                "USDC", "Live Kraken|text-bg-warning", "JUP", "Live Binance|text-bg-primary",
+                "RAY", "Offline|text-bg-danger");
+
+        for (String page : List.of("/", "/trade", "/analytics", "/pools")) {
+            browser.open(page);
+            for (Map.Entry<String, String> source : expected.entrySet()) {
+                By item = By.cssSelector("#price-ticker [data-symbol='" + source.getKey() + "']");
+                String[] labelAndColour = source.getValue().split("\\|");
+                // Read in one go: a live update may redraw the ticker between two reads.
+                String badgeClass = browser.until(d -> {
+                    WebElement shown = d.findElement(item).findElement(By.cssSelector(".price-source"));
+                    return shown.getText().equals(labelAndColour[0]) ? shown.getDomAttribute("class") : null;
+                });
+                assertThat(badgeClass).as(page + " " + source.getKey()).contains(labelAndColour[1]);
+                long age = browser.until(d -> ageSeconds(item));
+                assertThat(age).as(page + " " + source.getKey() + " age").isBetween(12L, 120L);
+            }
+        }
+        // The age counts on between price updates.
+        By usdt = By.cssSelector("#price-ticker [data-symbol='USDT']");
+        long first = browser.until(d -> ageSeconds(usdt));
+        browser.until(d -> ageSeconds(usdt) > first);
+        assertThat(browser.pageFailures()).isEmpty();
+        browser.screenshot("price-sources");
+    }
+
+    private long ageSeconds(By tickerItem) {
+        String age = driver.findElement(tickerItem).findElement(By.cssSelector(".price-age")).getText();
+        assertThat(age).matches("\\d+ s ago");
+        return Long.parseLong(age.substring(0, age.indexOf(' ')));
     }
 
     /** The element's text is the rounded value, its tooltip (title) the exact one. */
