@@ -74,9 +74,7 @@ public class PoolAdmin {
         Pool pool = new Pool(input.id(), base.get(), quote.get(), baseInventory, quoteInventory);
         configure(pool, terms);
         pool.setActive(input.active() == null || input.active());
-        Pool saved = pools.saveAndFlush(pool);
-        announce(saved, PoolStateEvents.CREATED, adminId);
-        return saved;
+        return saveAndAnnounce(pool, PoolStateEvents.CREATED, adminId);
     }
 
     /** Replaces the given terms, keeping the current value of every term left null. */
@@ -87,9 +85,7 @@ public class PoolAdmin {
         ValidTerms terms = rules.terms(merge(pool, input), pool.baseToken(), errors);
         failOn(errors);
         configure(pool, terms);
-        Pool saved = pools.saveAndFlush(pool);
-        announce(saved, PoolStateEvents.UPDATED, adminId);
-        return saved;
+        return saveAndAnnounce(pool, PoolStateEvents.UPDATED, adminId);
     }
 
     /**
@@ -100,9 +96,7 @@ public class PoolAdmin {
     public Pool activate(String id, boolean active, String adminId) {
         Pool pool = find(id);
         pool.setActive(active);
-        Pool saved = pools.saveAndFlush(pool);
-        announce(saved, active ? PoolStateEvents.ACTIVATED : PoolStateEvents.DEACTIVATED, adminId);
-        return saved;
+        return saveAndAnnounce(pool, active ? PoolStateEvents.ACTIVATED : PoolStateEvents.DEACTIVATED, adminId);
     }
 
     @Transactional
@@ -157,6 +151,12 @@ public class PoolAdmin {
 
     private static String units(Token token, BigInteger atomic) {
         return new BigDecimal(atomic, token.decimals()).toPlainString();
+    }
+
+    private Pool saveAndAnnounce(Pool pool, String change, String adminId) {
+        Pool saved = pools.saveAndFlush(pool);
+        announce(saved, change, adminId);
+        return saved;
     }
 
     private void announce(Pool pool, String change, String adminId) {

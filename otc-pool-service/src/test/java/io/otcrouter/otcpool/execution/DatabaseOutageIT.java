@@ -5,11 +5,8 @@ import static io.otcrouter.otcpool.support.Events.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,18 +21,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
-import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
-import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.otcpool.support.LivePrices;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.Pools;
 import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
@@ -84,8 +79,8 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
     void shouldHoldADecisionWhileTheDatabaseIsDownAndFillItsLegOnceWhenItIsBackWithoutDeadLetteringIt() {
         String poolId = Pools.newId(JUP, USDC);
         admin.create(Pools.pool(poolId, JUP, USDC, "50000", "100000", "10", "20000", 10_000), ApiKeys.ADMIN_ID);
-        livePrice(JUP, "1");
-        livePrice(USDC, "1");
+        LivePrices.set(prices, JUP, "1");
+        LivePrices.set(prices, USDC, "1");
         RouteDecided decision = Events.otcDecision(JUP, USDC, poolId, UUID.randomUUID().toString(),
                 Pools.atomic(JUP, "100"), BigInteger.ONE);
         int refusedBefore = database.refusedToListeners();
@@ -122,8 +117,4 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
                 .exchange((request, response) -> response.getStatusCode());
     }
 
-    private void livePrice(io.otcrouter.events.tokens.Token token, String usd) {
-        prices.update(token.mint(), new ReferencePrice(EventDecimals.price(new BigDecimal(usd)), null,
-                PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
 }

@@ -6,12 +6,10 @@ import static io.otcrouter.otcpool.support.Events.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,21 +22,19 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
-import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.PoolQuoted;
-import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tokens.Token;
-import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.otcpool.support.LivePrices;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.PoolRows;
 import io.otcrouter.otcpool.support.Pools;
@@ -78,9 +74,9 @@ class DecisionBacklogIT extends OtcPoolIntegrationTest {
     void pricesAndWitnesses() {
         rows = new PoolRows(jdbc);
         collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name()));
-        livePrice(RAY, "2");
-        livePrice(USDC, "1");
-        livePrice(USDT, "1");
+        LivePrices.set(prices, RAY, "2");
+        LivePrices.set(prices, USDC, "1");
+        LivePrices.set(prices, USDT, "1");
     }
 
     @AfterEach
@@ -103,7 +99,7 @@ class DecisionBacklogIT extends OtcPoolIntegrationTest {
                 quotedOut);
         assertThat(decision.getOccurredAt()).isBefore(quote.getExpiresAt());
         kafka.send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision);
-        livePrice(RAY, "1.5"); // re-priced, the leg would return far less than its minimum
+        LivePrices.set(prices, RAY, "1.5"); // re-priced, the leg would return far less than its minimum
 
         // Both holds are kept while the decision topic is not read past their expiry, the sweep running meanwhile.
         await().during(BACKLOG).atMost(BACKLOG.plus(WAIT)).until(() -> status(quote).equals("RESERVED")
@@ -174,8 +170,4 @@ class DecisionBacklogIT extends OtcPoolIntegrationTest {
                 .filter(q -> poolId.equals(q.getPoolId())).findFirst().orElseThrow();
     }
 
-    private void livePrice(Token token, String usd) {
-        prices.update(token.mint(), new ReferencePrice(EventDecimals.price(new BigDecimal(usd)), null,
-                PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
 }

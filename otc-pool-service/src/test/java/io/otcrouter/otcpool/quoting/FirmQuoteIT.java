@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.PoolQuoteStatus;
@@ -41,6 +40,7 @@ import io.otcrouter.otcpool.execution.PoolExecution;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.otcpool.support.LivePrices;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.PoolRows;
 import io.otcrouter.otcpool.support.Pools;
@@ -70,9 +70,9 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     void pricesAndWitnesses() {
         rows = new PoolRows(jdbc);
         collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name()));
-        livePrice(RAY, "2");
-        livePrice(USDC, "1");
-        livePrice(USDT, "1");
+        LivePrices.set(prices, RAY, "2");
+        LivePrices.set(prices, USDC, "1");
+        LivePrices.set(prices, USDT, "1");
     }
 
     @AfterEach
@@ -159,7 +159,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDT, "1000"));
         BigInteger quotedOut = quote.getOutAmount().toBigIntegerExact();
         BigInteger[] before = rows.inventory(poolId);
-        livePrice(RAY, "1.5");
+        LivePrices.set(prices, RAY, "1.5");
 
         LegExecuted executed = execute(poolId, quote.getQuoteId(), RAY, USDT, "1000", quotedOut);
 
@@ -175,7 +175,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     void shouldFillASmallerLegOfAFirmQuoteAtItsPriceAndFreeTheRestOfItsHoldAtOnce() {
         String poolId = rayPool(USDC, 10_000, "3000");
         PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
-        livePrice(RAY, "1.5"); // re-priced, 400 RAY would return less than quoted
+        LivePrices.set(prices, RAY, "1.5"); // re-priced, 400 RAY would return less than quoted
 
         // A split gave the pool 400 of the 1,000 RAY it quoted: 40 % of the quoted output, as the router expects.
         BigInteger legOut = quote.getOutAmount().toBigIntegerExact().multiply(BigInteger.valueOf(400))
@@ -190,7 +190,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         assertThat(after[3]).as("nothing of the quote is still held").isZero();
         assertThat(jdbc.queryForObject("select in_amount from otc_pool.reservation where quote_id = ?",
                 BigInteger.class, quote.getQuoteId())).isEqualTo(Pools.atomic(RAY, "400"));
-        livePrice(RAY, "2");
+        LivePrices.set(prices, RAY, "2");
         PoolQuoted next = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
         assertThat(next.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
         assertThat(next.getInAmount().toBigIntegerExact()).as("the rest of the first hold pays for all of it at once")
@@ -219,7 +219,7 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         BigInteger quotedOut = quote.getOutAmount().toBigIntegerExact();
         // The sweep gives the held inventory back once the quote expired.
         await().atMost(WAIT).until(() -> rows.inventory(poolId)[3].signum() == 0);
-        livePrice(RAY, "1.9");
+        LivePrices.set(prices, RAY, "1.9");
 
         LegExecuted atQuotedMinimum = execute(poolId, quote.getQuoteId(), RAY, USDT, "1000", quotedOut);
         LegExecuted withRoom = execute(poolId, quote.getQuoteId(), RAY, USDT, "1000", Pools.atomic(USDT, "1800"));
@@ -307,8 +307,4 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
                 e -> e.getTradeId().equals(decision.getTradeId())), found -> !found.isEmpty()).get(0);
     }
 
-    private void livePrice(Token token, String usd) {
-        prices.update(token.mint(), new ReferencePrice(EventDecimals.price(new BigDecimal(usd)), null,
-                PriceSource.COINGECKO, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
 }
