@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -37,6 +40,22 @@ public final class EmbeddedPostgresHolder {
             throw new IllegalStateException("Cannot create database " + database, e);
         }
         return POSTGRES.getJdbcUrl("postgres", database);
+    }
+
+    /** Points the test's datasource at the shared database. */
+    static void useShared(DynamicPropertyRegistry registry) {
+        use(registry, EmbeddedPostgresHolder::jdbcUrl);
+    }
+
+    /** Points the test's datasource at a database of its own ({@link #jdbcUrl(String)}). */
+    static void useOwn(DynamicPropertyRegistry registry, String database) {
+        use(registry, () -> jdbcUrl(database));
+    }
+
+    private static void use(DynamicPropertyRegistry registry, Supplier<Object> url) {
+        registry.add("spring.datasource.url", url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     private static EmbeddedPostgres start() {

@@ -5,41 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.LegExecuted;
-import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
-import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.ledger.booking.SystemMetricRepository;
 import io.otcrouter.ledger.booking.Trade;
 import io.otcrouter.ledger.booking.TradeLegRepository;
@@ -57,16 +42,9 @@ import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
  * timeout passes when the test says and not while a slow machine runs it. Failed batches are retried every half
  * second at most, so nothing waits long once the database is back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "otc.kafka.partitions=1",
-        "otc.kafka.retry-max=500ms",
-        "logging.level.org.apache.kafka=WARN",
-        "logging.level.kafka=WARN"})
-// Closed after the class, while its broker still runs (see LedgerServiceIT).
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
-@Import({ LedgerOutageIT.UpstreamTopicsAndClock.class, SwitchableDataSource.Wrapping.class })
+@LedgerIT
+@TestPropertySource(properties = "otc.kafka.retry-max=500ms")
+@Import({ Upstream.DeclaredTopics.class, Upstream.StillClock.class, SwitchableDataSource.Wrapping.class })
 class LedgerOutageIT {
 
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -94,25 +72,22 @@ class LedgerOutageIT {
     @LocalServerPort
     private int port;
 
-    private KafkaProducer<String, Object> producer;
+    private Upstream upstream;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresHolder.jdbcUrl("ledger_outage_it"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresHolder.useOwn(registry, "ledger_outage_it");
     }
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
-                new AvroEventSerializer());
+        upstream = new Upstream(broker);
     }
 
     @AfterEach
     void databaseBack() {
         database.restore();
-        producer.close();
+        upstream.close();
     }
 
     @Test
@@ -122,8 +97,8 @@ class LedgerOutageIT {
         int executionsRefused = database.refusedToListener(EXECUTIONS);
 
         database.cutOff();
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
 
         await().atMost(AT_MOST).until(() -> database.refusedToListener(DECISIONS) - decisionsRefused
                 > OLD_RULE_ATTEMPTS && database.refusedToListener(EXECUTIONS) - executionsRefused > OLD_RULE_ATTEMPTS);
@@ -155,9 +130,9 @@ class LedgerOutageIT {
         Instant decidedAt = LedgerFixtures.now().minus(Duration.ofMinutes(10));
 
         // Leg first: once the clock has moved, the sweep may settle at any moment, and must see this leg.
-        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        upstream.send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
         await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
-        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        upstream.send(LedgerFixtures.splitDecision(tradeId, decidedAt));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
         // Ten minutes after the decision, but its window began when it was booked: the sweep leaves it alone.
         await().atMost(AT_MOST).during(QUIET).until(() -> isPending(tradeId));
@@ -182,16 +157,16 @@ class LedgerOutageIT {
         String tradeId = newTradeId();
         // Made ten minutes ago, read only now: the ledger's database was down meanwhile, and the venues' too.
         Instant decidedAt = LedgerFixtures.now().minus(Duration.ofMinutes(10));
-        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        upstream.send(LedgerFixtures.splitDecision(tradeId, decidedAt));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
 
         clock.advance(Duration.ofSeconds(29));
         await().atMost(AT_MOST).during(QUIET).until(() -> isPending(tradeId));
         // One leg executed in time and queued behind the outage; the other executed when its venue's database came
         // back, long after the decision but within the window that began at the booking.
-        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        upstream.send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
         LegExecuted lateDexFill = LedgerFixtures.splitDexFill(tradeId, clock.instant());
-        send(lateDexFill);
+        upstream.send(lateDexFill);
 
         Trade trade = awaitSettled(tradeId);
         assertThat(trade.getStatus()).isEqualTo(TradeState.FILLED);
@@ -203,9 +178,9 @@ class LedgerOutageIT {
     void shouldCorrectAProvisionalSettlementWhenALegIsBookedAfterItAndPublishTheCorrection() {
         String tradeId = newTradeId();
         Instant decidedAt = clock.instant();
-        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        upstream.send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
         await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
-        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        upstream.send(LedgerFixtures.splitDecision(tradeId, decidedAt));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
         clock.advance(Duration.ofSeconds(31));
         Trade provisional = awaitSettled(tradeId);
@@ -214,7 +189,7 @@ class LedgerOutageIT {
 
         // The DEX leg filled after the window (a backlog at its venue): the pool's inventory and Jupiter moved for it.
         LegExecuted lateDexFill = LedgerFixtures.splitDexFill(tradeId, clock.instant().plusSeconds(5));
-        send(lateDexFill);
+        upstream.send(lateDexFill);
 
         Trade corrected = await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).orElseThrow(),
                 trade -> trade.getRevision() == 2);
@@ -243,7 +218,7 @@ class LedgerOutageIT {
             assertThat(published.get(1).getEventId()).isNotEqualTo(published.get(0).getEventId());
         }
 
-        send(lateDexFill);
+        upstream.send(lateDexFill);
         await().atMost(AT_MOST).during(QUIET).until(() -> trades.findByTradeId(tradeId).orElseThrow().getRevision(),
                 revision -> revision == 2);
         assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId))
@@ -254,14 +229,7 @@ class LedgerOutageIT {
         return trades.findByTradeId(tradeId).map(trade -> trade.getStatus() == TradeState.PENDING).orElse(false);
     }
 
-    private void send(RouteDecided decision) {
-        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision));
-    }
 
-    private void send(LegExecuted execution) {
-        producer.send(new ProducerRecord<>(execution.getVenue() == Venue.DEX ? Topics.JUPITER_EXECUTED.name()
-                : Topics.POOLS_EXECUTED.name(), execution.getTradeId(), execution));
-    }
 
     private Trade awaitSettled(String tradeId) {
         return await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).orElse(null),
@@ -276,22 +244,5 @@ class LedgerOutageIT {
 
     private static String newTradeId() {
         return "trade-" + UUID.randomUUID();
-    }
-
-    /** The topics upstream services declare in production, and the ledger's clock, which the tests move. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class UpstreamTopicsAndClock {
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
-                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
-        }
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,37 +13,25 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
-import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.ledger.booking.Booking;
@@ -60,17 +47,9 @@ import io.otcrouter.testsupport.time.MutableClock;
  * the assertions cover whole tables; the timeout sweep is off and the ledger's clock stands still so the test
  * decides when overdue trades settle ({@link Booking#settleOverdue()}, which is all the sweep calls).
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "otc.kafka.partitions=1",
-        "otc.ledger.sweep-enabled=false",
-        "logging.level.org.apache.kafka=WARN",
-        "logging.level.kafka=WARN"})
-// Closed after the class, while its broker still runs: two cached contexts stopping at JVM exit raced their
-// brokers' teardown and held the fork for 30 s.
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
-@Import(LedgerReplayIT.UpstreamTopics.class)
+@LedgerIT(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@TestPropertySource(properties = "otc.ledger.sweep-enabled=false")
+@Import({ Upstream.DeclaredTopics.class, Upstream.StillClock.class })
 class LedgerReplayIT {
 
     private static final Duration AT_MOST = Duration.ofSeconds(30);
@@ -94,24 +73,21 @@ class LedgerReplayIT {
     @Autowired
     private OutboxRepository outbox;
 
-    private KafkaProducer<String, Object> producer;
+    private Upstream upstream;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresHolder.jdbcUrl("ledger_replay_it"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresHolder.useOwn(registry, "ledger_replay_it");
     }
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
-                new AvroEventSerializer());
+        upstream = new Upstream(broker);
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        upstream.close();
     }
 
     @Test
@@ -121,8 +97,8 @@ class LedgerReplayIT {
 
         List<SpecificRecord> backwards = new ArrayList<>(scenario.events());
         java.util.Collections.reverse(backwards);
-        backwards.forEach(this::send);
-        scenario.events().forEach(this::send);
+        backwards.forEach(upstream::send);
+        scenario.events().forEach(upstream::send);
         awaitConsumed();
         booking.settleOverdue();
 
@@ -138,13 +114,13 @@ class LedgerReplayIT {
         String inOrder = newTradeId();
         String reversed = newTradeId();
 
-        send(LedgerFixtures.splitDecision(inOrder, decidedAt));
-        send(LedgerFixtures.splitDexFill(inOrder, decidedAt.plusMillis(300)));
-        send(LedgerFixtures.splitOtcFill(inOrder, decidedAt.plusMillis(200)));
-        send(LedgerFixtures.splitOtcFill(reversed, decidedAt.plusMillis(200)));
-        send(LedgerFixtures.splitDexFill(reversed, decidedAt.plusMillis(300)));
+        upstream.send(LedgerFixtures.splitDecision(inOrder, decidedAt));
+        upstream.send(LedgerFixtures.splitDexFill(inOrder, decidedAt.plusMillis(300)));
+        upstream.send(LedgerFixtures.splitOtcFill(inOrder, decidedAt.plusMillis(200)));
+        upstream.send(LedgerFixtures.splitOtcFill(reversed, decidedAt.plusMillis(200)));
+        upstream.send(LedgerFixtures.splitDexFill(reversed, decidedAt.plusMillis(300)));
         awaitConsumed();
-        send(LedgerFixtures.splitDecision(reversed, decidedAt));
+        upstream.send(LedgerFixtures.splitDecision(reversed, decidedAt));
         awaitSettled(inOrder);
         awaitSettled(reversed);
 
@@ -162,11 +138,11 @@ class LedgerReplayIT {
     void shouldRebuildTheSameTablesFromTheTopicsIntoAnEmptySchema() {
         bookScenario();
         String beforeV3 = newTradeId();
-        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), beforeV3, LedgerFixtures.writtenWithSchemaV2(
+        upstream.send(Topics.ROUTES_DECIDED.name(), beforeV3, LedgerFixtures.writtenWithSchemaV2(
                 RouteDecided.newBuilder(LedgerFixtures.otcDecision(beforeV3)).setRoute(Route.REJECTED)
-                        .setLegs(List.of()).build())));
-        producer.send(new ProducerRecord<>(Topics.POOLS_EXECUTED.name(), newTradeId(),
-                "poison".getBytes(StandardCharsets.UTF_8)));
+                        .setLegs(List.of()).build()));
+        upstream.send(Topics.POOLS_EXECUTED.name(), newTradeId(),
+                "poison".getBytes(StandardCharsets.UTF_8));
         awaitConsumed();
         booking.settleOverdue();
         listeners.stop();
@@ -201,8 +177,8 @@ class LedgerReplayIT {
     void shouldPublishACorrectionOfWhatWasPublishedWhenTheRebuiltSettlementDiffers() {
         String tradeId = newTradeId();
         Instant decidedAt = clock.instant().minus(Duration.ofMinutes(10));
-        send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
-        send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        upstream.send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        upstream.send(LedgerFixtures.splitDecision(tradeId, decidedAt));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
         clock.advance(Duration.ofSeconds(31));
         booking.settleOverdue();
@@ -212,8 +188,8 @@ class LedgerReplayIT {
             awaitAllRelayed();
             long lastRowBefore = jdbc.queryForObject("select coalesce(max(id), 0) from outbox", Long.class);
             // The DEX leg is on its topic, but the ledger stopped before it booked it.
-            send(LedgerFixtures.splitDexFill(tradeId, decidedAt.plusSeconds(50)));
-            producer.flush();
+            upstream.send(LedgerFixtures.splitDexFill(tradeId, decidedAt.plusSeconds(50)));
+            upstream.flush();
 
             rebuilder.rebuild();
 
@@ -277,19 +253,19 @@ class LedgerReplayIT {
                 LedgerFixtures.otcFill(bonkTrade, bonk, LedgerFixtures.USDC,
                         new java.math.BigInteger("12345678901234567"), new java.math.BigInteger("2469135780"), now),
                 LedgerFixtures.splitDexFill(timedOut, longAgo.plusSeconds(2))));
-        events.forEach(this::send);
+        events.forEach(upstream::send);
         // The leg must be in before the overdue trade is swept, or the live ledger settles it FAILED while the
         // rebuild (which replays everything before sweeping) would see the leg: the known limit of the sweep.
         await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(timedOut).size() == 1);
         RouteDecided overdue = LedgerFixtures.splitDecision(timedOut, longAgo);
         events.add(overdue);
-        send(overdue);
+        upstream.send(overdue);
         LegExecuted inTime = LedgerFixtures.splitOtcFill(corrected, longAgo.plusSeconds(1));
         RouteDecided correctedDecision = LedgerFixtures.splitDecision(corrected, longAgo);
         events.addAll(List.of(inTime, correctedDecision));
-        send(inTime);
+        upstream.send(inTime);
         await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(corrected).size() == 1);
-        send(correctedDecision);
+        upstream.send(correctedDecision);
         List<String> tradeIds = List.of(filled, split, redelivered, rejected, bonkTrade, timedOut, corrected);
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(timedOut).isPresent()
                 && trades.findByTradeId(corrected).isPresent());
@@ -300,7 +276,7 @@ class LedgerReplayIT {
         // A leg filled after its trade settled provisionally: the ledger corrects the settlement.
         LegExecuted late = LedgerFixtures.splitDexFill(corrected, longAgo.plusSeconds(50));
         events.add(late);
-        send(late);
+        upstream.send(late);
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(corrected).orElseThrow().getRevision() == 2);
         Set<String> eventIds = new java.util.HashSet<>();
         events.forEach(event -> eventIds.add(((org.apache.avro.generic.GenericRecord) event).get("eventId").toString()));
@@ -310,24 +286,14 @@ class LedgerReplayIT {
     private record Scenario(List<String> tradeIds, List<String> eventIds, List<SpecificRecord> events) {
     }
 
-    private void send(SpecificRecord event) {
-        if (event instanceof RouteDecided decision) {
-            producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision));
-        } else if (event instanceof LegExecuted execution) {
-            String topic = execution.getVenue() == Venue.DEX ? Topics.JUPITER_EXECUTED.name()
-                    : Topics.POOLS_EXECUTED.name();
-            producer.send(new ProducerRecord<>(topic, execution.getTradeId(), execution));
-        }
-    }
-
     /** Waits until a marker decision and marker legs on every topic are booked: everything sent before is consumed. */
     private void awaitConsumed() {
         String marker = newTradeId();
         Instant now = LedgerFixtures.now();
-        send(LedgerFixtures.splitDexFill(marker, now));
-        send(LedgerFixtures.splitOtcFill(marker, now));
-        send(LedgerFixtures.splitDecision(marker, now));
-        producer.flush();
+        upstream.send(LedgerFixtures.splitDexFill(marker, now));
+        upstream.send(LedgerFixtures.splitOtcFill(marker, now));
+        upstream.send(LedgerFixtures.splitDecision(marker, now));
+        upstream.flush();
         awaitSettled(marker);
     }
 
@@ -338,25 +304,5 @@ class LedgerReplayIT {
 
     private static String newTradeId() {
         return "trade-" + UUID.randomUUID();
-    }
-
-    /**
-     * The topics upstream services declare in production (here nobody else runs, so the test declares them), and the
-     * ledger's clock, which the test moves.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class UpstreamTopics {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        }
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
-                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
-        }
     }
 }

@@ -13,31 +13,21 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import io.otcrouter.events.EventDecimals;
@@ -47,7 +37,6 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.ledger.booking.SystemMetricRepository;
@@ -64,17 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL. Every test books its own tradeIds, so tests share the broker and database without depending on
  * each other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "otc.kafka.partitions=1",
-        "logging.level.org.apache.kafka=WARN",
-        "logging.level.kafka=WARN",
-        ApiKeys.CONFIGURED})
-// Closed after the class, while its broker still runs: two cached contexts stopping at JVM exit raced their
-// brokers' teardown and held the fork for 30 s.
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
-@Import(LedgerServiceIT.UpstreamTopics.class)
+@LedgerIT
+@TestPropertySource(properties = ApiKeys.CONFIGURED)
+@Import(Upstream.DeclaredTopics.class)
 class LedgerServiceIT {
 
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -93,26 +74,23 @@ class LedgerServiceIT {
     @LocalServerPort
     private int port;
 
-    private KafkaProducer<String, Object> producer;
+    private Upstream upstream;
     private TopicReader settled;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresHolder.useShared(registry);
     }
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
-                new AvroEventSerializer());
+        upstream = new Upstream(broker);
         settled = new TopicReader(broker, Topics.TRADES_SETTLED.name());
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        upstream.close();
         settled.close();
     }
 
@@ -120,8 +98,8 @@ class LedgerServiceIT {
     void shouldBookAFilledTradeWithExactAtomicAmountsAndPublishTradeSettled() {
         String tradeId = newTradeId();
 
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
 
         Trade trade = awaitSettled(tradeId);
         assertThat(trade.getStatus()).isEqualTo(TradeState.FILLED);
@@ -148,8 +126,8 @@ class LedgerServiceIT {
     @Test
     void shouldExposeBatchSizesSettledTradesOutboxAndConsumerLagToPrometheus() {
         String tradeId = newTradeId();
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
         awaitSettled(tradeId);
         RestClient http = http(ApiKeys.METRICS);
 
@@ -175,16 +153,16 @@ class LedgerServiceIT {
         String tradeId = newTradeId();
         RouteDecided decision = LedgerFixtures.otcDecision(tradeId);
         LegExecuted fill = LedgerFixtures.otcFill(tradeId);
-        send(decision);
-        send(fill);
+        upstream.send(decision);
+        upstream.send(fill);
         awaitSettled(tradeId);
 
-        send(fill);
-        send(decision);
+        upstream.send(fill);
+        upstream.send(decision);
         // Records on one partition are consumed in order: once a later trade is settled, the redeliveries were seen.
         String laterTradeId = newTradeId();
-        send(LedgerFixtures.otcDecision(laterTradeId));
-        send(LedgerFixtures.otcFill(laterTradeId));
+        upstream.send(LedgerFixtures.otcDecision(laterTradeId));
+        upstream.send(LedgerFixtures.otcFill(laterTradeId));
         awaitSettled(laterTradeId);
 
         assertThat(trades.findAll()).filteredOn(trade -> trade.getTradeId().equals(tradeId)).hasSize(1);
@@ -199,7 +177,7 @@ class LedgerServiceIT {
         RouteDecided rejected = RouteDecided.newBuilder(LedgerFixtures.otcDecision(tradeId))
                 .setRoute(Route.REJECTED).setLegs(List.of()).build();
 
-        send(rejected);
+        upstream.send(rejected);
 
         Trade trade = awaitSettled(tradeId);
         assertThat(trade.getStatus()).isEqualTo(TradeState.FAILED);
@@ -214,11 +192,11 @@ class LedgerServiceIT {
     void shouldBookALegThatArrivesBeforeItsDecisionOnceTheDecisionComes() {
         String tradeId = newTradeId();
 
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
         await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
         assertThat(trades.findByTradeId(tradeId)).isEmpty();
 
-        send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
 
         assertThat(awaitSettled(tradeId).getOutAmount()).isEqualTo(LedgerFixtures.OTC_OUT);
         await().atMost(AT_MOST).until(() -> settled.eventsWithKey(tradeId), events -> events.size() == 1);
@@ -229,10 +207,10 @@ class LedgerServiceIT {
         String garbageKey = newTradeId();
         String tradeId = newTradeId();
 
-        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), garbageKey,
-                "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8)));
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(Topics.ROUTES_DECIDED.name(), garbageKey,
+                "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
         try (TopicReader deadLetters = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
@@ -251,9 +229,9 @@ class LedgerServiceIT {
         RouteDecided invalid = RouteDecided.newBuilder(LedgerFixtures.otcDecision(invalidId))
                 .setAmountIn(BigDecimal.ZERO).build();
 
-        send(invalid);
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(invalid);
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
         try (TopicReader deadLetters = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
@@ -267,8 +245,8 @@ class LedgerServiceIT {
     @Test
     void shouldListTheTradeNewestFirstAndShowItWithItsLegs() {
         String tradeId = newTradeId();
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
         awaitSettled(tradeId);
         RestClient http = http(ApiKeys.READ);
 
@@ -307,12 +285,12 @@ class LedgerServiceIT {
     void shouldDeadLetterAPoisonPillOnAnExecutionTopicAndStillBookTheNextExecution() {
         String poisonKey = newTradeId();
         String tradeId = newTradeId();
-        send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
 
-        producer.send(new ProducerRecord<>(Topics.POOLS_EXECUTED.name(), poisonKey,
-                "poison".getBytes(StandardCharsets.UTF_8)));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(Topics.POOLS_EXECUTED.name(), poisonKey,
+                "poison".getBytes(StandardCharsets.UTF_8));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
         try (TopicReader deadLetters = new TopicReader(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
@@ -337,11 +315,11 @@ class LedgerServiceIT {
         String solTrade = newTradeId();
         Instant at = LedgerFixtures.now();
 
-        send(LedgerFixtures.otcDecision(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, null, at));
-        send(LedgerFixtures.otcFill(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, at));
-        send(LedgerFixtures.otcDecision(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut,
+        upstream.send(LedgerFixtures.otcDecision(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, null, at));
+        upstream.send(LedgerFixtures.otcFill(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, at));
+        upstream.send(LedgerFixtures.otcDecision(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut,
                 usdcOut.subtract(BigInteger.ONE), at));
-        send(LedgerFixtures.otcFill(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut, at));
+        upstream.send(LedgerFixtures.otcFill(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut, at));
 
         Trade bonkForSol = awaitSettled(bonkTrade);
         assertThat(bonkForSol.getAmountIn()).isEqualTo(bonkIn);
@@ -370,9 +348,9 @@ class LedgerServiceIT {
         String otherPair = newTradeId();
         Token usdt = TokenCatalog.defaults().bySymbol("USDT").orElseThrow();
         BigInteger tenUsdc = LedgerFixtures.USDC.toAtomic(BigDecimal.TEN);
-        send(LedgerFixtures.otcDecision(inWindow, LedgerFixtures.SOL, LedgerFixtures.USDC, LedgerFixtures.THOUSAND_SOL,
+        upstream.send(LedgerFixtures.otcDecision(inWindow, LedgerFixtures.SOL, LedgerFixtures.USDC, LedgerFixtures.THOUSAND_SOL,
                 LedgerFixtures.OTC_OUT, LedgerFixtures.DEX_BASELINE, window.plusSeconds(10)));
-        send(LedgerFixtures.otcDecision(otherPair, LedgerFixtures.USDC, usdt, tenUsdc, usdt.toAtomic(
+        upstream.send(LedgerFixtures.otcDecision(otherPair, LedgerFixtures.USDC, usdt, tenUsdc, usdt.toAtomic(
                 new BigDecimal("9.97")), null, window.plusSeconds(20)));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(otherPair).isPresent()
                 && trades.findByTradeId(inWindow).isPresent());
@@ -399,11 +377,11 @@ class LedgerServiceIT {
         String beforeV3 = newTradeId();
         String person = "dashboard-user:ada-" + UUID.randomUUID().toString().substring(0, 8);
 
-        send(LedgerFixtures.otcDecision(byDesk));
-        send(RouteDecided.newBuilder(LedgerFixtures.otcDecision(byPerson)).setSubmittedBy(person)
+        upstream.send(LedgerFixtures.otcDecision(byDesk));
+        upstream.send(RouteDecided.newBuilder(LedgerFixtures.otcDecision(byPerson)).setSubmittedBy(person)
                 .build());
-        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), beforeV3,
-                LedgerFixtures.writtenWithSchemaV2(LedgerFixtures.otcDecision(beforeV3))));
+        upstream.send(Topics.ROUTES_DECIDED.name(), beforeV3,
+                LedgerFixtures.writtenWithSchemaV2(LedgerFixtures.otcDecision(beforeV3)));
         await().atMost(AT_MOST).until(() -> List.of(byDesk, byPerson, beforeV3).stream()
                 .allMatch(tradeId -> trades.findByTradeId(tradeId).isPresent()));
 
@@ -440,8 +418,8 @@ class LedgerServiceIT {
         JsonNode before = json(http.get().uri("/api/ledger/stats").retrieve().toEntity(String.class));
         String tradeId = newTradeId();
 
-        send(LedgerFixtures.otcDecision(tradeId));
-        send(LedgerFixtures.otcFill(tradeId));
+        upstream.send(LedgerFixtures.otcDecision(tradeId));
+        upstream.send(LedgerFixtures.otcFill(tradeId));
         awaitSettled(tradeId);
 
         JsonNode after = json(http.get().uri("/api/ledger/stats").retrieve().toEntity(String.class));
@@ -469,14 +447,7 @@ class LedgerServiceIT {
         assertThat(analytics.get("slippageAboveOnePctShare").asString()).isNotNull();
     }
 
-    private void send(RouteDecided decision) {
-        producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision));
-    }
 
-    private void send(LegExecuted execution) {
-        producer.send(new ProducerRecord<>(execution.getVenue() == io.otcrouter.events.Venue.DEX
-                ? Topics.JUPITER_EXECUTED.name() : Topics.POOLS_EXECUTED.name(), execution.getTradeId(), execution));
-    }
 
     private Trade awaitSettled(String tradeId) {
         return await().atMost(AT_MOST)
@@ -501,16 +472,5 @@ class LedgerServiceIT {
 
     private static String newTradeId() {
         return "trade-" + UUID.randomUUID();
-    }
-
-    /** The topics upstream services declare in production; here nobody else runs, so the test declares them. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class UpstreamTopics {
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
-                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
-        }
     }
 }

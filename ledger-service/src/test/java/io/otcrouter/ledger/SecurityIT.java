@@ -20,10 +20,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,24 +28,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
 import tools.jackson.databind.JsonNode;
@@ -62,15 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * tables are the same afterwards. A database of its own, holding one settled trade, so the tables compared are
  * whole. Requests go through the JDK's client, which sends a path exactly as written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "otc.kafka.partitions=1",
-        "logging.level.org.apache.kafka=WARN",
-        "logging.level.kafka=WARN",
-        ApiKeys.CONFIGURED})
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
-@Import(SecurityIT.UpstreamTopics.class)
+@LedgerIT
+@TestPropertySource(properties = ApiKeys.CONFIGURED)
+@Import(Upstream.DeclaredTopics.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityIT {
 
@@ -93,9 +76,7 @@ class SecurityIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresHolder.jdbcUrl("ledger_security_it"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresHolder.useOwn(registry, "ledger_security_it");
     }
 
     @BeforeAll
@@ -103,10 +84,9 @@ class SecurityIT {
         tradeId = "trade-" + UUID.randomUUID();
         RouteDecided decision = LedgerFixtures.otcDecision(tradeId);
         LegExecuted fill = LedgerFixtures.otcFill(tradeId);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
-                new StringSerializer(), new AvroEventSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ROUTES_DECIDED.name(), tradeId, decision));
-            producer.send(new ProducerRecord<>(Topics.POOLS_EXECUTED.name(), tradeId, fill));
+        try (Upstream upstream = new Upstream(broker)) {
+            upstream.send(decision);
+            upstream.send(fill);
         }
         // Settled, so nothing but the relay (whose times the tables compared leave out) changes it any more.
         await().atMost(Duration.ofSeconds(30)).until(() -> trades.findByTradeId(tradeId)
@@ -473,17 +453,6 @@ class SecurityIT {
 
         JsonNode json() {
             return JSON.readTree(body());
-        }
-    }
-
-    /** The topics upstream services declare in production; here nobody else runs, so the test declares them. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class UpstreamTopics {
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
-                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
         }
     }
 }
