@@ -73,6 +73,22 @@
     setText('perf-outcomes', p.filled + ' · ' + p.partiallyFilled + ' · ' + p.failed);
   }
 
+  /** The ledger's system_metrics, from the read model: totals from the stats, averages from the analytics. */
+  function renderSystemStats(stats) {
+    setNumber('sm-volume', format.usd(stats.totalVolumeUsd));
+    setNumber('sm-savings', format.usd(stats.totalSavingsUsd));
+    setNumber('sm-otc', format.amount(stats.otcTrades));
+    setNumber('sm-dex', format.amount(stats.dexTrades));
+  }
+
+  function renderSystemPerformance(p) {
+    setNumber('sm-slippage', format.bps(p.avgSlippageVsQuoteBps));
+    setNumber('sm-jupiter', format.pct(p.avgPriceImpactPct));
+    const count = n => format.amount(n).text;
+    setText('sm-trades', count(p.trades) + ' (' + count(p.filled) + ' · ' + count(p.partiallyFilled) + ' · '
+      + count(p.failed) + ')');
+  }
+
   function renderAnalytics(analytics) {
     routeVolume.data.datasets[0].data = ROUTES.map(route => Number(analytics.volumeUsdByRoute[route] || 0));
     routeVolume.update();
@@ -86,11 +102,12 @@
     bracketSavings.update();
     renderThresholdTable(analytics);
     renderPerformance(analytics.performance);
+    renderSystemPerformance(analytics.performance);
     document.body.dataset.analyticsTrades = String(analytics.performance.trades);
   }
 
-  Promise.all([getJson('/api/analytics'), getJson('/api/prices')])
-    .then(([analytics, prices]) => { renderAnalytics(analytics); renderPrices(prices); })
+  Promise.all([getJson('/api/analytics'), getJson('/api/prices'), getJson('/api/stats')])
+    .then(([analytics, prices, stats]) => { renderAnalytics(analytics); renderPrices(prices); renderSystemStats(stats); })
     .catch(error => console.warn('Analytics first paint failed; the live stream will fill it in', error));
-  live({ analytics: renderAnalytics });
+  live({ analytics: renderAnalytics, stats: renderSystemStats });
 }());

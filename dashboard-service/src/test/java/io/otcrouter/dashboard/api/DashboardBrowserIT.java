@@ -14,10 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,6 +89,8 @@ class DashboardBrowserIT {
     private KafkaTemplate<String, Object> kafkaTemplate;
     @Autowired
     private LiveFeed liveFeed;
+    @Autowired
+    private ReadModelPayloads payloads;
     @TempDir
     private Path userDataDir;
 
@@ -286,6 +292,44 @@ class DashboardBrowserIT {
         assertThat(driver.findElement(By.id("perf-impact")).getText()).isEqualTo("1.23 %");
         assertThat(browser.pageFailures()).as("Chart.js under the Content-Security-Policy").isEmpty();
         browser.screenshot("analytics");
+    }
+
+    @Test
+    void shouldShowTheLedgersSystemMetricsOnTheAnalyticsPage() throws Exception {
+        publishTrade("order-metrics-" + UUID.randomUUID());
+        browser.open("/analytics");
+
+        // Nothing else publishes meanwhile: once the page counts what the read model counts, both are settled.
+        StatsView stats = browser.until(d -> {
+            StatsView now = payloads.stats();
+            return now.otcTrades() > 0 && d.findElement(By.id("sm-otc")).getText().equals(count(now.otcTrades()))
+                    && d.findElement(By.id("sm-dex")).getText().equals(count(now.dexTrades()))
+                    && d.findElement(By.id("sm-volume")).getDomAttribute("title") != null
+                    && d.findElement(By.id("sm-volume")).getDomAttribute("title")
+                            .equals(now.totalVolumeUsd().stripTrailingZeros().toPlainString() + " USD") ? now : null;
+        });
+        assertShown(By.id("system-metrics"), "#sm-volume", usd(stats.totalVolumeUsd()),
+                stats.totalVolumeUsd().stripTrailingZeros().toPlainString() + " USD");
+        assertShown(By.id("system-metrics"), "#sm-savings", usd(stats.totalSavingsUsd()),
+                stats.totalSavingsUsd().stripTrailingZeros().toPlainString() + " USD");
+        AnalyticsView.Performance performance = payloads.analytics().performance();
+        assertThat(driver.findElement(By.id("sm-jupiter")).getText()).isEqualTo("1.23 %");
+        assertThat(driver.findElement(By.id("sm-slippage")).getText()).isEqualTo("0.0 bps");
+        assertThat(driver.findElement(By.id("sm-trades")).getText()).isEqualTo(count(performance.trades()) + " ("
+                + count(performance.filled()) + " · " + count(performance.partiallyFilled()) + " · "
+                + count(performance.failed()) + ")");
+        assertThat(browser.pageFailures()).isEmpty();
+        browser.screenshot("analytics-system-metrics");
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.US, "%,d", n);
+    }
+
+    private static String usd(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("$#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(amount);
     }
 
     @Test
