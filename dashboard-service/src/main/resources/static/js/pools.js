@@ -1,7 +1,7 @@
 // The pools page: the latest PoolStateChanged per pool, live.
 (function () {
   'use strict';
-  const { el, numEl, format, statusBadge, time, emptyRow, getJson, renderPrices, live } = window.Otc;
+  const { el, numEl, format, badge, statusBadge, time, emptyRow, getJson, renderPrices, live } = window.Otc;
 
   function utilization(pool) {
     const cell = el('td');
@@ -34,6 +34,13 @@
       row.dataset.poolId = pool.poolId;
       const status = el('td');
       status.append(statusBadge(pool.status));
+      if (pool.lowBaseInventory) {
+        // Under a fifth of its initial base inventory: trades buying the base token will soon find it empty.
+        row.classList.add('table-warning');
+        const low = badge('Low inventory', 'text-bg-warning ms-1 low-inventory');
+        low.title = 'Base inventory ' + format.pct(pool.baseInventoryPct).text + ' of the initial (warning under 20 %)';
+        status.append(low);
+      }
       const spread = format.bps(pool.spreadBps);
       const offset = pool.priceOffsetBps ? format.bps(pool.priceOffsetBps) : null;
       const base = format.amount(pool.baseInventory, pool.baseSymbol);

@@ -18,6 +18,8 @@ import io.otcrouter.events.PoolStateChanged;
 public final class PoolProjection {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** A pool with less than this share (percent) of its initial base inventory left is flagged on the pools page. */
+    public static final int LOW_INVENTORY_PCT = 20;
 
     private final Map<String, PoolSnapshot> byPoolId = new ConcurrentHashMap<>();
 
@@ -42,10 +44,17 @@ public final class PoolProjection {
         return new PoolSnapshot(event.getPoolId(), event.getPair(), event.getBaseSymbol(), event.getQuoteSymbol(),
                 TokenUnits.toUnits(base, decimals),
                 TokenUnits.toUnits(event.getQuoteInventory().toBigIntegerExact(), event.getQuoteDecimals()),
-                TokenUnits.toUnits(initialBase, decimals), basePct, utilization, event.getSpreadBps(),
+                TokenUnits.toUnits(initialBase, decimals), basePct, utilization,
+                lowInventory(base, initialBase), event.getSpreadBps(),
                 event.getPriceOffsetBps(), TokenUnits.toUnits(minTrade, decimals),
                 TokenUnits.toUnits(event.getMaxTradeBase().toBigIntegerExact(), decimals), event.getActive(),
                 status(event.getActive(), base, minTrade), event.getChange(), event.getOccurredAt());
+    }
+
+    /** Exactly (not the rounded percentage): {@code base / initial < LOW_INVENTORY_PCT %}. */
+    static boolean lowInventory(BigInteger base, BigInteger initial) {
+        return initial.signum() > 0 && base.multiply(BigInteger.valueOf(100))
+                .compareTo(initial.multiply(BigInteger.valueOf(LOW_INVENTORY_PCT))) < 0;
     }
 
     static String status(boolean active, BigInteger base, BigInteger minTrade) {

@@ -295,6 +295,24 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void shouldWarnOfAPoolWithLessThanAFifthOfItsInitialBaseInventoryLeft() throws Exception {
+        kafkaTemplate.send(Topics.POOLS_CHANGED.name(), "sol-usdc-low", pool("sol-usdc-low")
+                .setBaseInventory(EventDecimals.atomic(SOL.toAtomic(new BigDecimal("1500")))).build()).get();
+        kafkaTemplate.send(Topics.POOLS_CHANGED.name(), "sol-usdc-full", pool("sol-usdc-full").build()).get();
+
+        browser.open("/pools");
+        By low = By.cssSelector("#pools-body tr[data-pool-id='sol-usdc-low']");
+        By full = By.cssSelector("#pools-body tr[data-pool-id='sol-usdc-full']");
+        browser.until(d -> !d.findElements(low).isEmpty() && !d.findElements(full).isEmpty());
+        assertShown(low, ".low-inventory", "Low inventory", "Base inventory 15 % of the initial (warning under 20 %)");
+        assertThat(driver.findElement(low).getDomAttribute("class")).contains("table-warning");
+        assertThat(driver.findElement(low).getText()).contains("85 %").contains("1,500 SOL / 10,000 SOL");
+        assertThat(driver.findElement(full).findElements(By.cssSelector(".low-inventory"))).isEmpty();
+        assertThat(browser.pageFailures()).isEmpty();
+        browser.screenshot("pools-low-inventory");
+    }
+
+    @Test
     void shouldShowTheLedgersSystemMetricsOnTheAnalyticsPage() throws Exception {
         publishTrade("order-metrics-" + UUID.randomUUID());
         browser.open("/analytics");
