@@ -13,10 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,8 @@ import java.util.regex.Pattern;
  */
 final class TradeSender {
 
+    /** A retrying client's longest backoff (before jitter): about what a desk's HTTP client would use. */
+    static final long MAX_BACKOFF_MILLIS = 8_000;
     private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
@@ -135,9 +139,10 @@ final class TradeSender {
                     || response.statusCode() == 202 || response.statusCode() == 429;
             if (retryable && now < retryUntil) {
                 retries.incrementAndGet();
-                long wait = Math.max(backoffMillis, retryAfterMillis(response));
-                timers.schedule(() -> send(n, request, due, retryUntil, Math.min(2000, backoffMillis * 2), answered,
-                        clients), wait, TimeUnit.MILLISECONDS);
+                long wait = retryDelayMillis(backoffMillis, retryAfterMillis(response),
+                        ThreadLocalRandom.current());
+                timers.schedule(() -> send(n, request, due, retryUntil, Math.min(MAX_BACKOFF_MILLIS,
+                        backoffMillis * 2), answered, clients), wait, TimeUnit.MILLISECONDS);
                 return;
             }
             record(n, due, now, response, error);
@@ -169,6 +174,17 @@ final class TradeSender {
                 }
             }
         }
+    }
+
+    /**
+     * How long a client waits before retrying: its backoff (doubling from 250 ms up to {@value #MAX_BACKOFF_MILLIS}
+     * ms) with "equal jitter" — half of it fixed, half random — so that thousands of clients refused at the same
+     * moment (an outage) do not come back in the same millisecond, as real clients with a sane retry policy do not;
+     * never sooner than the answer's {@code Retry-After}.
+     */
+    static long retryDelayMillis(long backoffMillis, long retryAfterMillis, RandomGenerator random) {
+        long half = backoffMillis / 2;
+        return Math.max(retryAfterMillis, half + random.nextLong(backoffMillis - half + 1));
     }
 
     /** A refusal's {@code Retry-After} in milliseconds (whole seconds, as the router sends it), 0 when absent. */
