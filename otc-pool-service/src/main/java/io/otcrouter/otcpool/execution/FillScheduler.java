@@ -3,6 +3,7 @@ package io.otcrouter.otcpool.execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 import io.otcrouter.otcpool.config.PoolProperties;
+import io.otcrouter.otcpool.outage.DatabaseOutage;
 
 /**
  * Runs fill completions when their simulated delay is over, on a small pool of threads of its own, so a delayed
@@ -33,6 +37,9 @@ class FillScheduler implements DisposableBean {
     private final PoolProperties properties;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    private final DatabaseOutage recoveryOutage = new DatabaseOutage(log,
+            "Overdue pending fills not looked for, the database is unreachable; the recovery sweep looks every run",
+            "Overdue pending fills are looked for again: the database answers");
 
     FillScheduler(FillCompletion completion, PoolFillRepository fills, PoolProperties properties,
             Clock clock) {
@@ -53,11 +60,22 @@ class FillScheduler implements DisposableBean {
         executor.schedule(() -> run(fillId), delayMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Completes PENDING fills past due by more than one sweep interval: those whose task was lost (restart). */
+    /**
+     * Completes PENDING fills past due by more than one sweep interval: those whose task was lost (restart). While the
+     * database is away the run does nothing and the next one looks again; the outage is logged once, as a warning.
+     */
     @Scheduled(fixedDelayString = "${otc.pools.execution-recovery-interval:1s}")
     public void recoverDue() {
         Instant overdue = Instant.now(clock).minus(properties.executionRecoveryInterval());
-        for (Long id : fills.findDuePending(overdue, RECOVERY_BATCH)) {
+        List<Long> due;
+        try {
+            due = fills.findDuePending(overdue, RECOVERY_BATCH);
+        } catch (DataAccessException | TransactionException e) {
+            recoveryOutage.failed(e);
+            return;
+        }
+        recoveryOutage.answered();
+        for (Long id : due) {
             executor.execute(() -> run(id));
         }
     }

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.otcrouter.otcpool.outage.DatabaseOutage;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.TradeSide;
 import io.otcrouter.otcpool.watermark.DecisionWatermark;
@@ -52,8 +53,12 @@ public class Reservations {
     private final EntityManager entityManager;
     private final Queue<Unused> unused = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedUnused = new AtomicInteger();
-    /** Whether the last release of unused holds found the database away; one scheduler thread reads and sets it. */
-    private volatile boolean unusedReleaseFailing;
+    private final DatabaseOutage unusedReleaseOutage = new DatabaseOutage(log,
+            "Unused firm quotes not released, the database is unreachable; they stay queued and are retried every run",
+            "Unused firm quotes are released again: the database answers");
+    private final DatabaseOutage sweepOutage = new DatabaseOutage(log,
+            "Expired firm quotes not released, the database is unreachable; the sweep tries again every run",
+            "Expired firm quotes are released again: the database answers");
 
     Reservations(ReservationRepository reservations, PoolRepository pools, DecisionWatermark watermark,
             TransactionTemplate transactions, EntityManager entityManager, Clock clock) {
@@ -171,17 +176,10 @@ public class Reservations {
             } catch (DataAccessException | TransactionException e) {
                 unused.addAll(batch); // the database is away: try again at the next run
                 queuedUnused.addAndGet(batch.size());
-                if (!unusedReleaseFailing) {
-                    unusedReleaseFailing = true;
-                    log.warn("Unused firm quotes not released, the database is unreachable; they stay queued and are "
-                            + "retried every run: {}", e.getMessage());
-                }
+                unusedReleaseOutage.failed(e);
                 return;
             }
-            if (unusedReleaseFailing) {
-                unusedReleaseFailing = false;
-                log.info("Unused firm quotes are released again: the database answers");
-            }
+            unusedReleaseOutage.answered();
         } while (batch.size() == UNUSED_BATCH);
     }
 
@@ -226,22 +224,30 @@ public class Reservations {
     /**
      * Records how far this instance has read the decision topic, then releases the reservations that expired before
      * the watermark (at most {@value #SWEEP_BATCH} a run); {@code SKIP LOCKED} lets several instances sweep side by
-     * side. Nothing is released while some partition of the decision topic has not been read at all.
+     * side. Nothing is released while some partition of the decision topic has not been read at all. While the
+     * database is away the run does nothing and the next one tries again; the outage is logged once, as a warning.
      */
     @Scheduled(fixedDelayString = "${otc.pools.reservation-sweep-interval:1s}")
     public void releaseExpired() {
-        watermark.record();
-        Instant now = Instant.now(clock);
-        Optional<Instant> cutoff = watermark.cutoff(now);
+        Optional<Instant> cutoff;
+        Integer released;
+        try {
+            watermark.record();
+            cutoff = watermark.cutoff(Instant.now(clock));
+            released = cutoff.isEmpty() ? null : transactions.execute(status -> {
+                List<Reservation> expired = reservations.lockExpired(cutoff.get(), SWEEP_BATCH);
+                expired.forEach(this::release);
+                return expired.size();
+            });
+        } catch (DataAccessException | TransactionException e) {
+            sweepOutage.failed(e);
+            return;
+        }
+        sweepOutage.answered();
         if (cutoff.isEmpty()) {
             log.debug("No expired firm quote released: the decision topic has not been read on every partition");
             return;
         }
-        Integer released = transactions.execute(status -> {
-            List<Reservation> expired = reservations.lockExpired(cutoff.get(), SWEEP_BATCH);
-            expired.forEach(this::release);
-            return expired.size();
-        });
         if (released != null && released > 0) {
             log.debug("Released {} firm quotes that expired before {}", released, cutoff.get());
         }

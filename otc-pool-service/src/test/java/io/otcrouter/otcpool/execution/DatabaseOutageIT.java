@@ -13,20 +13,27 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.support.TaskUtils;
 import org.springframework.web.client.RestClient;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
+import io.otcrouter.otcpool.reservation.Reservations;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
@@ -38,7 +45,8 @@ import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
 /**
  * PostgreSQL goes away under a decision and comes back: the decision waits on its partition, retried with backoff,
  * instead of going to the dead-letter topic, and its leg is filled once, when the database is back. Meanwhile the
- * instance says it is not ready (so it gets no traffic) but still live (so it is not restarted for nothing).
+ * instance says it is not ready (so it gets no traffic) but still live (so it is not restarted for nothing), and its
+ * periodic sweeps each log the outage once, as a warning, not an error with a stack trace at every run.
  */
 class DatabaseOutageIT extends OtcPoolIntegrationTest {
 
@@ -62,17 +70,25 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
     private int port;
 
     private EventCollector collector;
+    /** The sweeps' own lines, and what the scheduler logs of a scheduled task that threw. */
+    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(Reservations.class),
+            (Logger) LoggerFactory.getLogger(FillScheduler.class),
+            (Logger) LoggerFactory.getLogger(TaskUtils.LOG_AND_SUPPRESS_ERROR_HANDLER.getClass()));
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @BeforeEach
     void witnesses() {
         collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name(),
                 Topics.ROUTES_DECIDED.deadLetterTopic()));
+        logged.start();
+        loggers.forEach(logger -> logger.addAppender(logged));
     }
 
     @AfterEach
     void databaseBack() {
         database.restore();
         collector.close();
+        loggers.forEach(logger -> logger.detachAppender(logged));
     }
 
     @Test
@@ -91,6 +107,8 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
         await().atMost(WAIT).until(() -> database.refusedToListeners() - refusedBefore > OLD_RULE_ATTEMPTS);
         assertThat(probe("readiness").value()).as("not ready while the database is away").isEqualTo(503);
         assertThat(probe("liveness").value()).as("still live").isEqualTo(200);
+        await().atMost(WAIT).until(() -> lines(Level.WARN, "Expired firm quotes not released") == 1
+                && lines(Level.WARN, "Overdue pending fills not looked for") == 1);
         database.restore();
 
         LegExecuted executed = await().atMost(WAIT).until(() -> collector.events(Topics.POOLS_EXECUTED.name(),
@@ -103,12 +121,24 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> collector.records(
                 Topics.ROUTES_DECIDED.deadLetterTopic(), decision.getTradeId()), List::isEmpty);
         assertThat(probe("readiness").value()).as("ready again").isEqualTo(200);
+        await().atMost(WAIT).until(() -> lines(Level.INFO, "Expired firm quotes are released again") == 1
+                && lines(Level.INFO, "Overdue pending fills are looked for again") == 1);
+        assertThat(lines(Level.WARN, "Expired firm quotes not released")).as("one warning per outage").isEqualTo(1);
+        assertThat(lines(Level.WARN, "Overdue pending fills not looked for")).as("one warning per outage").isEqualTo(1);
+        assertThat(logged.list).as("nothing with a stack trace, no failed scheduled task")
+                .allSatisfy(line -> assertThat(line.getThrowableProxy()).isNull())
+                .noneMatch(line -> line.getLevel() == Level.ERROR);
     }
 
     @Test
     void shouldBeReadyAndLiveWhileTheDatabaseAnswers() {
         assertThat(probe("readiness").value()).isEqualTo(200);
         assertThat(probe("liveness").value()).isEqualTo(200);
+    }
+
+    private long lines(Level level, String text) {
+        return List.copyOf(logged.list).stream()
+                .filter(line -> line.getLevel() == level && line.getFormattedMessage().startsWith(text)).count();
     }
 
     /** The status of {@code /actuator/health/<group>}: 200 when UP, 503 when DOWN. */
