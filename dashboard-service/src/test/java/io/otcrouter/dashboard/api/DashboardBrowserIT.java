@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -310,6 +311,40 @@ class DashboardBrowserIT {
         assertThat(driver.findElement(full).findElements(By.cssSelector(".low-inventory"))).isEmpty();
         assertThat(browser.pageFailures()).isEmpty();
         browser.screenshot("pools-low-inventory");
+    }
+
+    @Test
+    void shouldFitEveryPageOnADeskScreenAndOnAPhone() throws Exception {
+        String tradeId = publishTrade("order-sizes-" + UUID.randomUUID());
+        kafkaTemplate.send(Topics.POOLS_CHANGED.name(), "sol-usdc-main", pool("sol-usdc-main").build()).get();
+        List<String> pages = List.of("/", "/trade", "/analytics", "/pools", "/trades/" + tradeId);
+
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(375, 812))) {
+            driver.manage().window().setSize(size);
+            boolean phone = size.getWidth() < 768;
+            for (String page : pages) {
+                browser.open(page);
+                browser.until(d -> !d.findElements(By.cssSelector("#price-ticker [data-symbol='SOL']")).isEmpty());
+                String where = page + " at " + size.getWidth() + " px";
+                assertThat(((Number) browser.js("return window.innerWidth;")).intValue()).as(where)
+                        .isBetween(size.getWidth() - 20, size.getWidth());
+                // Wide tables scroll inside their card; the page itself never scrolls sideways.
+                assertThat(((Number) browser.js("return document.documentElement.scrollWidth - "
+                        + "document.documentElement.clientWidth;")).intValue()).as(where + ": sideways overflow")
+                        .isLessThanOrEqualTo(0);
+                WebElement analyticsLink = driver.findElement(By.cssSelector("#main-nav a[href='/analytics']"));
+                if (phone) {
+                    assertThat(analyticsLink.isDisplayed()).as(where + ": navigation folded").isFalse();
+                    driver.findElement(By.id("nav-toggle")).click();
+                    browser.until(d -> d.findElement(By.cssSelector("#main-nav a[href='/analytics']")).isDisplayed());
+                } else {
+                    assertThat(analyticsLink.isDisplayed()).as(where + ": navigation shown").isTrue();
+                }
+                assertThat(browser.pageFailures()).as(where).isEmpty();
+                browser.screenshot("size-" + size.getWidth() + page.replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("-trade-[0-9a-f-]+$", "-detail"));
+            }
+        }
     }
 
     @Test
