@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -21,6 +20,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>Deletes in batches, each its own short transaction (no long lock), and at most a bounded number per run, since it
  * shares the scheduler thread with the service's other jobs: a backlog after a long stop is worked off over several
  * runs. Rows deleted are counted in {@code otc.retention.purged{table=outbox}}.
+ *
+ * <p>While the database is briefly away a run deletes nothing and the next one tries again; the outage costs one WARN
+ * line and one INFO line when it is over ({@link DependencyOutage}). Any other failure propagates to the scheduler.
  */
 public class OutboxCleaner {
 
@@ -36,6 +38,9 @@ public class OutboxCleaner {
     private final Counter purged;
     private final int batchSize;
     private final int maxBatchesPerRun;
+    private final DependencyOutage databaseOutage = new DependencyOutage(log,
+            "Outbox purge waits for the database; old published rows stay until it answers",
+            "Outbox purge reaches the database again");
 
     public OutboxCleaner(OutboxRepository repository, TransactionOperations transaction, Duration retention,
             Clock clock, MeterRegistry registry) {
@@ -59,9 +64,14 @@ public class OutboxCleaner {
     void purge() {
         try {
             deletePublishedBeforeRetention();
-        } catch (DataAccessException e) {
-            log.warn("Outbox purge failed; old published rows stay until the next run: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            if (!DependencyOutage.isDatabaseAway(e)) {
+                throw e;
+            }
+            databaseOutage.failed(e);
+            return;
         }
+        databaseOutage.answered();
     }
 
     /** @return rows deleted by this run */

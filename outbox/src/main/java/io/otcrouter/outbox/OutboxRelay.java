@@ -28,6 +28,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * anything written after it is considered done. Delivery is at-least-once: a crash (or a lost ack) between the send
  * and the commit of the mark publishes the rows again. Consumers drop the copies by eventId. Rows are locked with
  * {@code skip locked}, so several instances relay side by side without sending the same row at the same time.
+ *
+ * <p>A database or broker that is briefly away is waited for: the rows stay and later rounds retry them, and each
+ * outage costs one WARN line and one INFO line when it is over ({@link DependencyOutage}), not a stack trace a round.
+ * Any other failure of a round is a bug: it propagates from {@link #relayPending}, and the relay thread logs it as an
+ * ERROR and goes on polling.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -39,6 +44,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final DependencyOutage databaseOutage = new DependencyOutage(log,
+            "Outbox relay waits for the database; unpublished rows stay until it answers",
+            "Outbox relay reaches the database again");
+    private final DependencyOutage brokerOutage = new DependencyOutage(log,
+            "Outbox relay waits for the Kafka broker; unacknowledged rows are sent again until it answers",
+            "Outbox relay reaches the Kafka broker again");
     private volatile boolean running;
     private Thread worker;
 
@@ -62,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
      * Relays rounds until one finds fewer rows than a batch or a send fails.
      *
      * @return rows marked published
+     * @throws RuntimeException a failure that does not mean the database is away (a bug)
      */
     public int relayPending() {
         int total = 0;
@@ -73,15 +85,23 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
-    /** @return rows marked published by one round: at most a batch, fewer if a send failed or fewer were waiting */
+    /**
+     * @return rows marked published by one round: at most a batch, fewer if a send failed or fewer were waiting, none
+     *         if the database is away
+     */
     int relayRound() {
+        Integer published;
         try {
-            Integer published = transaction.execute(status -> relayBatch());
-            return published == null ? 0 : published;
+            published = transaction.execute(status -> relayBatch());
         } catch (RuntimeException e) {
-            log.warn("Outbox relay round failed; unpublished rows stay for the next round", e);
+            if (!DependencyOutage.isDatabaseAway(e)) {
+                throw e;
+            }
+            databaseOutage.failed(e);
             return 0;
         }
+        databaseOutage.answered();
+        return published == null ? 0 : published;
     }
 
     private int relayBatch() {
@@ -122,17 +142,28 @@ public class OutboxRelay implements SmartLifecycle {
             OutboxMessage message = batch.get(i);
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                log.warn("Outbox message {} to {} not acknowledged; it and the rows after it will be sent again",
-                        message.getId(), message.getTopic(), e);
-                return i;
+            } catch (ExecutionException e) {
+                return notAcknowledged(message, e.getCause() != null ? e.getCause() : e, i);
+            } catch (TimeoutException e) {
+                return notAcknowledged(message, new TimeoutException("no acknowledgement within "
+                        + properties.sendTimeout()), i);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("Interrupted while relaying outbox message {}; it will be sent again", message.getId());
                 return i;
             }
         }
+        if (!sends.isEmpty()) {
+            brokerOutage.answered();
+        }
         return sends.size();
+    }
+
+    private int notAcknowledged(OutboxMessage message, Throwable failure, int acknowledged) {
+        log.debug("Outbox message {} to {} not acknowledged; it and the rows after it will be sent again: {}",
+                message.getId(), message.getTopic(), failure.toString());
+        brokerOutage.failed(failure);
+        return acknowledged;
     }
 
     private void relayUntilStopped() {
@@ -145,7 +176,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
             wakeUps.drainPermits();
             if (running) {
-                relayPending();
+                try {
+                    relayPending();
+                } catch (RuntimeException e) {
+                    log.error("Outbox relay round failed; unpublished rows stay for the next round", e);
+                }
             }
         }
     }

@@ -24,6 +24,7 @@ import java.util.stream.LongStream;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -101,7 +102,8 @@ class OutboxRelayTest {
 
     @Test
     void shouldLeaveTheRowsForTheNextRoundWhenTheDatabaseFails() {
-        when(repository.lockUnpublished(anyInt())).thenThrow(new IllegalStateException("database down"));
+        when(repository.lockUnpublished(anyInt()))
+                .thenThrow(new DataAccessResourceFailureException("database down"));
 
         assertThat(relay(500, Duration.ofHours(1)).relayRound()).isZero();
     }
