@@ -44,6 +44,7 @@ final class FakeVenues implements AutoCloseable {
     private final KafkaMessageListenerContainer<String, Object> container;
     private volatile BigDecimal dexRate;
     private volatile BigDecimal poolRate;
+    private volatile boolean dexSilent;
 
     /** The rates most tests trade at: Jupiter 0.148, the pool 0.149625 (1% better), so the pool wins. */
     static FakeVenues usual(String brokers) {
@@ -70,12 +71,18 @@ final class FakeVenues implements AutoCloseable {
         this.poolRate = pool;
     }
 
+    /** With {@code true}, Jupiter's side (quote-service) sends no reply at all, as when it or its broker is away. */
+    void dexSilent(boolean silent) {
+        this.dexSilent = silent;
+    }
+
     private void answer(QuoteRequested request) {
         requests.add(request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         BigInteger in = EventDecimals.toAtomic(request.getAmountIn());
         BigInteger dexOut = out(in, dexRate);
-        producer.send(new ProducerRecord<>(Topics.JUPITER_QUOTED.name(), request.getPair(), JupiterQuoted.newBuilder()
+        if (!dexSilent) {
+            producer.send(new ProducerRecord<>(Topics.JUPITER_QUOTED.name(), request.getPair(), JupiterQuoted.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setRequestId(request.getRequestId())
                 .setPair(request.getPair()).setInputMint(request.getInputMint()).setOutputMint(request.getOutputMint())
                 .setInAmount(request.getAmountIn()).setStatus(JupiterQuoteStatus.QUOTED).setSource(QuoteSource.SIMULATED)
@@ -83,6 +90,7 @@ final class FakeVenues implements AutoCloseable {
                 .setOtherAmountThreshold(EventDecimals.atomic(dexOut.multiply(BigInteger.valueOf(9950))
                         .divide(BigInteger.valueOf(10_000))))
                 .build()));
+        }
         producer.send(new ProducerRecord<>(Topics.POOLS_QUOTED.name(), request.getPair(), PoolQuoted.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setRequestId(request.getRequestId())
                 .setPair(request.getPair()).setPoolId("pool-a").setQuoteId(UUID.randomUUID().toString())

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.otcrouter.router.trades.DecisionNotPublishedException;
 import io.otcrouter.router.trades.DecisionUnconfirmedException;
+import io.otcrouter.router.trades.NoQuoteInTimeException;
 import io.otcrouter.security.input.StrictInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -30,6 +31,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final int MAX_DETAIL = 300;
+    /** Seconds before retrying a trade no venue answered: longer than a refused publish, a venue may be restarting. */
+    static final String RETRY_UNQUOTED = "2";
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidTradeRequestException e) {
@@ -97,6 +100,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + ". Nothing was executed; retry (with the same Idempotency-Key, the same trade is decided).");
         problem.setTitle("Trade not accepted: the event log is unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    /**
+     * No venue could fill it and Jupiter did not answer before the deadline: silence is not a refusal, so nothing
+     * was decided, published or booked. Like a decision the producer refused: 503, and a retry (under the same
+     * Idempotency-Key: the same trade id) decides afresh.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> noQuoteInTime(NoQuoteInTimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "No venue answered "
+                + "in time to fill this trade: " + e.silence().named() + " did not answer before the quote deadline. "
+                + "Nothing was traded; retry with the same Idempotency-Key.");
+        problem.setTitle("No quote in time");
+        problem.setProperty("silentVenues", e.silence().venues());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_UNQUOTED)
                 .body(problem);
     }
 

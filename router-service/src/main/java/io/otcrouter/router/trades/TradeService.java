@@ -32,6 +32,7 @@ import io.otcrouter.router.routing.Decision;
 import io.otcrouter.router.routing.NetworkFee;
 import io.otcrouter.router.routing.ReferenceRate;
 import io.otcrouter.router.routing.RouteSelector;
+import io.otcrouter.router.routing.Silence;
 import io.otcrouter.router.routing.TradeIntent;
 import io.otcrouter.router.routing.VenueQuotes;
 import io.otcrouter.router.tracking.Publication;
@@ -51,6 +52,7 @@ public class TradeService {
     static final String DECISION_TIMER = "otc.router.decision";
     static final String UNCONFIRMED = "otc.router.decisions.unconfirmed";
     static final String RESUMED = "otc.router.trades.resumed";
+    static final String UNQUOTED = "otc.router.trades.unquoted";
 
     private final QuoteCollector collector;
     private final QuoteRequestPublisher quoteRequests;
@@ -93,6 +95,7 @@ public class TradeService {
      * trade carry it.
      *
      * @throws DecisionNotPublishedException the producer refused the decision at once: nothing was published
+     * @throws NoQuoteInTimeException        no venue could fill it and Jupiter did not answer: nothing was decided
      * @throws DecisionUnconfirmedException  the decision may be in the log but is not confirmed: poll the trade
      */
     public SubmittedTrade submit(TradeAttempt attempt, TradeIntent intent, Submitter submitter)
@@ -202,7 +205,11 @@ public class TradeService {
                 .tag("why", why).register(meters).increment();
     }
 
-    /** Runs the same decision without executing: the venues price it without reserving anything. */
+    /**
+     * Runs the same decision without executing: the venues price it without reserving anything.
+     *
+     * @throws NoQuoteInTimeException no venue could fill it and Jupiter did not answer in time
+     */
     public Decision quote(TradeIntent intent) throws InterruptedException {
         return decide(UUID.randomUUID().toString(), null, intent);
     }
@@ -222,8 +229,27 @@ public class TradeService {
                 prices.price(intent.output().mint()), now, routing.maxPriceAge());
         BigInteger networkFee = NetworkFee.perLegInOutput(selector.policy().networkFeeLamportsPerLeg(), intent.output(),
                 prices.usdPrice(NetworkFee.solMint()), prices.usdPrice(intent.output().mint()));
-        return selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, reference,
+        Decision decision = selector.decide(tradeId == null ? requestId : tradeId, intent, quotes, reference,
                 selector.policy().costs().withNetworkFee(networkFee), now);
+        Optional<Silence> silence = Silence.of(decision, quotes);
+        if (silence.isPresent()) {
+            unquoted(tradeId, requestId, intent, silence.get());
+        }
+        return decision;
+    }
+
+    /**
+     * Refuses to decide a rejection that only Jupiter's silence caused (see {@link Silence}): nothing is stored or
+     * published, the client is told to retry. One INFO line, no stack trace.
+     */
+    private void unquoted(String tradeId, String requestId, TradeIntent intent, Silence silence) {
+        Counter.builder(UNQUOTED).description("Trades and quotes answered 503, not rejected: no venue could fill them "
+                + "and Jupiter did not answer before the quote deadline").tag("request", tradeId == null ? "quote" : "trade")
+                .register(meters).increment();
+        log.info("{} {} ({} {}) not decided: no venue can fill it and {} did not answer within {} ms; answering 503",
+                tradeId == null ? "Quote" : "Trade", tradeId == null ? requestId : tradeId, intent.amountIn(),
+                intent.pair(), silence.named(), properties.quoteTimeout().toMillis());
+        throw new NoQuoteInTimeException(silence);
     }
 
     private QuoteRequested quoteRequest(String requestId, String tradeId, TradeIntent intent, Instant replyBy) {

@@ -99,6 +99,70 @@ class RouteSelectorTest {
         assertThat(decision.candidates()).extracting(Candidate::available).containsOnly(false);
     }
 
+    // --- Silence is not a refusal (issue 16) ----------------------------------------------------------------------
+
+    @Test
+    void shouldNotDecideARejectionWhenJupiterDidNotAnswerAtAll() {
+        PoolQuoted noPool = PoolQuoted.newBuilder(pool("x", "1")).setPoolId(null).setQuoteId(null)
+                .setStatus(PoolQuoteStatus.NO_POOL).setOutAmount(null).build();
+        VenueQuotes dexSilent = new VenueQuotes(null, List.of(noPool));
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, dexSilent, java.util.Optional.empty(), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.REJECTED);
+        assertThat(Silence.of(decision, dexSilent)).hasValueSatisfying(silence -> {
+            assertThat(silence.venues()).containsExactly("Jupiter (quote-service)");
+            assertThat(silence.named()).isEqualTo("Jupiter (quote-service)");
+        });
+    }
+
+    @Test
+    void shouldNameThePoolsTooWhenNoVenueAnsweredAtAll() {
+        VenueQuotes nobody = new VenueQuotes(null, List.of());
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, nobody, java.util.Optional.empty(), NOW);
+
+        assertThat(Silence.of(decision, nobody)).hasValueSatisfying(silence -> assertThat(silence.named())
+                .isEqualTo("Jupiter (quote-service) and the OTC pools (otc-pool-service)"));
+    }
+
+    @Test
+    void shouldKeepTheRejectionWhenJupitersSideAnsweredThatItCannotQuote() {
+        JupiterQuoted noRoute = JupiterQuoted.newBuilder(dex("1", "1")).setStatus(JupiterQuoteStatus.NO_ROUTE)
+                .setOutAmount(null).setOtherAmountThreshold(null).setReason("no route").build();
+        JupiterQuoted unavailable = JupiterQuoted.newBuilder(noRoute).setStatus(JupiterQuoteStatus.UNAVAILABLE)
+                .setReason("HTTP 429").build();
+
+        for (JupiterQuoted refusal : List.of(noRoute, unavailable)) {
+            VenueQuotes answered = new VenueQuotes(refusal, List.of());
+            Decision decision = selector.decide("t-1", SELL_1000_SOL, answered, java.util.Optional.empty(), NOW);
+
+            assertThat(decision.route()).as("%s", refusal.getStatus()).isEqualTo(Route.REJECTED);
+            assertThat(Silence.of(decision, answered)).as("%s", refusal.getStatus()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTheRejectionWhenJupiterAnsweredOutsideThePriceBand() {
+        VenueQuotes outOfBand = new VenueQuotes(dex("128000000000", "127360000000"), List.of());
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, outOfBand,
+                java.util.Optional.of(ReferenceRate.live(new java.math.BigDecimal("0.15"))), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.REJECTED);
+        assertThat(Silence.of(decision, outOfBand)).isEmpty();
+    }
+
+    @Test
+    void shouldDecideWithThePoolsWhenOnlyJupiterWasSilent() {
+        VenueQuotes dexSilent = new VenueQuotes(null, List.of(pool("sol-usdc-main", "149625000000")));
+
+        Decision decision = selector.decide("t-1", SELL_1000_SOL, dexSilent, java.util.Optional.empty(), NOW);
+
+        assertThat(decision.route()).isEqualTo(Route.OTC);
+        assertThat(Silence.of(decision, dexSilent)).isEmpty();
+    }
+
     @Test
     void shouldPreferJupiterOnATie() {
         var quotes = new VenueQuotes(dex("149625000000", "148000000000"), List.of(pool("sol-usdc-main", "149625000000")));
