@@ -14,7 +14,7 @@ import org.springframework.transaction.TransactionException;
  * says so in one INFO line; the next outage warns again. The task decides which failures mean "away" (for the
  * database: {@link #isDatabaseAway}) and lets every other one propagate. One instance per task and dependency.
  *
- * <p>The same idea as otc-pool-service's {@code DatabaseOutage}, kept here so every service with the outbox can use it.
+ * <p>Used by the outbox's own tasks and by otc-pool-service's sweeps.
  */
 public final class DependencyOutage {
 

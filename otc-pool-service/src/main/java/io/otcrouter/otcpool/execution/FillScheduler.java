@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 import io.otcrouter.otcpool.config.PoolProperties;
-import io.otcrouter.otcpool.outage.DatabaseOutage;
+import io.otcrouter.outbox.DependencyOutage;
 
 /**
  * Runs fill completions when their simulated delay is over, on a small pool of threads of its own, so a delayed
@@ -37,7 +37,7 @@ class FillScheduler implements DisposableBean {
     private final PoolProperties properties;
     private final Clock clock;
     private final ScheduledExecutorService executor;
-    private final DatabaseOutage recoveryOutage = new DatabaseOutage(log,
+    private final DependencyOutage recoveryOutage = new DependencyOutage(log,
             "Overdue pending fills not looked for, the database is unreachable; the recovery sweep looks every run",
             "Overdue pending fills are looked for again: the database answers");
 

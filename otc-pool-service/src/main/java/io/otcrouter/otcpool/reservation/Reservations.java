@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.otcrouter.otcpool.outage.DatabaseOutage;
+import io.otcrouter.outbox.DependencyOutage;
 import io.otcrouter.otcpool.pool.PoolRepository;
 import io.otcrouter.otcpool.pricing.TradeSide;
 import io.otcrouter.otcpool.watermark.DecisionWatermark;
@@ -53,10 +53,10 @@ public class Reservations {
     private final EntityManager entityManager;
     private final Queue<Unused> unused = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedUnused = new AtomicInteger();
-    private final DatabaseOutage unusedReleaseOutage = new DatabaseOutage(log,
+    private final DependencyOutage unusedReleaseOutage = new DependencyOutage(log,
             "Unused firm quotes not released, the database is unreachable; they stay queued and are retried every run",
             "Unused firm quotes are released again: the database answers");
-    private final DatabaseOutage sweepOutage = new DatabaseOutage(log,
+    private final DependencyOutage sweepOutage = new DependencyOutage(log,
             "Expired firm quotes not released, the database is unreachable; the sweep tries again every run",
             "Expired firm quotes are released again: the database answers");
 
