@@ -14,7 +14,8 @@
 #                for the six services and the infra process (the Kafka broker runs in it)
 #   tables       count(*) and pg_total_relation_size of ledger.outbox, ledger.processed_event, otc_pool.outbox,
 #                router.tracked_trade, router.tracked_leg, router.idempotency_key (bounded by retention) and of
-#                ledger.trade, otc_pool.pool_fill, otc_pool.reservation (the record: they grow with trades)
+#                ledger.trade, otc_pool.pool_fill, otc_pool.reservation (the record: they grow with trades); for the
+#                bounded tables also their dead rows and how often autovacuum has run (pg_stat_user_tables)
 #
 # Needs the jars and uses the fixed ports as fault-run.sh does (flock /tmp/stack.lock load-generator/scripts/soak.sh ...).
 set -euo pipefail
@@ -92,6 +93,9 @@ sample() {
   for table in "${BOUNDED[@]}" "${GROWING[@]}"; do
     query+=", (select count(*) from $table), pg_total_relation_size('$table')"
   done
+  for table in "${BOUNDED[@]}"; do
+    query+=", (select n_dead_tup || ',' || autovacuum_count from pg_stat_user_tables where relid = '$table'::regclass)"
+  done
   row+=",$(sql "$query)" 2>/dev/null || true)"
   echo "$row" >>"$CSV"
 }
@@ -103,6 +107,7 @@ start_stack single
 header="time_utc,elapsed_s"
 for jvm in "${JVMS[@]}"; do header+=",heap_kb_$jvm"; done
 for table in "${BOUNDED[@]}" "${GROWING[@]}"; do header+=",rows_$table,bytes_$table"; done
+for table in "${BOUNDED[@]}"; do header+=",dead_rows_$table,autovacuums_$table"; done
 echo "$header" >"$CSV"
 
 log "soak: $RATE trades/s for $DURATION s, retention $RETENTION, a sample every $SAMPLE_EVERY s into $CSV"
