@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Publishes how many outbox rows wait for the relay ({@code otc.outbox.pending}), as of the last count: a growing
  * number means Kafka is not taking them or the relay falls behind. Counted on a schedule (a partial index on
- * unpublished ids keeps it cheap), so a scrape never waits for the database, even while it is unreachable.
+ * unpublished ids keeps it cheap), so a scrape never waits for the database, even while it is unreachable (one WARN
+ * line per outage, not one per count).
  */
 public class OutboxPendingGauge {
 
@@ -23,6 +23,9 @@ public class OutboxPendingGauge {
 
     private final OutboxRepository repository;
     private final AtomicLong pending = new AtomicLong();
+    private final DependencyOutage outage = new DependencyOutage(log,
+            "Outbox pending gauge not refreshed while the database is away; it keeps its last value",
+            "Outbox pending gauge refreshed again");
 
     public OutboxPendingGauge(OutboxRepository repository, MeterRegistry registry) {
         this.repository = repository;
@@ -35,8 +38,12 @@ public class OutboxPendingGauge {
     void refresh() {
         try {
             pending.set(repository.countUnpublished());
-        } catch (DataAccessException e) {
-            log.warn("Outbox pending gauge not refreshed; it keeps its last value: {}", e.getMessage());
+            outage.answered();
+        } catch (RuntimeException e) {
+            if (!DependencyOutage.isDatabaseAway(e)) {
+                throw e;
+            }
+            outage.failed(e);
         }
     }
 }

@@ -34,7 +34,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The cleaner and the relay while PostgreSQL or the broker is briefly away: each run does nothing and the next one
+ * The cleaner, the relay and the pending gauge while PostgreSQL or the broker is briefly away: each run does nothing and the next one
  * tries again, and an outage is one WARN line without a stack trace, then one INFO line when it is over; a failure
  * that is no outage still fails.
  */
@@ -53,7 +53,8 @@ class OutboxOutageTest {
     private final KafkaOperations<String, Object> kafka = mock(KafkaOperations.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(OutboxCleaner.class),
-            (Logger) LoggerFactory.getLogger(OutboxRelay.class));
+            (Logger) LoggerFactory.getLogger(OutboxRelay.class),
+            (Logger) LoggerFactory.getLogger(OutboxPendingGauge.class));
 
     @BeforeEach
     void captureLog() {
@@ -175,6 +176,25 @@ class OutboxOutageTest {
         assertThat(logged.list).extracting(ILoggingEvent::getLevel)
                 .containsExactly(Level.WARN, Level.INFO, Level.WARN, Level.INFO);
         assertThat(logged.list).allSatisfy(line -> assertThat(line.getThrowableProxy()).isNull());
+    }
+
+    @Test
+    void pendingGaugeShouldKeepItsLastCountAndWarnOncePerOutage() {
+        when(repository.countUnpublished()).thenReturn(7L).thenThrow(REFUSED, LOST, REFUSED).thenReturn(2L);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OutboxPendingGauge gauge = new OutboxPendingGauge(repository, registry);
+
+        gauge.refresh();
+        for (int count = 0; count < 3; count++) {
+            assertThatCode(gauge::refresh).doesNotThrowAnyException();
+        }
+        assertThat(registry.get(OutboxPendingGauge.PENDING).gauge().value()).isEqualTo(7.0);
+        assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
+        assertThat(logged.list.get(0).getThrowableProxy()).isNull();
+
+        gauge.refresh(); // the database is back
+        assertThat(registry.get(OutboxPendingGauge.PENDING).gauge().value()).isEqualTo(2.0);
+        assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
     }
 
     private OutboxCleaner cleaner() {
