@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,6 +56,8 @@ class LedgerOutageIT {
     /** The listener container ids of BookingListener. */
     private static final String DECISIONS = "ledger-decisions";
     private static final String EXECUTIONS = "ledger-executions";
+    /** Past a trade's 30 s settle window and the leg watermark's 2 s slack. */
+    private static final Duration PAST_THE_WINDOW = Duration.ofSeconds(33);
 
     @Autowired
     private EmbeddedKafkaBroker broker;
@@ -69,6 +73,8 @@ class LedgerOutageIT {
     private SystemMetricRepository metrics;
     @Autowired
     private MutableClock clock;
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     private int port;
 
@@ -137,7 +143,7 @@ class LedgerOutageIT {
         // Ten minutes after the decision, but its window began when it was booked: the sweep leaves it alone.
         await().atMost(AT_MOST).during(QUIET).until(() -> isPending(tradeId));
 
-        clock.advance(Duration.ofSeconds(31));
+        clock.advance(PAST_THE_WINDOW);
 
         Trade trade = awaitSettled(tradeId);
         assertThat(trade.getStatus()).isEqualTo(TradeState.PARTIALLY_FILLED);
@@ -182,7 +188,7 @@ class LedgerOutageIT {
         await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
         upstream.send(LedgerFixtures.splitDecision(tradeId, decidedAt));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
-        clock.advance(Duration.ofSeconds(31));
+        clock.advance(PAST_THE_WINDOW);
         Trade provisional = awaitSettled(tradeId);
         assertThat(provisional.getStatus()).isEqualTo(TradeState.PARTIALLY_FILLED);
         assertThat(provisional.getRevision()).isEqualTo(1);
@@ -223,6 +229,33 @@ class LedgerOutageIT {
                 revision -> revision == 2);
         assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId))
                 .as("a redelivered late leg corrects nothing again").isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotSettleWithoutALegThatExecutedInTimeButWaitsUnreadInTheLedgersBacklog() {
+        String tradeId = newTradeId();
+        Instant decidedAt = clock.instant();
+        upstream.send(LedgerFixtures.splitOtcFill(tradeId, decidedAt.plusSeconds(1)));
+        await().atMost(AT_MOST).until(() -> legs.findByTradeIdOrderByLegId(tradeId), booked -> booked.size() == 1);
+        upstream.send(LedgerFixtures.splitDecision(tradeId, decidedAt));
+        await().atMost(AT_MOST).until(() -> trades.findByTradeId(tradeId).isPresent());
+        MessageListenerContainer executions = listeners.getListenerContainer(EXECUTIONS);
+        executions.pause(); // the ledger falls behind on the leg topics: the DEX leg waits there unread
+        try {
+            await().atMost(AT_MOST).until(executions::isPauseRequested);
+            upstream.send(LedgerFixtures.splitDexFill(tradeId, decidedAt.plusSeconds(2)));
+            upstream.flush();
+
+            clock.advance(Duration.ofMinutes(5));
+
+            await().atMost(AT_MOST).during(QUIET).until(() -> isPending(tradeId));
+        } finally {
+            executions.resume();
+        }
+        Trade settled = awaitSettled(tradeId);
+        assertThat(settled.getStatus()).as("settled once, with the leg that was waiting").isEqualTo(TradeState.FILLED);
+        assertThat(settled.getRevision()).isEqualTo(1);
+        assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId)).isEqualTo(1);
     }
 
     private boolean isPending(String tradeId) {

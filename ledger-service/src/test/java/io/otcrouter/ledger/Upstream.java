@@ -41,8 +41,11 @@ final class Upstream implements AutoCloseable {
         if (event instanceof RouteDecided decision) {
             send(Topics.ROUTES_DECIDED.name(), decision.getTradeId(), decision);
         } else if (event instanceof LegExecuted execution) {
-            send(execution.getVenue() == Venue.DEX ? Topics.JUPITER_EXECUTED.name() : Topics.POOLS_EXECUTED.name(),
-                    execution.getTradeId(), execution);
+            // Stamped when the venue executed it, as a venue that sends at once does: the ledger's sweep reads how
+            // far the leg topics have been read from these timestamps, against its own (test) clock.
+            producer.send(new ProducerRecord<>(execution.getVenue() == Venue.DEX ? Topics.JUPITER_EXECUTED.name()
+                    : Topics.POOLS_EXECUTED.name(), null, execution.getExecutedAt().toEpochMilli(),
+                    execution.getTradeId(), execution));
         }
     }
 

@@ -105,21 +105,35 @@ public class Booking {
                 publish);
     }
 
-    /** Settles pending trades booked longer ago than the settle timeout; returns how many it settled. */
+    /**
+     * Settles pending trades booked longer ago than the settle timeout, as if every leg executed so far had been
+     * booked; returns how many it settled.
+     */
     @Transactional
     public int settleOverdue() {
-        return settleOverdue(true);
+        return settleOverdue(clock.instant(), true);
+    }
+
+    /**
+     * Settles pending trades whose settle window ended before {@code legsBookedThrough} (and before now): the time
+     * through which every leg execution has been read and booked ({@link LegWatermark}). A trade whose window ended
+     * later may still have a leg waiting unread, and is left for a later sweep. Returns how many it settled.
+     */
+    @Transactional
+    public int settleOverdue(Instant legsBookedThrough) {
+        return settleOverdue(legsBookedThrough, true);
     }
 
     /** As {@link #settleOverdue()}, for the rebuild: publishes nothing (see {@link #replay}). */
     @Transactional
     public int settleOverdueReplayed() {
-        return settleOverdue(false);
+        return settleOverdue(clock.instant(), false);
     }
 
-    private int settleOverdue(boolean publish) {
+    private int settleOverdue(Instant legsBookedThrough, boolean publish) {
         Instant now = clock.instant();
-        List<String> overdue = trades.findPendingBookedBefore(now.minus(properties.settleTimeout()),
+        Instant windowEndedBy = legsBookedThrough.isBefore(now) ? legsBookedThrough : now;
+        List<String> overdue = trades.findPendingBookedBefore(windowEndedBy.minus(properties.settleTimeout()),
                 Limit.of(properties.sweepBatchSize()));
         if (overdue.isEmpty()) {
             return 0;

@@ -60,7 +60,8 @@ class BookingListener {
     }
 
     @KafkaListener(id = EXECUTIONS_LISTENER, idIsGroup = false, batch = "true",
-            topics = {Topics.Names.JUPITER_EXECUTED, Topics.Names.POOLS_EXECUTED})
+            topics = {Topics.Names.JUPITER_EXECUTED, Topics.Names.POOLS_EXECUTED},
+            containerPostProcessor = "legProgressTracking")
     void onLegExecuted(List<ConsumerRecord<String, Object>> records) {
         bookValidPrefix(records, LegExecuted.class, EventChecks::problem,
                 executions -> booking.book(List.of(), executions));

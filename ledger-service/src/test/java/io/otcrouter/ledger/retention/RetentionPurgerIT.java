@@ -28,7 +28,7 @@ class RetentionPurgerIT {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final BookingProperties BOOKING = new BookingProperties(Duration.ofSeconds(30), 500,
-            Duration.ofDays(7));
+            Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     private final MutableClock clock = new MutableClock(NOW);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
