@@ -46,8 +46,8 @@ public class KafkaConfig {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory.getObject());
         RecordInterceptor<Object, Object> common = interceptors.getIfUnique();
-        factory.setRecordInterceptor(common == null ? progress.interceptor()
-                : new CompositeRecordInterceptor<>(common, progress.interceptor()));
+        factory.setRecordInterceptor(common == null ? progress.recordInterceptor()
+                : new CompositeRecordInterceptor<>(common, progress.recordInterceptor()));
         return factory;
     }
 }

@@ -43,7 +43,7 @@ public class DecisionWatermark {
     /** Writes this instance's progress; a row only moves forward, whoever wrote it before. */
     @Transactional
     public void record() {
-        Map<Integer, Instant> local = progress.readThrough();
+        Map<Integer, Instant> local = progress.readThrough(progress.topic());
         Timestamp now = Timestamp.from(clock.instant());
         local.forEach((partition, through) -> entityManager.createNativeQuery("""
                 insert into {h-schema}decision_progress (topic, partition_no, read_through, updated_at)
@@ -58,7 +58,7 @@ public class DecisionWatermark {
     /** @return the latest expiry the sweep may release now, or empty while some partition has not been read */
     @Transactional(readOnly = true)
     public Optional<Instant> cutoff(Instant now) {
-        OptionalInt partitions = progress.partitions();
+        OptionalInt partitions = progress.partitions(progress.topic());
         if (partitions.isEmpty()) {
             return Optional.empty();
         }
