@@ -2,7 +2,13 @@
 // The router's answers and refusals (problem details) are shown as text, never as HTML.
 (function () {
   'use strict';
-  const { el, setText, numEl, setNumber, format, routeBadge, badge, getJson, postJson, readAnswer, uuid, renderPrices, renderTrades, live } = window.Otc;
+  const { el, setText, numEl, setNumber, format, routeBadge, badge, getJson, readJson, readAnswer, csrfHeaders, uuid, renderPrices, renderTrades, live } = window.Otc;
+  // A 503 from the router with Retry-After means nothing was done (no venue answered in time, load shed, event log
+  // down) and that a retry under the same Idempotency-Key is safe: it decides afresh under the same trade id and can
+  // never book a second trade. So the form retries by itself, a few times, waiting as long as the router asks; a
+  // person would only click again (with a new key) seconds later. Then it says plainly that nothing was done.
+  const RETRIES = 3;
+  const LONGEST_WAIT_S = 10;
   const form = document.getElementById('trade-form');
   const quoteButton = document.getElementById('quote-button');
   const executeButton = document.getElementById('execute-button');
@@ -132,13 +138,80 @@
     if (result.error) showError(result.error); else renderQuote(result.body);
   }));
 
+  /** Shows what the form is waiting for; no lines hides it. */
+  function showWaiting(lines) {
+    const waiting = document.getElementById('trade-waiting');
+    waiting.replaceChildren(...lines.map((line, i) => el(i === 0 ? 'strong' : 'div', i === 0 ? 'd-block' : null, line)));
+    waiting.classList.toggle('d-none', lines.length === 0);
+  }
+
+  /** Seconds the router asked to wait before a retry, when it is a 503 that may be retried; otherwise null. */
+  function retryAfter(response) {
+    const seconds = Number(response.headers.get('Retry-After'));
+    return response.status === 503 && Number.isInteger(seconds) && seconds >= 0 && seconds <= LONGEST_WAIT_S ? seconds : null;
+  }
+
+  function post(body, key) {
+    return fetch('/api/trades', {
+      method: 'POST',
+      headers: Object.assign({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': key }, csrfHeaders()),
+      body: JSON.stringify(body)
+    });
+  }
+
+  /** What the person reads when the router still had nothing after the retries: nothing was done, in plain words. */
+  function nothingDone(problem, attempts) {
+    const silent = problem && Array.isArray(problem.silentVenues) && problem.silentVenues.length ? problem.silentVenues : null;
+    const title = problem && problem.title === 'No quote in time' ? 'No venue answered in time — nothing was done'
+      : 'The router could not take the trade — nothing was done';
+    const lines = [title, 'No trade was booked and nothing was executed (asked ' + attempts + ' times).'];
+    if (silent) lines.push('Did not answer: ' + silent.join(', ') + '.');
+    else if (problem && problem.title) lines.push('Router: ' + problem.title);
+    lines.push('You can submit the trade again.');
+    return lines;
+  }
+
+  /** Submits once under one key, retrying the router's retryable 503s under the same key. */
+  async function execute() {
+    const body = values();
+    // One key per submission: the router books a retried or double-sent submission once.
+    const key = uuid();
+    for (let attempt = 1; ; attempt++) {
+      const response = await post(body, key);
+      if (response.status === 401) window.location.assign('/login');
+      const wait = retryAfter(response);
+      if (wait === null) return readAnswer(response);
+      const problem = await readJson(response).catch(() => null);
+      if (attempt > RETRIES) return { error: nothingDone(problem, attempt) };
+      showWaiting([(problem && problem.title ? problem.title : 'Router busy') + ' — nothing was done yet',
+        'Asking again in ' + wait + ' s under the same key (attempt ' + (attempt + 1) + ' of ' + (RETRIES + 1) + ').']);
+      await new Promise(resolve => setTimeout(resolve, wait * 1000));
+    }
+  }
+
+  /** 202: decided and perhaps executing, but not confirmed yet; never "nothing was done". */
+  function renderUnconfirmed(trade) {
+    const link = el('a', 'alert-link', trade.tradeId);
+    link.href = '/trades/' + encodeURIComponent(trade.tradeId);
+    resultBox.replaceChildren(el('strong', 'd-block', 'Trade submitted, not confirmed yet'),
+      el('span', null, 'It may be executing: do not submit it again. Trade '), link,
+      el('div', 'small', trade.detail || ''));
+    resultBox.classList.remove('d-none');
+  }
+
   form.addEventListener('submit', event => {
     event.preventDefault();
     busy(executeButton, async () => {
       clearMessages();
-      // One key per submission: the router books a retried or double-sent submission once.
-      const result = await postJson('/api/trades', values(), { 'Idempotency-Key': uuid() });
-      if (result.error) showError(result.error); else renderResult(result.body);
+      let result;
+      try {
+        result = await execute();
+      } finally {
+        showWaiting([]);
+      }
+      if (result.error) showError(result.error);
+      else if (result.body && result.body.status === 'UNCONFIRMED') renderUnconfirmed(result.body);
+      else renderResult(result.body);
     });
   });
 

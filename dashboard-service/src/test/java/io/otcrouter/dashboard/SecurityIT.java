@@ -65,8 +65,8 @@ class SecurityIT {
                       "minOutput":"148503.25"}],
              "candidates":[{"label":"DEX","route":"DEX","available":true,"output":"149249.5","reason":null}],
              "reason":"Jupiter alone returns the most"}""";
-    private static final List<String> PAGES = List.of("/", "/trade", "/analytics", "/pools", "/trades/trade-sec-1",
-            "/admin/pools");
+    private static final List<String> PAGES = List.of("/", "/trade", "/analytics", "/pools", "/history",
+            "/trades/trade-sec-1", "/admin/pools");
     private static final List<String> READ_API = List.of("/api/stats", "/api/trades", "/api/trades/trade-sec-1",
             "/api/prices", "/api/pools", "/api/analytics", "/api/tokens", "/api/stream");
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>");

@@ -16,12 +16,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * ({@link SecretFile}): the desk's router key, a read key (ledger and prices), the pool admin key, a metrics key
  * (actuator of every service), an ops key (the dead-letter tools of every service) and the dashboard admin's
  * password. What only the stack's own processes use — the
- * dashboard's keys for the router and the pool service — is generated afresh at every start and never written.
+ * dashboard's keys for the router, the pool service and the ledger — is generated afresh at every start and never written.
  * Services receive SHA-256 digests of keys and a bcrypt hash of the password, never the secrets themselves, except
  * the dashboard, which must present its own keys.
  */
 record LocalCredentials(String deskKey, String readKey, String poolAdminKey, String metricsKey, String opsKey,
-        String adminPassword, String dashboardRouterKey, String dashboardPoolKey) {
+        String adminPassword, String dashboardRouterKey, String dashboardPoolKey, String dashboardLedgerKey) {
 
     static final String DESK_KEY_FILE = "router-api-key";
     static final String READ_KEY_FILE = "read-api-key";
@@ -38,7 +38,7 @@ record LocalCredentials(String deskKey, String readKey, String poolAdminKey, Str
                 SecretFile.loadOrCreate(dataDir, METRICS_KEY_FILE, "metrics-"),
                 SecretFile.loadOrCreate(dataDir, OPS_KEY_FILE, "ops-"),
                 SecretFile.loadOrCreate(dataDir, ADMIN_PASSWORD_FILE, ""),
-                SecretFile.generate("dashboard-"), SecretFile.generate("dashboard-"));
+                SecretFile.generate("dashboard-"), SecretFile.generate("dashboard-"), SecretFile.generate("dashboard-"));
     }
 
     /** Credentials that live only in memory, for tests. */
@@ -46,7 +46,7 @@ record LocalCredentials(String deskKey, String readKey, String poolAdminKey, Str
         return new LocalCredentials(SecretFile.generate("desk-"), SecretFile.generate("read-"),
                 SecretFile.generate("pool-admin-"), SecretFile.generate("metrics-"), SecretFile.generate("ops-"),
                 SecretFile.generate(""),
-                SecretFile.generate("dashboard-"), SecretFile.generate("dashboard-"));
+                SecretFile.generate("dashboard-"), SecretFile.generate("dashboard-"), SecretFile.generate("dashboard-"));
     }
 
     /** Each service's credential variables, by module. */
@@ -56,13 +56,15 @@ record LocalCredentials(String deskKey, String readKey, String poolAdminKey, Str
         env.put("quote-service", Map.of("QUOTE_API_KEYS", keys(metrics(), ops())));
         env.put("otc-pool-service", Map.of("POOL_API_KEYS", keys(entry("admin", "admin+read", poolAdminKey),
                 entry("dashboard", "admin+read", dashboardPoolKey), metrics(), ops())));
-        env.put("ledger-service", Map.of("LEDGER_API_KEYS", keys(entry("reader", "read", readKey), metrics(), ops())));
+        env.put("ledger-service", Map.of("LEDGER_API_KEYS", keys(entry("reader", "read", readKey),
+                entry("dashboard", "read", dashboardLedgerKey), metrics(), ops())));
         env.put("router-service", Map.of("ROUTER_API_KEYS", keys(entry("desk", "trade+read", deskKey),
                 entry("dashboard", "trade+read+delegate", dashboardRouterKey), metrics(), ops())));
         env.put("dashboard-service", Map.of(
                 "DASHBOARD_USERS", ADMIN_USER + ":admin:{bcrypt}" + new BCryptPasswordEncoder().encode(adminPassword),
                 "ROUTER_API_KEY", dashboardRouterKey,
-                "POOL_API_KEY", dashboardPoolKey));
+                "POOL_API_KEY", dashboardPoolKey,
+                "LEDGER_API_KEY", dashboardLedgerKey));
         return env;
     }
 

@@ -34,7 +34,8 @@ public final class ServiceCatalog {
                 new ServiceSpec("router-service", ports.router(), withDatabase(infra, ports.router())),
                 new ServiceSpec("dashboard-service", ports.dashboard(), kafkaOnly(infra, ports.dashboard()))
                         .withEnv("ROUTER_URL", "http://127.0.0.1:" + ports.router())
-                        .withEnv("POOL_URL", "http://127.0.0.1:" + ports.otcPool()))
+                        .withEnv("POOL_URL", "http://127.0.0.1:" + ports.otcPool())
+                        .withEnv("LEDGER_URL", "http://127.0.0.1:" + ports.ledger()))
                 .stream().map(spec -> withAll(spec, secrets.getOrDefault(spec.module(), Map.of()))).toList();
     }
 

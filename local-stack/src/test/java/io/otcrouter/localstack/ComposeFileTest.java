@@ -116,7 +116,8 @@ class ComposeFileTest {
         Map<String, List<String>> required = Map.of("router-service", List.of("ROUTER_API_KEYS"),
                 "otc-pool-service", List.of("POOL_API_KEYS"), "ledger-service", List.of("LEDGER_API_KEYS"),
                 "price-service", List.of("PRICE_API_KEYS"), "quote-service", List.of("QUOTE_API_KEYS"),
-                "dashboard-service", List.of("ROUTER_API_KEY", "POOL_API_KEY", "DASHBOARD_USERS"));
+                "dashboard-service", List.of("ROUTER_API_KEY", "POOL_API_KEY", "LEDGER_API_KEY",
+                        "DASHBOARD_USERS"));
         required.forEach((module, variables) -> variables.forEach(variable -> assertThat(
                 String.valueOf(environment(module).get(variable))).as(module + " " + variable)
                 .startsWith("${" + variable + ":?").doesNotContain("{bcrypt}")));

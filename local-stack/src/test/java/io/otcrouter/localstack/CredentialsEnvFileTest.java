@@ -24,7 +24,7 @@ class CredentialsEnvFileTest {
 
         List<String> lines = Files.readAllLines(env).stream().filter(line -> !line.startsWith("#")).toList();
         assertThat(lines).extracting(line -> line.substring(0, line.indexOf('='))).containsExactly("DASHBOARD_USERS",
-                "LEDGER_API_KEYS", "POOL_API_KEY", "POOL_API_KEYS", "PRICE_API_KEYS", "QUOTE_API_KEYS", "ROUTER_API_KEY",
+                "LEDGER_API_KEY", "LEDGER_API_KEYS", "POOL_API_KEY", "POOL_API_KEYS", "PRICE_API_KEYS", "QUOTE_API_KEYS", "ROUTER_API_KEY",
                 "ROUTER_API_KEYS");
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("[A-Z_]+='[^']+'"));
         assertThat(lines).contains("ROUTER_API_KEY='" + credentials.dashboardRouterKey() + "'");

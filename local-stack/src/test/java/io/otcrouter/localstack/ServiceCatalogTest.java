@@ -76,12 +76,15 @@ class ServiceCatalogTest {
         assertThat(services.get("otc-pool-service").environment().get("POOL_API_KEYS"))
                 .startsWith("admin:admin+read:" + LocalCredentials.sha256Hex(CREDENTIALS.poolAdminKey()));
         assertThat(services.get("ledger-service").environment().get("LEDGER_API_KEYS"))
-                .startsWith("reader:read:" + LocalCredentials.sha256Hex(CREDENTIALS.readKey()));
+                .startsWith("reader:read:" + LocalCredentials.sha256Hex(CREDENTIALS.readKey()) + ",dashboard:read:"
+                        + LocalCredentials.sha256Hex(CREDENTIALS.dashboardLedgerKey()) + ",");
         assertThat(services.get("price-service").environment()).containsKey("PRICE_API_KEYS");
         assertThat(services.get("quote-service").environment()).containsKey("QUOTE_API_KEYS");
         assertThat(services.get("dashboard-service").environment())
                 .containsEntry("ROUTER_API_KEY", CREDENTIALS.dashboardRouterKey())
-                .containsEntry("POOL_API_KEY", CREDENTIALS.dashboardPoolKey());
+                .containsEntry("POOL_API_KEY", CREDENTIALS.dashboardPoolKey())
+                .containsEntry("LEDGER_API_KEY", CREDENTIALS.dashboardLedgerKey())
+                .containsEntry("LEDGER_URL", "http://127.0.0.1:" + ServicePorts.DEFAULTS.ledger());
         List<String> secrets = List.of(CREDENTIALS.deskKey(), CREDENTIALS.readKey(), CREDENTIALS.poolAdminKey(),
                 CREDENTIALS.metricsKey(), CREDENTIALS.opsKey(), CREDENTIALS.adminPassword());
         assertThat(services.values()).allSatisfy(service -> assertThat(service.environment().values())

@@ -28,6 +28,7 @@ class PagesConfig implements WebMvcConfigurer {
         registry.addViewController("/trade").setViewName("trade");
         registry.addViewController("/analytics").setViewName("analytics");
         registry.addViewController("/pools").setViewName("pools");
+        registry.addViewController("/history").setViewName("history");
         // The page reads the tradeId from its own path.
         registry.addViewController("/trades/{tradeId}").setViewName("trade-detail");
         registry.addViewController(SecurityConfig.ADMIN_PAGE).setViewName("admin-pools");

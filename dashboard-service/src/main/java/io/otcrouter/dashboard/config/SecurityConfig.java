@@ -58,7 +58,7 @@ class SecurityConfig {
             + " form-action 'self'; base-uri 'none'; object-src 'none'";
     static final String LOGIN_PAGE = "/login";
     /** The pages a person opens; after signing in they land on the one they asked for. */
-    static final String[] VIEWER_PAGES = {"/", "/trade", "/analytics", "/pools", "/trades/{tradeId}"};
+    static final String[] VIEWER_PAGES = {"/", "/trade", "/analytics", "/pools", "/history", "/trades/{tradeId}"};
     static final String ADMIN_PAGE = "/admin/pools";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
@@ -83,6 +83,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/stats", "/api/trades", "/api/trades/{tradeId}",
                                 "/api/prices", "/api/pools", "/api/analytics", "/api/tokens", "/api/stream")
                                 .hasRole(VIEWER)
+                        // The whole ledger's trades, from ledger-service with the dashboard's own key.
+                        .requestMatchers(HttpMethod.GET, "/api/history", "/api/history.csv").hasRole(VIEWER)
                         // Quotes spend the router's shared Jupiter budget: only for those who may trade.
                         .requestMatchers(HttpMethod.GET, "/api/quote").hasRole(TRADER)
                         .requestMatchers(HttpMethod.POST, "/api/trades").hasRole(TRADER)

@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The services the dashboard calls server-side with its own credentials, on behalf of a signed-in person:
- * router-service (quotes and trades) and otc-pool-service (pool admin).
+ * router-service (quotes and trades), otc-pool-service (pool admin) and ledger-service (trade history).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RouterClientProperties.class, PoolServiceProperties.class})
+@EnableConfigurationProperties({RouterClientProperties.class, PoolServiceProperties.class,
+        LedgerClientProperties.class})
 class UpstreamConfig {
 }

@@ -59,6 +59,26 @@ class UpstreamAnswerTest {
         assertThat(((ProblemDetail) answer.getBody()).getDetail()).contains("more than");
     }
 
+    @Test
+    void shouldPassOnRetryAfterInSecondsSoThePageCanWaitAsTheRouterAsks() throws Exception {
+        MockClientHttpResponse unquoted = new MockClientHttpResponse(PROBLEM.getBytes(StandardCharsets.UTF_8),
+                HttpStatus.SERVICE_UNAVAILABLE);
+        unquoted.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        unquoted.getHeaders().set("Retry-After", "2");
+        MockClientHttpResponse dated = new MockClientHttpResponse(PROBLEM.getBytes(StandardCharsets.UTF_8),
+                HttpStatus.SERVICE_UNAVAILABLE);
+        dated.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        dated.getHeaders().set("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT\r\nX-Injected: 1");
+
+        ResponseEntity<Object> relayed = UpstreamAnswer.read("router-service", unquoted).relay();
+        ResponseEntity<Object> dropped = UpstreamAnswer.read("router-service", dated).relay();
+
+        assertThat(relayed.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(relayed.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(relayed.getBody()).isEqualTo(PROBLEM);
+        assertThat(dropped.getHeaders().containsHeader("Retry-After")).as("only whole seconds pass").isFalse();
+    }
+
     private static ResponseEntity<Object> relay(HttpStatus status, MediaType type, String body) throws Exception {
         MockClientHttpResponse response = new MockClientHttpResponse(body.getBytes(StandardCharsets.UTF_8), status);
         if (type != null) {

@@ -27,7 +27,8 @@ class LedgerController {
      * Query parameters, all optional ({@link TradeQuery}): {@code page} (from 0), {@code size} (1-200, 50),
      * {@code route} and {@code status} (as the enums spell them), {@code pair} ("SOL/USDC", input/output as in the
      * events), {@code from} (decision time, inclusive) and {@code to} (exclusive) as ISO-8601 instants,
-     * {@code submittedBy} ("api-key:&lt;id&gt;" or "dashboard-user:&lt;name&gt;"). Anything else is refused.
+     * {@code submittedBy} ("api-key:&lt;id&gt;" or "dashboard-user:&lt;name&gt;"), {@code clientOrderId}. Anything else
+     * is refused. Offset pages end at {@link TradeQuery#MAX_PAGE}; {@code /history} walks the whole ledger.
      */
     @GetMapping("/trades")
     TradePageView trades(HttpServletRequest request) {

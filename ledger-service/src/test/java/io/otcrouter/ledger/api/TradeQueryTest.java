@@ -23,20 +23,21 @@ class TradeQueryTest {
         TradeQuery query = TradeQuery.parse(Map.of("page", new String[] {"3"}, "size", new String[] {"200"},
                 "route", new String[] {"SPLIT"}, "pair", new String[] {"SOL/USDC"}, "status",
                 new String[] {"PARTIALLY_FILLED"}, "from", new String[] {"2024-05-01T00:00:00Z"}, "to",
-                new String[] {"2024-05-02T00:00:00Z"}, "submittedBy", new String[] {"dashboard-user:ada.l@desk-1"}));
+                new String[] {"2024-05-02T00:00:00Z"}, "submittedBy", new String[] {"dashboard-user:ada.l@desk-1"},
+                "clientOrderId", new String[] {"desk-42.A_1"}));
 
         assertThat(query.page()).isEqualTo(3);
         assertThat(query.size()).isEqualTo(200);
         assertThat(query.filter()).isEqualTo(new TradeFilter(Route.SPLIT, "SOL/USDC", TradeState.PARTIALLY_FILLED,
                 Instant.parse("2024-05-01T00:00:00Z"), Instant.parse("2024-05-02T00:00:00Z"),
-                "dashboard-user:ada.l@desk-1"));
+                "dashboard-user:ada.l@desk-1", "desk-42.A_1"));
     }
 
     @Test
     void shouldDefaultToTheFirstPageOfFiftyWithoutFilters() {
         TradeQuery query = TradeQuery.parse(Map.of());
 
-        assertThat(query).isEqualTo(new TradeQuery(new TradeFilter(null, null, null, null, null, null), 0, 50));
+        assertThat(query).isEqualTo(new TradeQuery(new TradeFilter(null, null, null, null, null, null, null), 0, 50));
     }
 
     /** Values with spaces or control characters are quoted: CSV would trim them. */
@@ -50,7 +51,8 @@ class TradeQueryTest {
             "from|yesterday", "from|1E+99999999", "from|2024-05-01", "from|+100000-01-01T00:00:00Z",
             "from|1969-12-31T23:59:59Z", "to|2024-05-01T00:00:00",
             "submittedBy|bob", "submittedBy|api-key:", "submittedBy|api-key:-x", "submittedBy|dashboard-user:a b",
-            "submittedBy|'api-key:desk\u0000'"})
+            "submittedBy|'api-key:desk\u0000'", "clientOrderId|''", "clientOrderId|desk 42",
+            "clientOrderId|=HYPERLINK(x)", "clientOrderId|'desk-42\u0000'"})
     void shouldRefuseABadValueNamingItsParameterWithoutEvaluatingIt(String parameter, String value) {
         assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(1),
                 () -> TradeQuery.parse(Map.of(parameter, new String[] {value}))))
