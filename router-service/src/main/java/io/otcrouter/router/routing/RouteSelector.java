@@ -14,7 +14,7 @@ import io.otcrouter.events.Route;
  * Decides where a trade goes. Candidates: everything to Jupiter, each pool alone, Jupiter plus each pool, and the
  * best splits across several pools with Jupiter and without, each optimised exactly ({@link SplitOptimizer}). They
  * are compared on output after the cost model. Every leg used must price within the band around the reference
- * ({@link PriceBand}): a pool at its quoted rate, Jupiter at its average price for the leg's size — so a DEX too
+ * ({@link PriceBand}): a pool at its size tier's rate, Jupiter at its average price for the leg's size — so a DEX too
  * shallow for the whole trade can still take a smaller leg. Expired quotes, quotes for another size and pools that
  * refused are listed with the reason and not used. Everything-to-Jupiter, when within the band, is a candidate and
  * wins ties, so the decision is never worse than DEX-only.
@@ -62,7 +62,8 @@ public class RouteSelector {
         if (quotes.pools().isEmpty()) {
             candidates.add(Candidate.unavailable("OTC", Route.OTC, "no pool answered before the deadline"));
         }
-        List<Allocation> allocations = new SplitOptimizer(costs).optimise(intent.amountIn(), dexOffer, offers);
+        List<List<PoolPiece>> pieces = offers.stream().map(offer -> offer.pieces(band::admits)).toList();
+        List<Allocation> allocations = new SplitOptimizer(costs).optimisePieces(intent.amountIn(), dexOffer, pieces);
         new RouteOptions(intent, dexOffer, offers).addAll(allocations, options, candidates);
         options.forEach(option -> candidates.add(new Candidate(option.label(), option.route(), true,
                 option.grossOut(), null)));
