@@ -66,7 +66,7 @@ public class RouteSelector {
         List<Allocation> allocations = new SplitOptimizer(costs).optimisePieces(intent.amountIn(), dexOffer, pieces);
         new RouteOptions(intent, dexOffer, offers).addAll(allocations, options, candidates);
         options.forEach(option -> candidates.add(new Candidate(option.label(), option.route(), true,
-                option.grossOut(), null)));
+                option.grossOut(), null, option.netOfLegs(costs))));
 
         BigInteger baseline = dex == null ? null : EventDecimals.toAtomic(dex.getOutAmount());
         Route originalRule = OriginalRule.choose(intent, quotes.dex());
@@ -74,12 +74,14 @@ public class RouteSelector {
         if (best.isEmpty()) {
             String reason = "No venue can fill " + Units.of(intent.input(), intent.amountIn()) + " " + intent.pair();
             return new Decision(Route.REJECTED, List.of(), candidates, BigInteger.ZERO, null, quotes.dex(),
-                    notes.isEmpty() ? reason : reason + " (" + String.join("; ", notes) + ")", originalRule);
+                    notes.isEmpty() ? reason : reason + " (" + String.join("; ", notes) + ")", originalRule,
+                    costs.networkFeePerLegOut());
         }
         Reasons.dexEstimate(intent, dex, best.get().legs()).ifPresent(notes::add);
         List<Leg> legs = numbered(tradeId, best.get().legs());
         return new Decision(best.get().route(), legs, candidates, best.get().grossOut(), baseline, quotes.dex(),
-                Reasons.explain(intent, best.get().route(), legs, baseline, notes), originalRule);
+                Reasons.explain(intent, best.get().route(), legs, baseline, notes), originalRule,
+                costs.networkFeePerLegOut());
     }
 
     /** The option with the most output after costs; of equals the first listed, so all to Jupiter wins ties. */
