@@ -139,7 +139,7 @@ public class PoolPricer {
         return TierSchedule.FLAT;
     }
 
-    /** The trade's size in atomic base units, by which its size tier is chosen: its value at the mid when buying base. */
+    /** The trade's size in atomic base units, which picks its size tier: its value at the mid when buying base. */
     private static BigInteger baseEquivalent(PoolTerms terms, TradeSide side, BigInteger inAmount, BigDecimal mid) {
         return side == TradeSide.SELL_BASE ? inAmount
                 : terms.base().toAtomic(terms.quote().toUnits(inAmount).divide(mid, MC)
@@ -169,7 +169,7 @@ public class PoolPricer {
         return side == TradeSide.SELL_BASE ? mid.multiply(keep, MC) : keep.divide(mid, MC);
     }
 
-    /** The atomic output of {@code inAmount} at {@code price}, rounded down: the pool never pays more than it priced. */
+    /** The atomic output of {@code inAmount} at {@code price}, rounded down: never more than the pool priced. */
     private static BigInteger outFor(Token input, Token output, BigInteger inAmount, BigDecimal price) {
         return input.toUnits(inAmount).multiply(price, MC).movePointRight(output.decimals())
                 .setScale(0, RoundingMode.DOWN).toBigIntegerExact();

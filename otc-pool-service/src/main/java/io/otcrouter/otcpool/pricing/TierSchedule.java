@@ -42,7 +42,7 @@ public record TierSchedule(List<Tier> tiers) {
         return tier == null ? quotedPrice : tier.price();
     }
 
-    /** As stored with the reservation: {@code minIn:in:out:spreadBps:price} per tier, {@code ;} between; null if flat. */
+    /** As kept with the reservation: {@code minIn:in:out:spreadBps:price} per tier, {@code ;} between; null if flat. */
     public String encode() {
         if (isFlat()) {
             return null;

@@ -210,7 +210,8 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
 
         assertThat(quote.getSpreadBps()).isEqualTo(45);
-        assertThat(quote.getTiers()).extracting(t -> t.getMinInAmount().toBigIntegerExact(), PoolQuoteTier::getSpreadBps)
+        assertThat(quote.getTiers())
+                .extracting(t -> t.getMinInAmount().toBigIntegerExact(), PoolQuoteTier::getSpreadBps)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Pools.atomic(RAY, "10"), 25),
                         org.assertj.core.groups.Tuple.tuple(Pools.atomic(RAY, "500"), 45));
         PoolQuoteTier cheaper = quote.getTiers().get(0);

@@ -209,9 +209,11 @@ class RouteSelectorTest {
         assertThat(decision.networkFeePerLeg()).isEqualTo(feePerLeg);
         assertThat(decision.candidates()).filteredOn(Candidate::available).isNotEmpty().allSatisfy(c -> {
             long legs = c.route() == Route.SPLIT ? 2 : 1;
-            assertThat(c.netOut()).as(c.label()).isEqualTo(c.out().subtract(feePerLeg.multiply(BigInteger.valueOf(legs))));
+            assertThat(c.netOut()).as(c.label())
+                    .isEqualTo(c.out().subtract(feePerLeg.multiply(BigInteger.valueOf(legs))));
         });
-        assertThat(decision.candidates()).filteredOn(c -> !c.available()).allSatisfy(c -> assertThat(c.netOut()).isNull());
+        assertThat(decision.candidates()).filteredOn(c -> !c.available())
+                .allSatisfy(c -> assertThat(c.netOut()).isNull());
     }
 
     @Test
