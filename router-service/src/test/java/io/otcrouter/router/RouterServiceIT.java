@@ -75,7 +75,9 @@ class RouterServiceIT extends RouterIntegrationTest {
             assertThat(leg.getVenue()).isEqualTo(Venue.OTC);
             assertThat(EventDecimals.toAtomic(leg.getExpectedOutAmount())).isEqualTo(new BigInteger("149625000000"));
         });
-        assertThat(decided.getCandidates()).hasSize(2);
+        assertThat(decided.getCandidates()).hasSize(2).allSatisfy(c -> assertThat(c.getNetOutAmount())
+                .isEqualByComparingTo(c.getOutAmount().subtract(decided.getNetworkFeePerLegOutAmount())));
+        assertThat(response.body()).contains("\"netOutput\":");
         assertThat(get(response.headers().firstValue("Location").orElseThrow()).body()).contains(clientOrderId);
     }
 

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.kafka.prices.ReferencePrice;
@@ -72,17 +75,9 @@ public class PoolPricer {
                     null);
         }
 
-        BigInteger baseEquivalent = side == TradeSide.SELL_BASE ? inAmount
-                : terms.base().toAtomic(input.toUnits(inAmount).divide(mid, MC).setScale(terms.base().decimals(),
-                        RoundingMode.DOWN));
-        Spread spread = spreads.spread(terms, side, baseEquivalent, base, quote);
-        BigDecimal keep = BigDecimal.ONE.subtract(BigDecimal.valueOf(spread.totalBps()).divide(BPS, MC), MC);
-        BigDecimal price = side == TradeSide.SELL_BASE
-                ? mid.multiply(keep, MC)
-                : keep.divide(mid, MC);
-        BigDecimal outUnits = input.toUnits(inAmount).multiply(price, MC);
-        BigInteger outAmount = outUnits.movePointRight(output.decimals()).setScale(0, RoundingMode.DOWN)
-                .toBigIntegerExact();
+        Spread spread = spreads.spread(terms, side, baseEquivalent(terms, side, inAmount, mid), base, quote);
+        BigDecimal price = priceAt(mid, spread, side);
+        BigInteger outAmount = outFor(input, output, inAmount, price);
         if (outAmount.signum() <= 0) {
             return PoolPrice.refused("Amount too small to return any " + output.symbol(), side, minIn, maxIn,
                     spread);
@@ -95,6 +90,89 @@ public class PoolPricer {
                             ? " not held by other firm quotes" : ""), side, minIn, maxIn, spread);
         }
         return PoolPrice.quoted(side, outAmount, price, minIn, maxIn, spread);
+    }
+
+    /**
+     * The schedule of a quote's size tiers below its size ({@link TierSchedule}): for each size tier of the pool that
+     * legs from the quote's minimum up to its size reach, the price of the quote with that tier's add-on in place of
+     * its own — the same reference prices, skew, volatility and cap — at the tier's largest leg. Flat when the pool
+     * has no such tier below the quoted one.
+     *
+     * @param quoted the accepted price of {@code quotedIn}, made with {@code base} and {@code quote}
+     */
+    public TierSchedule schedule(PoolTerms terms, TradeSide side, BigInteger quotedIn, PoolPrice quoted,
+            ReferencePrice base, ReferencePrice quote) {
+        if (!quoted.accepted() || quoted.spread() == null || terms.sizeTiers().isEmpty()) {
+            return TierSchedule.FLAT;
+        }
+        BigDecimal mid = mid(terms, base.priceUsd(), quote.priceUsd());
+        List<SizeTier> sizeTiers = new ArrayList<>(terms.sizeTiers());
+        if (sizeTiers.stream().noneMatch(tier -> tier.minTradeBase().signum() == 0)) {
+            sizeTiers.add(new SizeTier(BigInteger.ZERO, 0)); // below the first bracket nothing is added
+        }
+        sizeTiers.sort(Comparator.comparing(SizeTier::minTradeBase));
+        List<TierSchedule.Tier> tiers = new ArrayList<>();
+        for (int k = 0; k < sizeTiers.size(); k++) {
+            BigInteger lo = firstInputReaching(terms, side, sizeTiers.get(k).minTradeBase(), mid)
+                    .max(quoted.minInAmount());
+            BigInteger hi = k + 1 < sizeTiers.size()
+                    ? firstInputReaching(terms, side, sizeTiers.get(k + 1).minTradeBase(), mid)
+                            .subtract(BigInteger.ONE).min(quotedIn)
+                    : quotedIn;
+            if (lo.compareTo(hi) > 0) {
+                continue;
+            }
+            if (hi.equals(quotedIn)) {
+                boolean sameBracket = sizeTiers.get(k).addBps() == quoted.spread().sizeTierBps();
+                tiers.add(new TierSchedule.Tier(lo, quotedIn, quoted.outAmount(), quoted.spread().totalBps(),
+                        quoted.price()));
+                return sameBracket && tiers.size() > 1 ? new TierSchedule(tiers) : TierSchedule.FLAT;
+            }
+            Spread spread = quoted.spread().withSizeTierBps(sizeTiers.get(k).addBps());
+            BigDecimal price = priceAt(mid, spread, side);
+            BigInteger out = outFor(terms.inputToken(side), terms.outputToken(side), hi, price);
+            if (out.signum() <= 0) {
+                return TierSchedule.FLAT;
+            }
+            tiers.add(new TierSchedule.Tier(lo, hi, out, spread.totalBps(), price));
+        }
+        return TierSchedule.FLAT;
+    }
+
+    /** The trade's size in atomic base units, which picks its size tier: its value at the mid when buying base. */
+    private static BigInteger baseEquivalent(PoolTerms terms, TradeSide side, BigInteger inAmount, BigDecimal mid) {
+        return side == TradeSide.SELL_BASE ? inAmount
+                : terms.base().toAtomic(terms.quote().toUnits(inAmount).divide(mid, MC)
+                        .setScale(terms.base().decimals(), RoundingMode.DOWN));
+    }
+
+    /** The smallest input whose base equivalent reaches {@code minTradeBase}: where a size tier starts. */
+    private static BigInteger firstInputReaching(PoolTerms terms, TradeSide side, BigInteger minTradeBase,
+            BigDecimal mid) {
+        if (side == TradeSide.SELL_BASE) {
+            return minTradeBase;
+        }
+        BigInteger first = limitInInputUnits(terms, side, minTradeBase, mid, RoundingMode.CEILING);
+        while (first.signum() > 0 && baseEquivalent(terms, side, first.subtract(BigInteger.ONE), mid)
+                .compareTo(minTradeBase) >= 0) {
+            first = first.subtract(BigInteger.ONE);
+        }
+        while (baseEquivalent(terms, side, first, mid).compareTo(minTradeBase) < 0) {
+            first = first.add(BigInteger.ONE);
+        }
+        return first;
+    }
+
+    /** Output token units per input token unit at the mid less the spread. */
+    private static BigDecimal priceAt(BigDecimal mid, Spread spread, TradeSide side) {
+        BigDecimal keep = BigDecimal.ONE.subtract(BigDecimal.valueOf(spread.totalBps()).divide(BPS, MC), MC);
+        return side == TradeSide.SELL_BASE ? mid.multiply(keep, MC) : keep.divide(mid, MC);
+    }
+
+    /** The atomic output of {@code inAmount} at {@code price}, rounded down: never more than the pool priced. */
+    private static BigInteger outFor(Token input, Token output, BigInteger inAmount, BigDecimal price) {
+        return input.toUnits(inAmount).multiply(price, MC).movePointRight(output.decimals())
+                .setScale(0, RoundingMode.DOWN).toBigIntegerExact();
     }
 
     /** Base priced in quote units, e.g. USDC per SOL, shifted by the pool's price offset. */

@@ -3,15 +3,18 @@ package io.otcrouter.otcpool.quoting;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolQuoteStatus;
+import io.otcrouter.events.PoolQuoteTier;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.Spread;
+import io.otcrouter.otcpool.pricing.TierSchedule;
 import io.otcrouter.otcpool.quoting.QuoteSizer.Sized;
 import io.otcrouter.otcpool.reservation.Reservation;
 
@@ -52,6 +55,7 @@ final class PoolQuotedEvents {
                 .setOutAmount(EventDecimals.atomic(held.getOutAmount()))
                 .setPrice(EventDecimals.price(held.getPrice()))
                 .setExpiresAt(held.getExpiresAt())
+                .setTiers(tiers(held.tiers()))
                 .build();
     }
 
@@ -68,7 +72,18 @@ final class PoolQuotedEvents {
                 .setOutAmount(EventDecimals.atomic(price.outAmount()))
                 .setPrice(EventDecimals.price(price.price()))
                 .setExpiresAt(expiresAt)
+                .setTiers(tiers(sized.tiers()))
                 .build();
+    }
+
+    /** The schedule as published: null when every leg pays the quote's own price. */
+    private static List<PoolQuoteTier> tiers(TierSchedule schedule) {
+        if (schedule.isFlat()) {
+            return null;
+        }
+        return schedule.tiers().stream().map(tier -> PoolQuoteTier.newBuilder()
+                .setMinInAmount(EventDecimals.atomic(tier.minIn())).setInAmount(EventDecimals.atomic(tier.in()))
+                .setOutAmount(EventDecimals.atomic(tier.out())).setSpreadBps(tier.spreadBps()).build()).toList();
     }
 
     private static PoolQuoted.Builder sizedAs(PoolQuoted.Builder quote, Sized sized) {

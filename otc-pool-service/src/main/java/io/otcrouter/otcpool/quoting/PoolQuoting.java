@@ -194,7 +194,8 @@ public class PoolQuoting {
             Instant now) {
         PoolPrice price = sized.price();
         return reservations.reserve(request.getRequestId(), ask.served().pool().getId(), ask.served().side(),
-                sized.inAmount(), price.outAmount(), price.price(), price.spread().totalBps(), expiresAt, now);
+                sized.inAmount(), price.outAmount(), price.price(), price.spread().totalBps(), sized.tiers(), expiresAt,
+                now);
     }
 
     private record Served(Pool pool, TradeSide side) {

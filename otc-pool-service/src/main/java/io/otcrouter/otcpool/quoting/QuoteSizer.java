@@ -7,6 +7,7 @@ import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.otcpool.pool.Pool;
 import io.otcrouter.otcpool.pricing.PoolPrice;
 import io.otcrouter.otcpool.pricing.PoolPricer;
+import io.otcrouter.otcpool.pricing.TierSchedule;
 import io.otcrouter.otcpool.pricing.TradeSide;
 
 /**
@@ -22,8 +23,8 @@ class QuoteSizer {
         this.pricer = pricer;
     }
 
-    /** A size the pool was priced for, and its price (accepted or not). */
-    record Sized(BigInteger inAmount, PoolPrice price) {
+    /** A size the pool was priced for, its price (accepted or not) and what smaller legs pay by size tier. */
+    record Sized(BigInteger inAmount, PoolPrice price, TierSchedule tiers) {
     }
 
     Sized size(Pool pool, TradeSide side, BigInteger inAmount, ReferencePrice base, ReferencePrice quoteToken) {
@@ -40,7 +41,7 @@ class QuoteSizer {
                 price = pricer.price(pool.terms(), side, inAmount, base, quoteToken);
             }
         }
-        return new Sized(inAmount, price);
+        return new Sized(inAmount, price, pricer.schedule(pool.terms(), side, inAmount, price, base, quoteToken));
     }
 
     /**

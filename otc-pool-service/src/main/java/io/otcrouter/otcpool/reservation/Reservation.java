@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.otcrouter.otcpool.pricing.TierSchedule;
 import io.otcrouter.otcpool.pricing.TradeSide;
 
 /**
@@ -40,6 +41,9 @@ public class Reservation {
     private BigDecimal price;
     @Column(name = "spread_bps", nullable = false)
     private int spreadBps;
+    /** {@link TierSchedule#encode()}: null when every leg pays the quoted price. */
+    @Column(name = "tier_schedule")
+    private String tierSchedule;
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
     @Enumerated(EnumType.STRING)
@@ -54,7 +58,8 @@ public class Reservation {
     }
 
     public Reservation(String quoteId, String requestId, String poolId, TradeSide side, BigInteger inAmount,
-            BigInteger outAmount, BigDecimal price, int spreadBps, Instant expiresAt, Instant createdAt) {
+            BigInteger outAmount, BigDecimal price, int spreadBps, TierSchedule tiers, Instant expiresAt,
+            Instant createdAt) {
         this.quoteId = quoteId;
         this.requestId = requestId;
         this.poolId = poolId;
@@ -63,6 +68,7 @@ public class Reservation {
         this.outAmount = outAmount;
         this.price = price;
         this.spreadBps = spreadBps;
+        this.tierSchedule = tiers.encode();
         this.expiresAt = expiresAt;
         this.status = ReservationStatus.RESERVED;
         this.createdAt = createdAt;
@@ -80,7 +86,7 @@ public class Reservation {
 
     /** The same hold for {@code out} of its output: what a part of it holds of each side. */
     Reservation part(BigInteger out) {
-        return new Reservation(quoteId, requestId, poolId, side, inAmount, out, price, spreadBps, expiresAt,
+        return new Reservation(quoteId, requestId, poolId, side, inAmount, out, price, spreadBps, tiers(), expiresAt,
                 createdAt);
     }
 
@@ -114,6 +120,11 @@ public class Reservation {
 
     public BigDecimal getPrice() {
         return price;
+    }
+
+    /** What legs smaller than the quote pay, by size tier. */
+    public TierSchedule tiers() {
+        return TierSchedule.decode(tierSchedule);
     }
 
     public int getSpreadBps() {

@@ -37,11 +37,11 @@ public interface ReservationRepository extends JpaRepository<Reservation, String
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update Reservation r set r.status = io.otcrouter.otcpool.reservation.ReservationStatus.CLAIMED,
-                r.inAmount = :inAmount, r.outAmount = :outAmount, r.version = r.version + 1
+                r.inAmount = :inAmount, r.outAmount = :outAmount, r.price = :price, r.version = r.version + 1
             where r.quoteId = :quoteId and r.status = io.otcrouter.otcpool.reservation.ReservationStatus.RESERVED
             """)
     int claimResized(@Param("quoteId") String quoteId, @Param("inAmount") BigInteger inAmount,
-            @Param("outAmount") BigInteger outAmount);
+            @Param("outAmount") BigInteger outAmount, @Param("price") java.math.BigDecimal price);
 
     /**
      * Moves a reservation from one status to the next only if it is still in {@code from}: of two racing

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.otcrouter.outbox.DependencyOutage;
 import io.otcrouter.otcpool.pool.PoolRepository;
+import io.otcrouter.otcpool.pricing.TierSchedule;
 import io.otcrouter.otcpool.pricing.TradeSide;
 import io.otcrouter.otcpool.watermark.DecisionWatermark;
 
@@ -77,9 +78,10 @@ public class Reservations {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Reservation> reserve(String requestId, String poolId, TradeSide side, BigInteger inAmount,
-            BigInteger outAmount, BigDecimal price, int spreadBps, Instant expiresAt, Instant now) {
+            BigInteger outAmount, BigDecimal price, int spreadBps, TierSchedule tiers, Instant expiresAt,
+            Instant now) {
         Reservation reservation = new Reservation(UUID.randomUUID().toString(), requestId, poolId, side, inAmount,
-                outAmount, price, spreadBps, expiresAt, now);
+                outAmount, price, spreadBps, tiers, expiresAt, now);
         if (pools.reserve(poolId, reservation.heldBase(), reservation.heldQuote()) == 0) {
             return Optional.empty();
         }
@@ -102,8 +104,9 @@ public class Reservations {
     /**
      * Claims a live reservation for the execution of a leg of {@code legIn}, so the sweep no longer releases it: from
      * here the held inventory belongs to that fill whatever the clock says. The leg may be smaller than the quote (a
-     * split may give the pool less than it quoted): the hold shrinks to the leg's output at the quoted price, pro
-     * rata and rounded down as the pool rounds (the router expects exactly this), and the rest of the inventory is
+     * split may give the pool less than it quoted): the hold shrinks to the leg's output at the quoted price — or at
+     * its size tier's, when the quote published a cheaper tier for smaller legs ({@link TierSchedule}) — pro rata
+     * and rounded down as the pool rounds (the router expects exactly this), and the rest of the inventory is
      * free again at once — not at the quote's expiry, when other quotes and re-priced legs would have found it held.
      *
      * @return true when claimed, false when it was not (or no longer) RESERVED or the leg is larger than the quote
@@ -113,8 +116,10 @@ public class Reservations {
         if (legIn.signum() <= 0 || legIn.compareTo(reservation.getInAmount()) > 0) {
             return false;
         }
-        BigInteger legOut = reservation.getOutAmount().multiply(legIn).divide(reservation.getInAmount());
-        if (reservations.claimResized(reservation.getQuoteId(), legIn, legOut) == 0) {
+        TierSchedule tiers = reservation.tiers();
+        BigInteger legOut = tiers.legOut(legIn, reservation.getInAmount(), reservation.getOutAmount());
+        if (reservations.claimResized(reservation.getQuoteId(), legIn, legOut,
+                tiers.legPrice(legIn, reservation.getPrice())) == 0) {
             return false;
         }
         BigInteger freed = reservation.getOutAmount().subtract(legOut);

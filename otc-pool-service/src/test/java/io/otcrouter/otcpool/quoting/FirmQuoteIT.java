@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.PoolQuoteStatus;
+import io.otcrouter.events.PoolQuoteTier;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.QuoteRequested;
@@ -35,7 +36,9 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.kafka.prices.ReferencePrices;
+import io.otcrouter.otcpool.admin.NewPoolInput;
 import io.otcrouter.otcpool.admin.PoolAdmin;
+import io.otcrouter.otcpool.admin.TermsInput;
 import io.otcrouter.otcpool.execution.PoolExecution;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.EventCollector;
@@ -195,6 +198,34 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
         assertThat(next.getStatus()).isEqualTo(PoolQuoteStatus.QUOTED);
         assertThat(next.getInAmount().toBigIntegerExact()).as("the rest of the first hold pays for all of it at once")
                 .isEqualTo(Pools.atomic(RAY, "1000"));
+    }
+
+    @Test
+    void shouldPublishItsTiersAndFillASmallerLegInACheaperTierAtThatTiersPrice() {
+        String poolId = Pools.newId(RAY, USDC);
+        // 25 bps, 20 bps more from 500 RAY: the quote for 1,000 RAY is at 45 bps, a leg under 500 RAY at 25.
+        admin.create(new NewPoolInput(poolId, RAY.symbol(), USDC.symbol(), "50000", "100000", true, 25,
+                List.of(new TermsInput.TierInput("0", 0), new TermsInput.TierInput("500", 20)), 0, "10", "20000",
+                10_000, 0, 0), ApiKeys.ADMIN_ID);
+        PoolQuoted quote = quoteFrom(poolId, Events.quoteRequest(RAY, USDC, "1000"));
+
+        assertThat(quote.getSpreadBps()).isEqualTo(45);
+        assertThat(quote.getTiers())
+                .extracting(t -> t.getMinInAmount().toBigIntegerExact(), PoolQuoteTier::getSpreadBps)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Pools.atomic(RAY, "10"), 25),
+                        org.assertj.core.groups.Tuple.tuple(Pools.atomic(RAY, "500"), 45));
+        PoolQuoteTier cheaper = quote.getTiers().get(0);
+        BigInteger legOut = cheaper.getOutAmount().toBigIntegerExact().multiply(Pools.atomic(RAY, "400"))
+                .divide(cheaper.getInAmount().toBigIntegerExact());
+        LegExecuted executed = execute(poolId, quote.getQuoteId(), RAY, USDC, "400", legOut);
+
+        assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);
+        assertThat(executed.getOutAmount().toBigIntegerExact()).as("what the router was shown for this leg")
+                .isEqualTo(legOut)
+                .isGreaterThan(quote.getOutAmount().toBigIntegerExact().multiply(BigInteger.valueOf(400))
+                        .divide(BigInteger.valueOf(1000)));
+        assertThat(executed.getExecutionPrice()).isGreaterThan(quote.getPrice());
+        assertThat(rows.inventory(poolId)[3]).as("nothing of the quote is still held").isZero();
     }
 
     @Test

@@ -12,9 +12,11 @@ import io.otcrouter.events.Route;
  * @param dexBaseline what sending everything to Jupiter would return, or null when Jupiter could not quote
  * @param dexQuote    Jupiter's answer, or null when it did not answer in time
  * @param originalRule what the original project's rule would have chosen, null when it cannot tell
+ * @param networkFeePerLeg the network fee of one leg in output atomic units, in every candidate's net output
  */
 public record Decision(Route route, List<Leg> legs, List<Candidate> candidates, BigInteger expectedOut,
-        BigInteger dexBaseline, JupiterQuoted dexQuote, String reason, Route originalRule) {
+        BigInteger dexBaseline, JupiterQuoted dexQuote, String reason, Route originalRule,
+        BigInteger networkFeePerLeg) {
 
     /** Output gained over sending everything to Jupiter; null without a baseline. */
     public BigInteger expectedSaving() {

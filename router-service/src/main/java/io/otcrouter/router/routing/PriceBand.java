@@ -32,6 +32,11 @@ final class PriceBand {
         return new PriceBand(usable.orElse(null), bps);
     }
 
+    /** Whether a leg at this average rate may be used. */
+    boolean admits(BigDecimal rate) {
+        return refusal(rate).isEmpty();
+    }
+
     /** Why a leg at this average rate may not be used, or empty when it may. */
     Optional<String> refusal(BigDecimal rate) {
         if (reference == null) {

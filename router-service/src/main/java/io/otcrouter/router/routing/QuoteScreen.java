@@ -15,6 +15,7 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.PoolQuoteStatus;
+import io.otcrouter.events.PoolQuoteTier;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.Route;
 
@@ -64,7 +65,11 @@ final class QuoteScreen {
         return DepthCurve.through(points);
     }
 
-    /** The pools that may take a leg, best rate first, at most {@link SplitOptimizer#MAX_POOLS}. */
+    /**
+     * The pools that may take a leg, best rate first: as many as the optimiser weighs ({@link
+     * SplitOptimizer#MAX_CHOICES} ways to use them, counting each pool's tiers within the band); the rest are listed
+     * as not weighed.
+     */
     static List<PoolOffer> usableOffers(TradeIntent intent, List<PoolQuoted> pools, PriceBand band, Instant now,
             List<Candidate> candidates) {
         List<PoolOffer> offers = new ArrayList<>();
@@ -72,19 +77,25 @@ final class QuoteScreen {
             usableOffer(intent, pool, band, now, candidates).ifPresent(offers::add);
         }
         offers.sort(Comparator.comparing(PoolOffer::rate).reversed());
-        if (offers.size() <= SplitOptimizer.MAX_POOLS) {
-            return offers;
+        List<PoolOffer> weighed = new ArrayList<>();
+        List<List<PoolPiece>> pieces = new ArrayList<>();
+        for (PoolOffer offer : offers) {
+            pieces.add(offer.pieces(band::admits));
+            if (SplitOptimizer.choices(pieces) <= SplitOptimizer.MAX_CHOICES) {
+                weighed.add(offer);
+            } else {
+                pieces.remove(pieces.size() - 1);
+                candidates.add(Candidate.unavailable("OTC:" + offer.poolId(), Route.OTC, "not weighed: the "
+                        + weighed.size() + " best-priced pools and their size tiers are as many as the router weighs"));
+            }
         }
-        offers.subList(SplitOptimizer.MAX_POOLS, offers.size()).forEach(offer -> candidates.add(Candidate.unavailable(
-                "OTC:" + offer.poolId(), Route.OTC, "not weighed: only the " + SplitOptimizer.MAX_POOLS
-                        + " best-priced pools are")));
-        return List.copyOf(offers.subList(0, SplitOptimizer.MAX_POOLS));
+        return List.copyOf(weighed);
     }
 
     private static Optional<PoolOffer> usableOffer(TradeIntent intent, PoolQuoted pool, PriceBand band, Instant now,
             List<Candidate> candidates) {
         String label = pool.getPoolId() == null ? "OTC" : "OTC:" + pool.getPoolId();
-        String refusal = refusal(intent, pool, band, now);
+        String refusal = refusal(intent, pool, now);
         if (refusal != null) {
             candidates.add(Candidate.unavailable(label, Route.OTC, refusal));
             return Optional.empty();
@@ -99,12 +110,46 @@ final class QuoteScreen {
             candidates.add(Candidate.unavailable(label, Route.OTC, "quoted a size outside its own limits"));
             return Optional.empty();
         }
-        return Optional.of(new PoolOffer(pool.getPoolId(), pool.getQuoteId(), quotedIn,
-                EventDecimals.toAtomic(pool.getOutAmount()), minIn, maxIn));
+        BigInteger quotedOut = EventDecimals.toAtomic(pool.getOutAmount());
+        Optional<List<PoolOffer.Tier>> tiers = tiers(pool, quotedIn, quotedOut);
+        if (tiers.isEmpty()) {
+            candidates.add(Candidate.unavailable(label, Route.OTC, "its size tiers do not end at the quoted size"));
+            return Optional.empty();
+        }
+        PoolOffer offer = new PoolOffer(pool.getPoolId(), pool.getQuoteId(), quotedIn, quotedOut, minIn, maxIn,
+                tiers.get());
+        if (offer.pieces(band::admits).isEmpty()) {
+            candidates.add(Candidate.unavailable(label, Route.OTC, band.refusal(offer.rate())
+                    .orElse("no size tier it takes is within the price band")));
+            return Optional.empty();
+        }
+        return Optional.of(offer);
+    }
+
+    /**
+     * The quote's tier schedule: as published (PoolQuoted v3), or — a quote without one — its own price for every
+     * leg. Empty when the schedule is not in order or does not end with the quote itself, so it cannot be trusted.
+     */
+    private static Optional<List<PoolOffer.Tier>> tiers(PoolQuoted pool, BigInteger quotedIn, BigInteger quotedOut) {
+        if (pool.getTiers() == null || pool.getTiers().isEmpty()) {
+            return Optional.of(List.of(new PoolOffer.Tier(BigInteger.ONE, quotedIn, quotedOut)));
+        }
+        List<PoolOffer.Tier> tiers = new ArrayList<>();
+        for (PoolQuoteTier tier : pool.getTiers()) {
+            PoolOffer.Tier parsed = new PoolOffer.Tier(EventDecimals.toAtomic(tier.getMinInAmount()),
+                    EventDecimals.toAtomic(tier.getInAmount()), EventDecimals.toAtomic(tier.getOutAmount()));
+            boolean ordered = tiers.isEmpty() || parsed.minIn().compareTo(tiers.get(tiers.size() - 1).in()) > 0;
+            if (!ordered || parsed.in().compareTo(parsed.minIn()) < 0 || parsed.out().signum() <= 0) {
+                return Optional.empty();
+            }
+            tiers.add(parsed);
+        }
+        PoolOffer.Tier own = tiers.get(tiers.size() - 1);
+        return own.in().equals(quotedIn) && own.out().equals(quotedOut) ? Optional.of(tiers) : Optional.empty();
     }
 
     /** Why a pool's answer may not take a leg, or null when it may. */
-    private static String refusal(TradeIntent intent, PoolQuoted pool, PriceBand band, Instant now) {
+    private static String refusal(TradeIntent intent, PoolQuoted pool, Instant now) {
         String refusal = null;
         if (pool.getStatus() == PoolQuoteStatus.NO_POOL) {
             refusal = "no OTC pool serves " + intent.pair();
@@ -116,7 +161,6 @@ final class QuoteScreen {
         } else if (pool.getExpiresAt() != null && !pool.getExpiresAt().isAfter(now)) {
             refusal = "firm quote expired at " + pool.getExpiresAt();
         }
-        return refusal != null ? refusal
-                : band.refusal(pool.getOutAmount().divide(pool.getInAmount(), DepthCurve.MATH)).orElse(null);
+        return refusal; // the band is applied to each tier's price: see usableOffer
     }
 }

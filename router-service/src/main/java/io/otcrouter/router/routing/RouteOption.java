@@ -19,6 +19,16 @@ record RouteOption(String label, Route route, List<Leg> legs, BigDecimal netOut)
         return legs.stream().map(Leg::expectedOut).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
+    /** What its legs return after the cost model, rounded down. */
+    BigInteger netOfLegs(CostModel costs) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (Leg leg : legs) {
+            BigDecimal out = new BigDecimal(leg.expectedOut());
+            net = net.add(leg.venue() == Venue.DEX ? costs.netDex(out) : costs.netOtc(out));
+        }
+        return net.setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact();
+    }
+
     /** "DEX" and the ids of the pools it uses. */
     Set<String> venues() {
         return legs.stream().map(leg -> leg.venue() == Venue.DEX ? "DEX" : leg.poolId()).collect(Collectors.toSet());

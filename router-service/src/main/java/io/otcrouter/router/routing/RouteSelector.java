@@ -14,7 +14,7 @@ import io.otcrouter.events.Route;
  * Decides where a trade goes. Candidates: everything to Jupiter, each pool alone, Jupiter plus each pool, and the
  * best splits across several pools with Jupiter and without, each optimised exactly ({@link SplitOptimizer}). They
  * are compared on output after the cost model. Every leg used must price within the band around the reference
- * ({@link PriceBand}): a pool at its quoted rate, Jupiter at its average price for the leg's size — so a DEX too
+ * ({@link PriceBand}): a pool at its size tier's rate, Jupiter at its average price for the leg's size — so a DEX too
  * shallow for the whole trade can still take a smaller leg. Expired quotes, quotes for another size and pools that
  * refused are listed with the reason and not used. Everything-to-Jupiter, when within the band, is a candidate and
  * wins ties, so the decision is never worse than DEX-only.
@@ -62,10 +62,11 @@ public class RouteSelector {
         if (quotes.pools().isEmpty()) {
             candidates.add(Candidate.unavailable("OTC", Route.OTC, "no pool answered before the deadline"));
         }
-        List<Allocation> allocations = new SplitOptimizer(costs).optimise(intent.amountIn(), dexOffer, offers);
+        List<List<PoolPiece>> pieces = offers.stream().map(offer -> offer.pieces(band::admits)).toList();
+        List<Allocation> allocations = new SplitOptimizer(costs).optimisePieces(intent.amountIn(), dexOffer, pieces);
         new RouteOptions(intent, dexOffer, offers).addAll(allocations, options, candidates);
         options.forEach(option -> candidates.add(new Candidate(option.label(), option.route(), true,
-                option.grossOut(), null)));
+                option.grossOut(), null, option.netOfLegs(costs))));
 
         BigInteger baseline = dex == null ? null : EventDecimals.toAtomic(dex.getOutAmount());
         Route originalRule = OriginalRule.choose(intent, quotes.dex());
@@ -73,12 +74,14 @@ public class RouteSelector {
         if (best.isEmpty()) {
             String reason = "No venue can fill " + Units.of(intent.input(), intent.amountIn()) + " " + intent.pair();
             return new Decision(Route.REJECTED, List.of(), candidates, BigInteger.ZERO, null, quotes.dex(),
-                    notes.isEmpty() ? reason : reason + " (" + String.join("; ", notes) + ")", originalRule);
+                    notes.isEmpty() ? reason : reason + " (" + String.join("; ", notes) + ")", originalRule,
+                    costs.networkFeePerLegOut());
         }
         Reasons.dexEstimate(intent, dex, best.get().legs()).ifPresent(notes::add);
         List<Leg> legs = numbered(tradeId, best.get().legs());
         return new Decision(best.get().route(), legs, candidates, best.get().grossOut(), baseline, quotes.dex(),
-                Reasons.explain(intent, best.get().route(), legs, baseline, notes), originalRule);
+                Reasons.explain(intent, best.get().route(), legs, baseline, notes), originalRule,
+                costs.networkFeePerLegOut());
     }
 
     /** The option with the most output after costs; of equals the first listed, so all to Jupiter wins ties. */

@@ -34,7 +34,9 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
             String minOutput) {
     }
 
-    public record CandidateView(String label, String route, boolean available, String output, String reason) {
+    /** {@code netOutput}: after the cost model (fees, each leg's network fee); what candidates are compared on. */
+    public record CandidateView(String label, String route, boolean available, String output, String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String netOutput) {
     }
 
     /**
@@ -68,7 +70,8 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
                 event.getCandidates().stream().map(c -> new CandidateView(c.getLabel(), c.getRoute().name(),
                         c.getAvailable(), c.getOutAmount() == null ? null
                                 : units(output, EventDecimals.toAtomic(c.getOutAmount())),
-                        c.getReason())).toList(),
+                        c.getReason(), c.getNetOutAmount() == null ? null
+                                : units(output, EventDecimals.toAtomic(c.getNetOutAmount())))).toList(),
                 event.getReason(),
                 event.getExpectedSavingUsd() == null ? null : event.getExpectedSavingUsd().toPlainString(),
                 event.getOriginalRuleRoute() == null ? null : event.getOriginalRuleRoute().name(), null, List.of());
@@ -86,7 +89,8 @@ public record TradeView(String tradeId, String status, String clientOrderId, Str
                         units(input, leg.in()), units(output, leg.expectedOut()), units(output, leg.minOut())))
                         .toList(),
                 decision.candidates().stream().map(c -> new CandidateView(c.label(), c.route().name(), c.available(),
-                        c.out() == null ? null : units(output, c.out()), c.reason())).toList(),
+                        c.out() == null ? null : units(output, c.out()), c.reason(),
+                        c.netOut() == null ? null : units(output, c.netOut()))).toList(),
                 decision.reason(), null,
                 decision.originalRule() == null ? null : decision.originalRule().name(), null, List.of());
     }

@@ -44,6 +44,7 @@ class RouteDecidedFactory {
                 .setRoute(decision.route())
                 .setLegs(decision.legs().stream().map(RouteDecidedFactory::leg).toList())
                 .setCandidates(decision.candidates().stream().map(RouteDecidedFactory::candidate).toList())
+                .setNetworkFeePerLegOutAmount(atomicOrNull(decision.networkFeePerLeg()))
                 .setExpectedOutAmount(EventDecimals.atomic(decision.expectedOut()))
                 .setDexBaselineOutAmount(atomicOrNull(decision.dexBaseline()))
                 .setExpectedSavingOutAmount(atomicOrNull(decision.expectedSaving()))
@@ -77,7 +78,7 @@ class RouteDecidedFactory {
     private static RouteCandidate candidate(Candidate candidate) {
         return RouteCandidate.newBuilder().setLabel(candidate.label()).setRoute(candidate.route())
                 .setAvailable(candidate.available()).setOutAmount(atomicOrNull(candidate.out()))
-                .setReason(candidate.reason()).build();
+                .setNetOutAmount(atomicOrNull(candidate.netOut())).setReason(candidate.reason()).build();
     }
 
     private static java.math.BigDecimal atomicOrNull(BigInteger amount) {

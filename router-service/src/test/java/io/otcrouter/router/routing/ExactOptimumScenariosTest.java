@@ -7,10 +7,12 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.PoolQuoteStatus;
+import io.otcrouter.events.PoolQuoteTier;
 import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.Route;
@@ -27,11 +30,13 @@ import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 
 /**
- * Scenarios whose best possible output the test computes on its own: Jupiter as a constant-product pool, pools at
- * flat prices between their limits, the price band, the cost model. The independent optimum enumerates every set of
- * pools with and without Jupiter and, for each, the closed-form points where Jupiter's marginal price meets a pool's
- * ({@code x = sqrt(a·b / p) − b} for {@code out(x) = a·x / (b + x)}) and every breakpoint of the pools' limits; it
- * shares no code with the router's bisection. Every decision must reach it to one atomic unit of output.
+ * Scenarios whose best possible output the test computes on its own: Jupiter as a constant-product pool, pools priced
+ * by size tier between their limits (flat ones too), the price band, the cost model, both directions. The independent
+ * optimum ({@link Scenario#optimum()}) puts every pool but one at a tier's end (or where a cheaper tier reaches the
+ * quote's own output) and lets the last one meet Jupiter's marginal price in closed form ({@code x = sqrt(a·b / p) −
+ * b} for {@code out(x) = a·x / (b + x)}); it shares no code with the router's enumeration and bisection. Every
+ * decision must reach it to one atomic unit of output, and every OTC leg's expected output must be what the pool pays
+ * for it under its quote's tiers.
  */
 class ExactOptimumScenariosTest {
 
@@ -51,7 +56,7 @@ class ExactOptimumScenariosTest {
     void shouldGiveAShallowDexTheLegItCanTakeWithinTheBandInsteadOfRejecting() {
         // 3,000 SOL: Jupiter's quote for all of it is 13 % below the reference; the only pool takes 2,500 SOL at most.
         Scenario scenario = new Scenario(SOL, USDC, sol("3000"), SHALLOW_SELLING_SOL,
-                List.of(new FlatPool("desk", usdPerSol("149"), sol("10"), sol("2500"))), CostModel.FREE, true);
+                List.of(Pool.flat("desk", usdPerSol("149"), sol("10"), sol("2500"))), CostModel.FREE, true);
 
         Decision decision = scenario.decide();
 
@@ -71,9 +76,9 @@ class ExactOptimumScenariosTest {
         // 1.5M USDC for SOL: Jupiter is far out of the band for the whole size and dearer than both pools for any
         // leg; pool "a" is cheaper but takes 1M USDC at most, "b" could take it all.
         Scenario scenario = new Scenario(USDC, SOL, usdc("1500000"), SHALLOW_BUYING_SOL, List.of(
-                new FlatPool("a", solPerUsd("150.2"), usdc("1000"),
+                Pool.flat("a", solPerUsd("150.2"), usdc("1000"),
                         usdc("1000000")),
-                new FlatPool("b", solPerUsd("150.4"), usdc("1000"),
+                Pool.flat("b", solPerUsd("150.4"), usdc("1000"),
                         usdc("2000000"))), CostModel.FREE, true);
 
         Decision decision = scenario.decide();
@@ -90,9 +95,9 @@ class ExactOptimumScenariosTest {
     void shouldSplitAcrossThreePoolsAndTheDexAtTheirMarginalPrices() {
         Amm deep = Amm.of(sol("200000"), usdc("30000000"), "0.997");
         Scenario scenario = new Scenario(SOL, USDC, sol("9000"), deep, List.of(
-                new FlatPool("p1", usdPerSol("149.6"), sol("100"), sol("1500")),
-                new FlatPool("p2", usdPerSol("149.2"), sol("500"), sol("2500")),
-                new FlatPool("p3", usdPerSol("148.8"), sol("2000"), sol("4000"))),
+                Pool.flat("p1", usdPerSol("149.6"), sol("100"), sol("1500")),
+                Pool.flat("p2", usdPerSol("149.2"), sol("500"), sol("2500")),
+                Pool.flat("p3", usdPerSol("148.8"), sol("2000"), sol("4000"))),
                 new CostModel(0, 5, usdc("0.5")), true);
 
         Decision decision = scenario.decide();
@@ -100,6 +105,109 @@ class ExactOptimumScenariosTest {
         assertThat(decision.route()).isEqualTo(Route.SPLIT);
         assertThat(decision.legs()).hasSizeGreaterThanOrEqualTo(3);
         scenario.assertOptimal(decision);
+    }
+
+    @Test
+    void shouldKeepAPoolJustBelowADearerTierWhenJupiterTakesTheRestForMore() {
+        // 149.4 USDC per SOL below 2,500 SOL, 149.25 on all of a leg from 2,500: the pool's quote for 3,000 SOL is at
+        // 149.25. Jupiter taking 500 SOL returns more than the pool's 0.15 USDC per SOL on 2,500 SOL.
+        Amm deep = Amm.of(sol("200000"), usdc("30000000"), "0.997");
+        Scenario scenario = new Scenario(SOL, USDC, sol("3000"), deep, List.of(Pool.tiered("desk", usdPerSol("149.4"),
+                sol("10"), sol("5000"), sol("2500"), usdPerSol("149.25"))), CostModel.FREE, true);
+
+        Decision decision = scenario.decide();
+
+        assertThat(decision.route()).isEqualTo(Route.SPLIT);
+        assertThat(decision.legs()).extracting(Leg::venue, Leg::in).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Venue.DEX, sol("500").add(BigInteger.ONE)),
+                org.assertj.core.groups.Tuple.tuple(Venue.OTC, sol("2500").subtract(BigInteger.ONE)));
+        assertThat(decision.legs().get(1).expectedOut()).as("the cheaper tier's price, not the quote's")
+                .isEqualTo(usdPerSol("149.4").multiply(new BigDecimal(sol("2500").subtract(BigInteger.ONE)))
+                        .setScale(0, RoundingMode.DOWN).toBigIntegerExact());
+        scenario.assertOptimal(decision);
+    }
+
+    @Test
+    void shouldSplitAcrossTieredPoolsWithoutTheDexBuyingSol() {
+        // 1.5M USDC for SOL, Jupiter out of the band: "a" is cheapest below 600k USDC and dearest above; "b" and "c"
+        // are flat in between.
+        Scenario scenario = new Scenario(USDC, SOL, usdc("1500000"), SHALLOW_BUYING_SOL, List.of(
+                Pool.tiered("a", solPerUsd("150.1"), usdc("1000"), usdc("1500000"), usdc("600000"),
+                        solPerUsd("150.6")),
+                Pool.flat("b", solPerUsd("150.3"), usdc("1000"), usdc("700000")),
+                Pool.flat("c", solPerUsd("150.4"), usdc("1000"), usdc("2000000"))), CostModel.FREE, true);
+
+        Decision decision = scenario.decide();
+
+        assertThat(decision.route()).isEqualTo(Route.SPLIT);
+        assertThat(decision.legs()).extracting(Leg::venue).containsOnly(Venue.OTC);
+        assertThat(decision.legs()).extracting(Leg::poolId, Leg::in).contains(
+                org.assertj.core.groups.Tuple.tuple("a", usdc("600000").subtract(BigInteger.ONE)),
+                org.assertj.core.groups.Tuple.tuple("b", usdc("700000")));
+        scenario.assertOptimal(decision);
+    }
+
+    @Test
+    void shouldReachTheIndependentOptimumWithTieredPoolsInBothDirections() {
+        Random random = new Random(1818);
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (int i = 0; i < 150; i++) {
+            boolean sellSol = random.nextBoolean();
+            BigDecimal depthSol = BigDecimal.valueOf(2_000 + random.nextInt(400_000));
+            BigDecimal midUsd = SOL_USD.multiply(BigDecimal.valueOf(9_800 + random.nextInt(400)))
+                    .divide(BPS, DepthCurve.MATH);
+            Amm amm = sellSol
+                    ? Amm.of(sol(depthSol.toPlainString()), usdc(depthSol.multiply(midUsd).toPlainString()), "0.997")
+                    : Amm.of(usdc(depthSol.multiply(midUsd).toPlainString()), sol(depthSol.toPlainString()), "0.997");
+            BigDecimal sizeSol = BigDecimal.valueOf(1 + random.nextInt(20_000));
+            BigInteger amount = sellSol ? sol(sizeSol.toPlainString())
+                    : usdc(sizeSol.multiply(SOL_USD).toPlainString());
+            List<Pool> pools = new ArrayList<>();
+            for (int p = 1 + random.nextInt(3); p > 0; p--) {
+                pools.add(randomTieredPool(random, "p" + p, sellSol, sizeSol));
+            }
+            CostModel costs = random.nextBoolean() ? CostModel.FREE
+                    : new CostModel(random.nextInt(10), random.nextInt(10),
+                            BigInteger.valueOf(random.nextInt(sellSol ? 2_000_000 : 10_000_000)));
+            Scenario scenario = new Scenario(sellSol ? SOL : USDC, sellSol ? USDC : SOL, amount, amm, pools, costs,
+                    random.nextBoolean());
+
+            Decision decision = scenario.decide();
+
+            scenario.assertOptimal(decision);
+            boolean dexUsed = decision.legs().stream().anyMatch(leg -> leg.venue() == Venue.DEX);
+            kinds.merge(decision.route() + (decision.route() == Route.SPLIT && !dexUsed ? " without DEX" : ""), 1,
+                    Integer::sum);
+        }
+        assertThat(kinds.keySet()).contains("DEX", "OTC", "SPLIT", "SPLIT without DEX");
+    }
+
+    /**
+     * A pool within ±2 % of the reference with up to three size tiers, each adding 0 to 30 bps to the base spread
+     * (not necessarily more for a larger trade), thresholds within the trade's size so that they matter.
+     */
+    private static Pool randomTieredPool(Random random, String id, boolean sellSol, BigDecimal sizeSol) {
+        BigDecimal usdPerSol = SOL_USD.multiply(BigDecimal.valueOf(9_800 + random.nextInt(400)))
+                .divide(BPS, DepthCurve.MATH);
+        BigDecimal minSol = BigDecimal.valueOf(random.nextInt(300));
+        BigDecimal maxSol = minSol.add(BigDecimal.valueOf(1 + random.nextInt(15_000)));
+        NavigableMap<BigInteger, BigDecimal> tiers = new TreeMap<>();
+        tiers.put(BigInteger.ZERO, rate(sellSol, usdPerSol));
+        for (int t = random.nextInt(3); t > 0; t--) {
+            BigDecimal fromSol = sizeSol.multiply(BigDecimal.valueOf(1 + random.nextInt(99)))
+                    .divide(BigDecimal.valueOf(100), 3, RoundingMode.DOWN);
+            BigDecimal dearer = usdPerSol.multiply(BPS.subtract(BigDecimal.valueOf(random.nextInt(31))))
+                    .divide(BPS, DepthCurve.MATH);
+            tiers.put(sellSol ? sol(fromSol.toPlainString()) : usdc(fromSol.multiply(SOL_USD).toPlainString()),
+                    rate(sellSol, dearer));
+        }
+        return sellSol ? new Pool(id, sol(minSol.toPlainString()), sol(maxSol.toPlainString()), tiers)
+                : new Pool(id, usdc(minSol.multiply(SOL_USD).toPlainString()),
+                        usdc(maxSol.multiply(SOL_USD).toPlainString()), tiers);
+    }
+
+    private static BigDecimal rate(boolean sellSol, BigDecimal usdPerSol) {
+        return sellSol ? usdPerSol(usdPerSol.toPlainString()) : solPerUsd(usdPerSol.toPlainString());
     }
 
     @Test
@@ -117,7 +225,7 @@ class ExactOptimumScenariosTest {
             BigDecimal sizeSol = BigDecimal.valueOf(1 + random.nextInt(20_000));
             BigInteger amount = sellSol ? sol(sizeSol.toPlainString())
                     : usdc(sizeSol.multiply(SOL_USD).toPlainString());
-            List<FlatPool> pools = new ArrayList<>();
+            List<Pool> pools = new ArrayList<>();
             int poolCount = random.nextInt(4);
             for (int p = 0; p < poolCount; p++) {
                 // Within ±2 % of the reference: some beat Jupiter's marginal price, some do not.
@@ -126,9 +234,9 @@ class ExactOptimumScenariosTest {
                 BigDecimal minSol = BigDecimal.valueOf(random.nextInt(500));
                 BigDecimal maxSol = minSol.add(BigDecimal.valueOf(1 + random.nextInt(15_000)));
                 pools.add(sellSol
-                        ? new FlatPool("p" + p, usdPerSol(usdPerSol.toPlainString()), sol(minSol.toPlainString()),
+                        ? Pool.flat("p" + p, usdPerSol(usdPerSol.toPlainString()), sol(minSol.toPlainString()),
                                 sol(maxSol.toPlainString()))
-                        : new FlatPool("p" + p, solPerUsd(usdPerSol.toPlainString()),
+                        : Pool.flat("p" + p, solPerUsd(usdPerSol.toPlainString()),
                                 usdc(minSol.multiply(SOL_USD).toPlainString()),
                                 usdc(maxSol.multiply(SOL_USD).toPlainString())));
             }
@@ -190,11 +298,37 @@ class ExactOptimumScenariosTest {
         }
     }
 
-    /** A pool paying {@code rate} output atomic units per input atomic unit for legs of minIn to maxIn. */
-    record FlatPool(String id, BigDecimal rate, BigInteger minIn, BigInteger maxIn) {
+    /**
+     * A pool paying, for legs of minIn to maxIn, the rate of the size tier the leg reaches (output atomic units per
+     * input atomic unit, on all of the leg); {@code tiers} maps each tier's smallest leg to its rate, from zero.
+     */
+    record Pool(String id, BigInteger minIn, BigInteger maxIn, NavigableMap<BigInteger, BigDecimal> tiers) {
+
+        static Pool flat(String id, BigDecimal rate, BigInteger minIn, BigInteger maxIn) {
+            return new Pool(id, minIn, maxIn, new TreeMap<>(Map.of(BigInteger.ZERO, rate)));
+        }
+
+        /** A pool whose legs from {@code from} on pay {@code rateFrom}, smaller ones {@code rate}. */
+        static Pool tiered(String id, BigDecimal rate, BigInteger minIn, BigInteger maxIn, BigInteger from,
+                BigDecimal rateFrom) {
+            return new Pool(id, minIn, maxIn, new TreeMap<>(Map.of(BigInteger.ZERO, rate, from, rateFrom)));
+        }
+
+        BigInteger out(BigInteger in) {
+            return tiers.floorEntry(in).getValue().multiply(new BigDecimal(in)).setScale(0, RoundingMode.DOWN)
+                    .toBigIntegerExact();
+        }
     }
 
-    private record Scenario(Token input, Token output, BigInteger amount, Amm amm, List<FlatPool> pools,
+    /** A published tier: legs from {@code minIn} pay {@code out} per {@code in}; {@code in} is its largest leg. */
+    private record QuotedTier(BigInteger minIn, BigInteger in, BigInteger out) {
+
+        BigDecimal rate() {
+            return new BigDecimal(out).divide(new BigDecimal(in), DepthCurve.MATH);
+        }
+    }
+
+    private record Scenario(Token input, Token output, BigInteger amount, Amm amm, List<Pool> pools,
             CostModel costs, boolean withReference) {
 
         BigDecimal referenceRate() {
@@ -234,8 +368,11 @@ class ExactOptimumScenariosTest {
             return amm.out(new BigDecimal(in)).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
         }
 
-        /** As otc-pool-service answers: a firm quote for the trade's size, or for its maximum when smaller. */
-        private PoolQuoted quote(FlatPool pool) {
+        /**
+         * As otc-pool-service answers: a firm quote for the trade's size, or for its maximum when smaller, with the
+         * schedule of the tiers below the quoted size (PoolQuoted v3) when there are any.
+         */
+        private PoolQuoted quote(Pool pool) {
             PoolQuoted.Builder quote = PoolQuoted.newBuilder().setEventId("e-" + pool.id()).setOccurredAt(NOW)
                     .setRequestId("r").setPair("p").setPoolId(pool.id()).setInputMint(input.mint())
                     .setOutputMint(output.mint()).setPoolsInReply(pools.size())
@@ -246,17 +383,38 @@ class ExactOptimumScenariosTest {
                         .setReason("Below the pool minimum").build();
             }
             BigInteger in = amount.min(pool.maxIn());
-            BigInteger out = pool.rate().multiply(new BigDecimal(in)).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+            List<QuotedTier> tiers = quotedTiers(pool);
+            if (tiers.size() > 1) {
+                quote.setTiers(tiers.stream().map(t -> PoolQuoteTier.newBuilder()
+                        .setMinInAmount(EventDecimals.atomic(t.minIn())).setInAmount(EventDecimals.atomic(t.in()))
+                        .setOutAmount(EventDecimals.atomic(t.out())).setSpreadBps(0).build()).toList());
+            }
             return quote.setInAmount(EventDecimals.atomic(in)).setStatus(PoolQuoteStatus.QUOTED)
-                    .setQuoteId("q-" + pool.id()).setOutAmount(EventDecimals.atomic(out))
+                    .setQuoteId("q-" + pool.id()).setOutAmount(EventDecimals.atomic(pool.out(in)))
                     .setExpiresAt(NOW.plusSeconds(5)).setFirm(true).build();
         }
 
-        /** The rate a pool's leg pays: its quote's, exactly. */
-        private BigDecimal rateOf(FlatPool pool) {
-            BigInteger in = amount.min(pool.maxIn());
-            BigInteger out = pool.rate().multiply(new BigDecimal(in)).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
-            return new BigDecimal(out).divide(new BigDecimal(in), DepthCurve.MATH);
+        /** The tiers a quote covers, from the pool's minimum to the quoted size; each priced at its largest leg. */
+        private List<QuotedTier> quotedTiers(Pool pool) {
+            BigInteger quoted = amount.min(pool.maxIn());
+            List<QuotedTier> tiers = new ArrayList<>();
+            for (BigInteger from : pool.tiers().keySet()) {
+                BigInteger next = pool.tiers().higherKey(from);
+                BigInteger lo = from.max(pool.minIn());
+                BigInteger hi = next == null ? quoted : next.subtract(BigInteger.ONE).min(quoted);
+                if (lo.compareTo(hi) <= 0) {
+                    tiers.add(new QuotedTier(lo, hi, pool.out(hi)));
+                }
+            }
+            return tiers;
+        }
+
+        /** What a leg of {@code in} to the pool pays under its quote: its tier's price, at most the quote's out. */
+        private BigDecimal legOut(Pool pool, BigInteger in) {
+            BigDecimal quotedOut = new BigDecimal(pool.out(amount.min(pool.maxIn())));
+            QuotedTier tier = quotedTiers(pool).stream().filter(t -> t.minIn().compareTo(in) <= 0)
+                    .reduce((a, b) -> b).orElseThrow();
+            return tier.rate().multiply(new BigDecimal(in), DepthCurve.MATH).min(quotedOut);
         }
 
         private boolean inBand(BigDecimal rate) {
@@ -276,16 +434,20 @@ class ExactOptimumScenariosTest {
                     .subtract(new BigDecimal(costs.networkFeePerLegOut()));
         }
 
-        /** The best output after costs any decision could reach, by enumeration and closed forms. */
+        /**
+         * The best output after costs any decision could reach. Within a tier a pool's output is linear up to the
+         * quote's own output and flat beyond, so (shifting input between two pools inside their tiers never loses)
+         * some optimum has every pool but one at an end of a tier or at that kink; the one left, with Jupiter,
+         * meets Jupiter's marginal rate in closed form ({@code x = sqrt(a·b / p) − b}). This enumerates those points
+         * pool by pool — no code shared with the router's enumeration of tier pieces and bisection.
+         */
         BigDecimal optimum() {
             BigDecimal best = null;
             BigInteger fullDex = quotedOut(amount);
             if (inBand(new BigDecimal(fullDex).divide(new BigDecimal(amount), DepthCurve.MATH))) {
                 best = net(new BigDecimal(fullDex), costs.dexFeeBps());
             }
-            List<FlatPool> usable = pools.stream().filter(p -> amount.compareTo(p.minIn()) >= 0)
-                    .filter(p -> inBand(rateOf(p)))
-                    .sorted(Comparator.comparing(this::rateOf).reversed()).toList();
+            List<Pool> usable = pools.stream().filter(p -> amount.compareTo(p.minIn()) >= 0).toList();
             BigInteger dexLo = BigInteger.ONE;
             BigInteger dexHi = amount;
             if (withReference) {
@@ -295,75 +457,113 @@ class ExactOptimumScenariosTest {
                 dexHi = dexHi.min(floorSize.setScale(0, RoundingMode.FLOOR).toBigIntegerExact());
                 dexLo = dexLo.max(ceilingSize.setScale(0, RoundingMode.CEILING).toBigIntegerExact());
             }
-            for (int mask = 1; mask < 1 << usable.size(); mask++) {
-                List<FlatPool> set = new ArrayList<>();
-                for (int i = 0; i < usable.size(); i++) {
-                    if ((mask & 1 << i) != 0) {
-                        set.add(usable.get(i));
-                    }
-                }
-                for (BigDecimal value : new BigDecimal[] {withoutDex(set), withDex(set, dexLo, dexHi)}) {
-                    if (value != null && (best == null || value.compareTo(best) > 0)) {
-                        best = value;
-                    }
-                }
-            }
-            return best;
+            Search search = new Search(usable, dexLo, dexHi);
+            search.from(0, BigInteger.ZERO, BigDecimal.ZERO, null, false);
+            return best == null || (search.best != null && search.best.compareTo(best) > 0) ? search.best : best;
         }
 
-        private BigDecimal withoutDex(List<FlatPool> set) {
-            BigInteger min = set.stream().map(FlatPool::minIn).reduce(BigInteger.ZERO, BigInteger::add);
-            BigInteger max = set.stream().map(p -> p.maxIn().min(amount)).reduce(BigInteger.ZERO, BigInteger::add);
-            return amount.compareTo(min) < 0 || amount.compareTo(max) > 0 ? null : poolsValue(set, amount);
+        /** The tiers of a pool a leg may use: within the band, each as [lo, hi] with its rate. */
+        private List<QuotedTier> usableTiers(Pool pool) {
+            return quotedTiers(pool).stream().filter(t -> inBand(t.rate())).toList();
         }
 
-        private BigDecimal withDex(List<FlatPool> set, BigInteger dexLo, BigInteger dexHi) {
-            BigInteger min = set.stream().map(FlatPool::minIn).reduce(BigInteger.ZERO, BigInteger::add);
-            BigInteger max = set.stream().map(p -> p.maxIn().min(amount)).reduce(BigInteger.ZERO, BigInteger::add);
-            BigInteger lo = dexLo.max(amount.subtract(max)).max(BigInteger.ONE);
-            BigInteger hi = dexHi.min(amount.subtract(min));
-            if (lo.compareTo(hi) > 0) {
-                return null;
+        /** Pool by pool: left out, at one of its tier points, or (one pool at most) left free to meet Jupiter. */
+        private final class Search {
+
+            private final List<Pool> usable;
+            private final BigInteger dexLo;
+            private final BigInteger dexHi;
+            BigDecimal best;
+
+            Search(List<Pool> usable, BigInteger dexLo, BigInteger dexHi) {
+                this.usable = usable;
+                this.dexLo = dexLo;
+                this.dexHi = dexHi;
             }
-            // Candidates: both ends, every breakpoint of the pools' limits, and in each stretch where one pool is
-            // marginal, the size where Jupiter's marginal rate after fees meets that pool's.
-            List<BigDecimal> sizes = new ArrayList<>(List.of(new BigDecimal(lo), new BigDecimal(hi)));
-            BigInteger filled = min;
-            BigDecimal dexKeep = BPS.subtract(BigDecimal.valueOf(costs.dexFeeBps()));
-            BigDecimal otcKeep = BPS.subtract(BigDecimal.valueOf(costs.otcFeeBps()));
-            for (FlatPool pool : set) {
-                filled = filled.add(pool.maxIn().min(amount).subtract(pool.minIn()));
-                sizes.add(new BigDecimal(amount.subtract(filled)));
-                BigDecimal marginal = rateOf(pool).multiply(otcKeep).divide(dexKeep, DepthCurve.MATH);
-                sizes.add(amm.sizeAtMarginal(marginal));
+
+            void from(int index, BigInteger fixedIn, BigDecimal fixedValue, Pool free, boolean anyPool) {
+                if (fixedIn.compareTo(amount) > 0) {
+                    return;
+                }
+                if (index == usable.size()) {
+                    settle(amount.subtract(fixedIn), fixedValue, free, anyPool);
+                    return;
+                }
+                Pool pool = usable.get(index);
+                from(index + 1, fixedIn, fixedValue, free, anyPool);
+                if (free == null) {
+                    from(index + 1, fixedIn, fixedValue, pool, true);
+                }
+                for (BigInteger point : points(pool)) {
+                    from(index + 1, fixedIn.add(point), fixedValue.add(net(legOut(pool, point), costs.otcFeeBps())),
+                            free, true);
+                }
             }
-            BigDecimal best = null;
-            for (BigDecimal size : sizes) {
-                for (RoundingMode rounding : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
-                    BigInteger x = size.setScale(0, rounding).toBigIntegerExact().max(lo).min(hi);
-                    BigDecimal value = net(amm.out(new BigDecimal(x)), costs.dexFeeBps())
-                            .add(poolsValue(set, amount.subtract(x)));
-                    if (best == null || value.compareTo(best) > 0) {
-                        best = value;
+
+            /** Every tier's ends and the sizes either side of where its price reaches the quote's own output. */
+            private java.util.Set<BigInteger> points(Pool pool) {
+                java.util.Set<BigInteger> points = new java.util.TreeSet<>();
+                for (QuotedTier tier : usableTiers(pool)) {
+                    points.add(tier.minIn());
+                    points.add(tier.in());
+                    BigDecimal kink = new BigDecimal(pool.out(amount.min(pool.maxIn()))).divide(tier.rate(),
+                            DepthCurve.MATH);
+                    for (RoundingMode rounding : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                        BigInteger x = kink.setScale(0, rounding).toBigIntegerExact();
+                        if (x.compareTo(tier.minIn()) >= 0 && x.compareTo(tier.in()) <= 0) {
+                            points.add(x);
+                        }
+                    }
+                }
+                return points;
+            }
+
+            private void settle(BigInteger rest, BigDecimal fixedValue, Pool free, boolean anyPool) {
+                if (!anyPool) {
+                    return; // all to Jupiter: its full-size quote, weighed in optimum()
+                }
+                if (free == null) {
+                    offer(rest.signum() == 0 ? fixedValue
+                            : rest.compareTo(dexLo) >= 0 && rest.compareTo(dexHi) <= 0
+                                    ? fixedValue.add(net(amm.out(new BigDecimal(rest)), costs.dexFeeBps())) : null);
+                    return;
+                }
+                for (QuotedTier tier : usableTiers(free)) {
+                    if (rest.compareTo(tier.minIn()) >= 0 && rest.compareTo(tier.in()) <= 0) {
+                        offer(fixedValue.add(net(legOut(free, rest), costs.otcFeeBps())));
+                    }
+                    meetJupiter(rest, fixedValue, free, tier);
+                }
+            }
+
+            /** The free pool within one tier and Jupiter share {@code rest}: concave, so the closed form decides. */
+            private void meetJupiter(BigInteger rest, BigDecimal fixedValue, Pool free, QuotedTier tier) {
+                BigInteger lo = tier.minIn().max(rest.subtract(dexHi));
+                BigInteger hi = tier.in().min(rest.subtract(dexLo));
+                if (lo.compareTo(hi) > 0) {
+                    return;
+                }
+                BigDecimal dexKeep = BPS.subtract(BigDecimal.valueOf(costs.dexFeeBps()));
+                BigDecimal otcKeep = BPS.subtract(BigDecimal.valueOf(costs.otcFeeBps()));
+                BigDecimal marginal = tier.rate().multiply(otcKeep).divide(dexKeep, DepthCurve.MATH);
+                BigDecimal kink = new BigDecimal(free.out(amount.min(free.maxIn()))).divide(tier.rate(),
+                        DepthCurve.MATH);
+                List<BigDecimal> sizes = List.of(new BigDecimal(lo), new BigDecimal(hi),
+                        new BigDecimal(rest).subtract(amm.sizeAtMarginal(marginal)), kink);
+                for (BigDecimal size : sizes) {
+                    for (RoundingMode rounding : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                        BigInteger x = size.setScale(0, rounding).toBigIntegerExact().max(lo).min(hi);
+                        offer(fixedValue.add(net(legOut(free, x), costs.otcFeeBps()))
+                                .add(net(amm.out(new BigDecimal(rest.subtract(x))), costs.dexFeeBps())));
                     }
                 }
             }
-            return best;
-        }
 
-        private BigDecimal poolsValue(List<FlatPool> set, BigInteger toPools) {
-            BigInteger left = toPools;
-            BigDecimal total = BigDecimal.ZERO;
-            for (FlatPool pool : set) {
-                left = left.subtract(pool.minIn());
+            private void offer(BigDecimal value) {
+                if (value != null && (best == null || value.compareTo(best) > 0)) {
+                    best = value;
+                }
             }
-            for (FlatPool pool : set) {
-                BigInteger more = left.min(pool.maxIn().min(amount).subtract(pool.minIn())).max(BigInteger.ZERO);
-                left = left.subtract(more);
-                BigInteger leg = pool.minIn().add(more);
-                total = total.add(net(rateOf(pool).multiply(new BigDecimal(leg), DepthCurve.MATH), costs.otcFeeBps()));
-            }
-            return total;
         }
 
         /** What the decision's legs return after costs under the scenario's own model. */
@@ -375,10 +575,16 @@ class ExactOptimumScenariosTest {
                             : amm.out(new BigDecimal(leg.in()));
                     total = total.add(net(out, costs.dexFeeBps()));
                 } else {
-                    FlatPool pool = pools.stream().filter(p -> p.id().equals(leg.poolId())).findFirst().orElseThrow();
+                    Pool pool = pools.stream().filter(p -> p.id().equals(leg.poolId())).findFirst().orElseThrow();
                     assertThat(leg.in()).as("leg of %s", pool.id()).isBetween(pool.minIn(), pool.maxIn());
-                    total = total.add(net(rateOf(pool).multiply(new BigDecimal(leg.in()), DepthCurve.MATH),
-                            costs.otcFeeBps()));
+                    assertThat(usableTiers(pool)).as("leg of %s in a tier within the band", pool.id())
+                            .anyMatch(t -> leg.in().compareTo(t.minIn()) >= 0 && leg.in().compareTo(t.in()) <= 0);
+                    QuotedTier tier = quotedTiers(pool).stream().filter(t -> t.minIn().compareTo(leg.in()) <= 0)
+                            .reduce((a, b) -> b).orElseThrow();
+                    assertThat(leg.expectedOut()).as("what the pool pays for the leg: its tier's price pro rata")
+                            .isEqualTo(tier.out().multiply(leg.in()).divide(tier.in())
+                                    .min(pool.out(amount.min(pool.maxIn()))));
+                    total = total.add(net(legOut(pool, leg.in()), costs.otcFeeBps()));
                 }
             }
             return total;

@@ -196,6 +196,27 @@ class RouteSelectorTest {
     }
 
     @Test
+    void shouldShowEveryCandidatesOutputNetOfEachLegsNetworkFee() {
+        BigInteger size = new BigInteger("5000000000000");
+        TradeIntent sell = new TradeIntent(SELL_1000_SOL.input(), SELL_1000_SOL.output(), size, 50, null);
+        PoolQuoted pool = PoolQuoted.newBuilder(pool("sol-usdc-main", "742500000000"))
+                .setInAmount(EventDecimals.atomic(size)).build();
+        BigInteger feePerLeg = BigInteger.valueOf(8_250); // 55,000 lamports at $150, in micro-USDC
+
+        Decision decision = selector.decide("t-9", sell, new VenueQuotes(curvedDex(size), List.of(pool)),
+                java.util.Optional.empty(), CostModel.FREE.withNetworkFee(feePerLeg), NOW);
+
+        assertThat(decision.networkFeePerLeg()).isEqualTo(feePerLeg);
+        assertThat(decision.candidates()).filteredOn(Candidate::available).isNotEmpty().allSatisfy(c -> {
+            long legs = c.route() == Route.SPLIT ? 2 : 1;
+            assertThat(c.netOut()).as(c.label())
+                    .isEqualTo(c.out().subtract(feePerLeg.multiply(BigInteger.valueOf(legs))));
+        });
+        assertThat(decision.candidates()).filteredOn(c -> !c.available())
+                .allSatisfy(c -> assertThat(c.netOut()).isNull());
+    }
+
+    @Test
     void shouldNeverDecideWorseThanAllToJupiter() {
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 200; i++) {

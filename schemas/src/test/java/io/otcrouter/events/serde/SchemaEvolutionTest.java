@@ -20,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.otcrouter.events.EventDecimals;
+import io.otcrouter.events.PoolQuoteTier;
+import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.SampleEvents;
@@ -116,6 +118,43 @@ class SchemaEvolutionTest {
         assertThat(decoded.getRevision()).isEqualTo(1);
         assertThat(decoded.getSupersedes()).isNull();
         assertThat(decoded.getOutAmount()).isEqualByComparingTo(current.getOutAmount());
+    }
+
+    @Test
+    void shouldReadAPoolQuoteWrittenBeforeTierSchedulesAsPricedFlat() throws IOException {
+        Schema v2 = ReleasedSchemas.versionsOf(PoolQuoted.class).get(1);
+        PoolQuoted current = PoolQuoted.newBuilder(SampleEvents.poolQuoted())
+                .setTiers(List.of(tier(1, 500, 75_100))).build();
+        BinaryMessageDecoder<GenericRecord> readAsV2 = new BinaryMessageDecoder<>(GenericData.get(), v2);
+        readAsV2.addSchema(PoolQuoted.getClassSchema());
+        GenericRecord asWrittenByV2 = readAsV2.decode(new AvroEventSerializer().serialize("any", current));
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(asWrittenByV2);
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        var decoded = (PoolQuoted) new AvroEventDeserializer().deserialize("any", array);
+
+        assertThat(decoded.getTiers()).as("a v2 writer published no tier schedule").isNull();
+        assertThat(decoded.getOutAmount()).isEqualByComparingTo(current.getOutAmount());
+    }
+
+    @Test
+    void shouldCarryAPoolQuotesTierSchedule() {
+        PoolQuoted quote = PoolQuoted.newBuilder(SampleEvents.poolQuoted())
+                .setTiers(List.of(tier(1, 499, 74_950), tier(500, 1_000, 149_625))).build();
+
+        var decoded = (PoolQuoted) new AvroEventDeserializer().deserialize("any",
+                new AvroEventSerializer().serialize("any", quote));
+
+        assertThat(decoded.getTiers()).hasSize(2);
+        assertThat(decoded.getTiers().get(1).getMinInAmount()).isEqualByComparingTo("500");
+        assertThat(decoded.getTiers().get(1).getOutAmount()).isEqualByComparingTo("149625");
+    }
+
+    private static PoolQuoteTier tier(long minIn, long in, long out) {
+        return PoolQuoteTier.newBuilder().setMinInAmount(EventDecimals.atomic(java.math.BigInteger.valueOf(minIn)))
+                .setInAmount(EventDecimals.atomic(java.math.BigInteger.valueOf(in)))
+                .setOutAmount(EventDecimals.atomic(java.math.BigInteger.valueOf(out))).setSpreadBps(25).build();
     }
 
     @Test
