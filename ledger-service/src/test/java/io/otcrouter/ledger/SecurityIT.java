@@ -234,6 +234,23 @@ class SecurityIT {
     }
 
     @Test
+    void shouldShowTheApiDescriptionOnlyToTheReader() {
+        for (String docs : List.of("/v3/api-docs", "/v3/api-docs/swagger-config")) {
+            Reply anonymous = send(new Route("GET", docs, null), null);
+            assertThat(anonymous.status()).as(docs + " without a key").isEqualTo(401);
+            assertThat(anonymous.contentType()).isEqualTo(PROBLEM_JSON);
+            assertThat(send(new Route("GET", docs, null), ApiKeys.UNKNOWN).status()).isEqualTo(401);
+            assertThat(send(new Route("GET", docs, null), ApiKeys.METRICS).status()).isEqualTo(403);
+            assertThat(send(new Route("GET", docs, null), ApiKeys.OPS).status()).isEqualTo(403);
+        }
+        assertThat(send(new Route("GET", "/v3/api-docs", null), ApiKeys.READ).status()).isEqualTo(200);
+        // No Swagger UI here (a browser cannot send X-API-Key), and no other rendering of the description.
+        for (String other : List.of("/v3/api-docs.yaml", "/swagger-ui/index.html", "/swagger-ui.html")) {
+            assertThat(send(new Route("GET", other, null), ApiKeys.READ).status()).as(other).isEqualTo(403);
+        }
+    }
+
+    @Test
     void shouldShowTheBookedTradeToTheReaderWithWhoSubmittedIt() {
         Reply reply = send(new Route("GET", "/api/ledger/trades/{id}", "read"), ApiKeys.READ_NEXT);
 

@@ -240,6 +240,25 @@ class SecurityIT extends RouterIntegrationTest {
     }
 
     @Test
+    void shouldShowTheApiDescriptionOnlyToKeysThatMayUseTheApi() throws Exception {
+        for (String docs : List.of("/v3/api-docs", "/v3/api-docs/swagger-config")) {
+            HttpResponse<String> anonymous = send("GET", docs, null, Map.of());
+            assertThat(anonymous.statusCode()).as(docs + " without a key").isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            assertThat(get(docs, "test-unknown-key-000000", Map.of()).statusCode()).as(docs + " with an unknown key")
+                    .isEqualTo(401);
+            assertThat(get(docs, TestApiKeys.METRICS, Map.of()).statusCode()).as(docs + " with a metrics key")
+                    .isEqualTo(403);
+        }
+        assertThat(get("/v3/api-docs", TestApiKeys.DESK, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/v3/api-docs", TestApiKeys.AUDITOR, Map.of()).statusCode()).isEqualTo(200);
+        // No Swagger UI here (a browser cannot send X-API-Key), and no other rendering of the description.
+        for (String other : List.of("/v3/api-docs.yaml", "/swagger-ui/index.html", "/swagger-ui.html")) {
+            assertThat(get(other, TestApiKeys.DESK, Map.of()).statusCode()).as(other).isEqualTo(403);
+        }
+    }
+
+    @Test
     void shouldLetAnOpsKeyListReadAndReplayTheRoutersDeadLettersAndNothingElse() throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {

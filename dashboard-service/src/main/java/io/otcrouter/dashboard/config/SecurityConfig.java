@@ -38,6 +38,7 @@ import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
 import io.otcrouter.security.BodyLimit;
 import io.otcrouter.security.ProblemResponses;
+import io.otcrouter.security.apidocs.ApiDocs;
 
 /**
  * Who may do what on the dashboard, in one place, denied unless a rule below allows it. People sign in with a form
@@ -88,6 +89,9 @@ class SecurityConfig {
                         // Quotes spend the router's shared Jupiter budget: only for those who may trade.
                         .requestMatchers(HttpMethod.GET, "/api/quote").hasRole(TRADER)
                         .requestMatchers(HttpMethod.POST, "/api/trades").hasRole(TRADER)
+                        // The JSON API's description and Swagger UI: for anyone signed in.
+                        .requestMatchers(HttpMethod.GET, ApiDocs.DESCRIPTION).hasRole(VIEWER)
+                        .requestMatchers(HttpMethod.GET, ApiDocs.SWAGGER_UI).hasRole(VIEWER)
                         .requestMatchers(HttpMethod.GET, ADMIN_PAGE).hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/admin/pools/{poolId}/activate",
                                 "/api/admin/pools/{poolId}/deactivate", "/api/admin/pools/{poolId}/inventory")
@@ -150,6 +154,7 @@ class SecurityConfig {
     private static RequestMatcher scriptRequests() {
         return new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
                 PathPatternRequestMatcher.pathPattern("/actuator/**"),
+                PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"),
                 PathPatternRequestMatcher.pathPattern(DeadLetterPaths.ALL));
     }
 

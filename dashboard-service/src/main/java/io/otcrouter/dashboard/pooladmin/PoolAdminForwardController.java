@@ -16,9 +16,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.otcrouter.dashboard.api.ApiAccess;
 import io.otcrouter.dashboard.forwarding.FieldProblem;
 import io.otcrouter.dashboard.forwarding.InvalidForwardException;
 import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The pool admin page's buttons — activate, deactivate, adjust inventory — forwarded to otc-pool-service for a
@@ -29,6 +34,14 @@ import io.otcrouter.dashboard.forwarding.UpstreamAnswer;
  */
 @RestController
 @RequestMapping("/api/admin/pools")
+@Tag(name = "Pool administration")
+@SecurityRequirement(name = ApiAccess.SESSION, scopes = ApiAccess.ADMIN)
+@SecurityRequirement(name = ApiAccess.BASIC, scopes = ApiAccess.ADMIN)
+@ApiResponse(responseCode = "200", description = "The pool in its new state (the pool service's answer)")
+@ApiResponse(responseCode = "400", description = "Invalid pool id or change (never forwarded)")
+@ApiResponse(responseCode = "404", description = "No such pool (the pool service's answer)")
+@ApiResponse(responseCode = "409", description = "The pool service refused the change in the pool's state")
+@ApiResponse(responseCode = "502", description = "The pool service could not be reached")
 class PoolAdminForwardController {
 
     /** otc-pool-service's pool ids; anything else is refused before it becomes part of a URL. */
@@ -42,16 +55,20 @@ class PoolAdminForwardController {
     }
 
     @PostMapping("/{poolId}/activate")
+    @Operation(summary = "Let a pool quote", description = "Forwarded to the pool service with the dashboard's key")
     ResponseEntity<Object> activate(@PathVariable String poolId, Principal admin) {
         return setActive(poolId, true, admin);
     }
 
     @PostMapping("/{poolId}/deactivate")
+    @Operation(summary = "Stop a pool quoting", description = "Forwarded to the pool service with the dashboard's key")
     ResponseEntity<Object> deactivate(@PathVariable String poolId, Principal admin) {
         return setActive(poolId, false, admin);
     }
 
     @PostMapping("/{poolId}/inventory")
+    @Operation(summary = "Deposit or withdraw a pool's inventory",
+            description = "Forwarded to the pool service with the dashboard's key")
     ResponseEntity<Object> adjustInventory(@PathVariable String poolId, @RequestBody InventoryChange change,
             Principal admin) {
         InventoryChange valid = change.validated();

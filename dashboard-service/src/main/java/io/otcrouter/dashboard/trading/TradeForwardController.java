@@ -15,6 +15,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.otcrouter.dashboard.api.ApiAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * The trade form's two buttons: "Get live quote" ({@code GET /api/quote}) and "Execute" ({@code POST /api/trades}),
  * forwarded to router-service in the name of the signed-in trader (who may is decided in {@code SecurityConfig}), so
@@ -23,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Trading")
+@SecurityRequirement(name = ApiAccess.SESSION, scopes = ApiAccess.TRADER)
+@SecurityRequirement(name = ApiAccess.BASIC, scopes = ApiAccess.TRADER)
 class TradeForwardController {
 
     private static final Logger log = LoggerFactory.getLogger(TradeForwardController.class);
@@ -34,6 +44,11 @@ class TradeForwardController {
     }
 
     @GetMapping("/quote")
+    @Operation(summary = "Get an indicative quote from the router", description = "Forwarded to the router's "
+            + "GET /api/quote in the trader's name; its answer, refusals included, comes back unchanged")
+    @ApiResponse(responseCode = "200", description = "The router's indicative decision")
+    @ApiResponse(responseCode = "400", description = "The form is invalid (never forwarded), or the router refused it")
+    @ApiResponse(responseCode = "502", description = "The router could not be reached")
     ResponseEntity<Object> quote(@RequestParam(required = false) String inputToken,
             @RequestParam(required = false) String outputToken, @RequestParam(required = false) String amount,
             @RequestParam(required = false) Integer slippageBps, Principal trader) {
@@ -42,6 +57,13 @@ class TradeForwardController {
     }
 
     @PostMapping("/trades")
+    @Operation(summary = "Submit a trade to the router", description = "Forwarded to the router's POST /api/trades "
+            + "in the trader's name (recorded as dashboard-user:<name>); the router's answer, refusals included, "
+            + "comes back unchanged (see the router's description for all of them)")
+    @ApiResponse(responseCode = "201", description = "The router's decision")
+    @ApiResponse(responseCode = "400", description = "The form is invalid (never forwarded), or the router refused it")
+    @ApiResponse(responseCode = "422", description = "No venue can fill this trade (the router's answer)")
+    @ApiResponse(responseCode = "502", description = "The router could not be reached")
     ResponseEntity<Object> submit(@RequestBody TradeForm form,
             @RequestHeader(name = RouterClient.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             Principal trader) {

@@ -7,12 +7,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.otcrouter.security.apidocs.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The ledger query API: trades newest first (filtered), one trade with its legs, statistics and analytics. Who may
  * read it is decided in {@code SecurityConfig}.
  */
 @RestController
 @RequestMapping("/api/ledger")
+@Tag(name = "Ledger")
+@SecurityRequirement(name = ApiDocs.API_KEY, scopes = "read")
 class LedgerController {
 
     private final LedgerQueries queries;
@@ -31,22 +42,47 @@ class LedgerController {
      * is refused. Offset pages end at {@link TradeQuery#MAX_PAGE}; {@code /history} walks the whole ledger.
      */
     @GetMapping("/trades")
+    @Operation(summary = "List trades, newest first", description = "Filtered and paged; an unknown or repeated "
+            + "parameter is refused")
+    @Parameter(in = ParameterIn.QUERY, name = "page", description = "From 0, at most 10000",
+            schema = @Schema(type = "integer", defaultValue = "0"))
+    @Parameter(in = ParameterIn.QUERY, name = "size", description = "1 to 200",
+            schema = @Schema(type = "integer", defaultValue = "50"))
+    @Parameter(in = ParameterIn.QUERY, name = "route", schema = @Schema(allowableValues = {"DEX", "OTC", "SPLIT",
+            "REJECTED"}))
+    @Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(allowableValues = {"PENDING", "FILLED",
+            "PARTIALLY_FILLED", "FAILED"}))
+    @Parameter(in = ParameterIn.QUERY, name = "pair", description = "input/output", example = "SOL/USDC")
+    @Parameter(in = ParameterIn.QUERY, name = "from", description = "Decided at or after (ISO-8601 instant)",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(in = ParameterIn.QUERY, name = "to", description = "Decided before (ISO-8601 instant)",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(in = ParameterIn.QUERY, name = "submittedBy", description = "api-key:<key id> or "
+            + "dashboard-user:<name>", example = "dashboard-user:alice")
+    @ApiResponse(responseCode = "200", description = "One page of trades")
+    @ApiResponse(responseCode = "400", description = "Invalid or unknown query parameter (named in parameter)")
     TradePageView trades(HttpServletRequest request) {
         TradeQuery query = TradeQuery.parse(request.getParameterMap());
         return queries.page(query.filter(), query.page(), query.size());
     }
 
     @GetMapping("/trades/{tradeId}")
-    TradeDetailView trade(@PathVariable String tradeId) {
+    @Operation(summary = "Show one trade with its legs")
+    @ApiResponse(responseCode = "200", description = "The trade and its legs")
+    @ApiResponse(responseCode = "404", description = "No such trade")
+    TradeDetailView trade(@Parameter(example = "0b8f5a2e-4c1d-4f7a-9a57-3f2d1c6e8b90") @PathVariable String tradeId) {
         return queries.trade(tradeId);
     }
 
     @GetMapping("/stats")
+    @Operation(summary = "Statistics over settled trades", description = "Counts by status, volume, savings, "
+            + "slippage, OTC share, by route and for today (UTC)")
     LedgerStatsView stats() {
         return analytics.stats();
     }
 
     @GetMapping("/analytics")
+    @Operation(summary = "Analytics for the dashboard's charts")
     LedgerAnalyticsView analytics() {
         return analytics.analytics();
     }

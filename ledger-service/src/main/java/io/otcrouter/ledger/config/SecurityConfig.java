@@ -11,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
+import io.otcrouter.security.apidocs.ApiDocs;
 
 /**
  * Who may do what on this service, in one place, denied unless a rule below allows it. API keys come from
@@ -28,6 +29,8 @@ class SecurityConfig {
         return apiSecurity.withApiKeys(http).authorizeHttpRequests(rules -> rules
                 .requestMatchers(ApiSecurity.HEALTH).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/ledger/**").hasAuthority(scope("read"))
+                // The API's description: for whoever may use the API.
+                .requestMatchers(HttpMethod.GET, ApiDocs.DESCRIPTION).hasAuthority(scope("read"))
                 .requestMatchers("/actuator/**").hasAuthority(scope("metrics"))
                 .requestMatchers(DeadLetterPaths.ALL).hasAuthority(scope("ops"))
                 .anyRequest().denyAll())

@@ -10,6 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
+import io.otcrouter.security.apidocs.ApiDocs;
 
 /**
  * Who may do what on this service, in one place, denied unless a rule below allows it. API keys come from
@@ -33,6 +34,8 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.PUT, "/api/pools/{id}").hasAuthority(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/pools/{id}/activate", "/api/pools/{id}/deactivate",
                         "/api/pools/{id}/inventory").hasAuthority(ADMIN)
+                // The API's description: for whoever may use the API.
+                .requestMatchers(HttpMethod.GET, ApiDocs.DESCRIPTION).hasAnyAuthority(scope("read"), ADMIN)
                 .requestMatchers("/actuator/**").hasAuthority(scope("metrics"))
                 .requestMatchers(DeadLetterPaths.ALL).hasAuthority(scope("ops"))
                 .anyRequest().denyAll())

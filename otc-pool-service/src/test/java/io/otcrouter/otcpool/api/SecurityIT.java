@@ -493,6 +493,25 @@ class SecurityIT extends OtcPoolIntegrationTest {
         return route.scope().equals("metrics") ? ApiKeys.METRICS : ApiKeys.ADMIN;
     }
 
+    @Test
+    void shouldShowTheApiDescriptionOnlyToKeysThatMayUseTheApi() {
+        for (String docs : List.of("/v3/api-docs", "/v3/api-docs/swagger-config")) {
+            Reply anonymous = send(new Route("GET", docs, null, null), null);
+            assertThat(anonymous.status()).as(docs + " without a key").isEqualTo(401);
+            assertThat(anonymous.contentType()).isEqualTo(PROBLEM_JSON);
+            assertThat(send(new Route("GET", docs, null, null), ApiKeys.UNKNOWN).status()).isEqualTo(401);
+            assertThat(send(new Route("GET", docs, null, null), ApiKeys.METRICS).status()).isEqualTo(403);
+            assertThat(send(new Route("GET", docs, null, null), ApiKeys.OPS).status()).isEqualTo(403);
+        }
+        for (String key : List.of(ApiKeys.READ, ApiKeys.ADMIN)) {
+            assertThat(send(new Route("GET", "/v3/api-docs", null, null), key).status()).isEqualTo(200);
+        }
+        // No Swagger UI here (a browser cannot send X-API-Key), and no other rendering of the description.
+        for (String other : List.of("/v3/api-docs.yaml", "/swagger-ui/index.html", "/swagger-ui.html")) {
+            assertThat(send(new Route("GET", other, null, null), ApiKeys.ADMIN).status()).as(other).isEqualTo(403);
+        }
+    }
+
     private static String newPool(String id) {
         // The size tiers last: a test replaces the first "minTradeBase" to be found, the pool's own.
         return """

@@ -35,7 +35,17 @@ import io.otcrouter.router.trades.SubmittedTrade;
 import io.otcrouter.router.trades.Submitter;
 import io.otcrouter.router.trades.TradeAttempt;
 import io.otcrouter.router.trades.TradeService;
+import io.otcrouter.security.apidocs.ApiDocs;
 import io.otcrouter.security.input.StrictInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The trade API: submit a trade (optionally waiting for its settlement), ask for an indicative quote, follow a
@@ -45,7 +55,11 @@ import io.otcrouter.security.input.StrictInput;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Trades")
 class TradeController {
+
+    private static final String ON_BEHALF_OF = "The person an API key with the delegate scope acts for (the "
+            + "dashboard's key); refused with 403 for any other key";
 
     private static final String WAIT_SETTLED = "settled";
     private static final Pattern TRADE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -63,7 +77,31 @@ class TradeController {
     }
 
     @PostMapping("/trades")
-    ResponseEntity<?> submit(@RequestBody TradeRequest request, @RequestParam(required = false) String wait,
+    @Operation(summary = "Submit a trade", description = "Routes and executes the trade; answers its decision, or "
+            + "with wait=settled its settlement (at most ROUTER_SETTLE_WAIT, 10 s). The same Idempotency-Key with "
+            + "the same body answers the first attempt's trade, never a second one.")
+    @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiCaller.TRADE)
+    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "Any client-chosen string of up "
+            + "to 255 printable characters; kept 24 h per API key", example = "desk-7-2026-12-05-0001")
+    @ApiResponse(responseCode = "201", description = "Decided (and, with wait=settled, settled if the ledger "
+            + "settled it in time)", headers = {@Header(name = "Location", description = "Where to follow the trade"),
+                    @Header(name = ApiPaths.REPLAYED_HEADER, description = "true when this is an earlier attempt's "
+                            + "trade")},
+            content = @Content(schema = @Schema(implementation = TradeView.class)))
+    @ApiResponse(responseCode = "202", description = "Decided but the event log has not confirmed it yet: poll the "
+            + "Location or repeat with the same Idempotency-Key", content = @Content(schema = @Schema(
+                    type = "object", description = "tradeId, status UNCONFIRMED, detail, poll")))
+    @ApiResponse(responseCode = "400", description = "Invalid trade request, unreadable body or Idempotency-Key")
+    @ApiResponse(responseCode = "409", description = "An attempt with the same Idempotency-Key is still in progress")
+    @ApiResponse(responseCode = "422", description = "No venue can fill this trade (decided REJECTED; tradeId and "
+            + "candidates in the problem), or the Idempotency-Key was used with another body")
+    @ApiResponse(responseCode = "429", description = "The API key's rate limit is exceeded; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "Nothing was traded, retry with the same Idempotency-Key: the "
+            + "router is at capacity, the event log refused the decision, or no venue answered in time")
+    @Parameter(in = ParameterIn.HEADER, name = OnBehalfOf.HEADER, description = ON_BEHALF_OF)
+    ResponseEntity<?> submit(@RequestBody TradeRequest request,
+            @Parameter(description = "'settled' to wait for the ledger's settlement", schema = @Schema(
+                    allowableValues = WAIT_SETTLED)) @RequestParam(required = false) String wait,
             HttpServletRequest http) throws InterruptedException {
         onlyParameters(http, "wait");
         if (wait != null && !WAIT_SETTLED.equals(wait)) {
@@ -97,8 +135,19 @@ class TradeController {
     }
 
     @GetMapping("/quote")
-    TradeView quote(@RequestParam String inputToken, @RequestParam String outputToken, @RequestParam String amount,
-            @RequestParam(required = false) String slippageBps, HttpServletRequest http) throws InterruptedException {
+    @Operation(summary = "Get an indicative quote", description = "Asks every venue and decides as for a trade, "
+            + "without executing anything or holding pool inventory")
+    @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiCaller.TRADE)
+    @ApiResponse(responseCode = "200", description = "The decision a trade would get now")
+    @ApiResponse(responseCode = "400", description = "Invalid or unknown parameter")
+    @ApiResponse(responseCode = "429", description = "The API key's rate limit is exceeded; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "The router is at capacity, or no venue answered in time")
+    @Parameter(in = ParameterIn.HEADER, name = OnBehalfOf.HEADER, description = ON_BEHALF_OF)
+    TradeView quote(@Parameter(example = "SOL") @RequestParam String inputToken,
+            @Parameter(example = "USDC") @RequestParam String outputToken,
+            @Parameter(description = "Token units, a decimal string", example = "1000") @RequestParam String amount,
+            @Parameter(description = "1 to 5000", example = "50") @RequestParam(required = false) String slippageBps,
+            HttpServletRequest http) throws InterruptedException {
         onlyParameters(http, "inputToken", "outputToken", "amount", "slippageBps");
         OnBehalfOf.submitter(http);
         TradeIntent intent = validator.validate(inputToken, outputToken, amount, slippageBps);
@@ -107,7 +156,17 @@ class TradeController {
 
     /** A key with the read scope sees every trade; one with only the trade scope the trades it submitted. */
     @GetMapping("/trades/{tradeId}")
-    ResponseEntity<?> find(@PathVariable String tradeId, HttpServletRequest http) {
+    @Operation(summary = "Follow a trade", description = "Its decision, its legs as the venues executed them and "
+            + "its latest settlement. A key with only the trade scope sees the trades it submitted.")
+    @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiCaller.TRADE)
+    @SecurityRequirement(name = ApiDocs.API_KEY, scopes = ApiCaller.READ)
+    @ApiResponse(responseCode = "200", description = "The trade",
+            content = @Content(schema = @Schema(implementation = TradeView.class)))
+    @ApiResponse(responseCode = "400", description = "Not a trade id")
+    @ApiResponse(responseCode = "404", description = "No such trade (or, for a trade-scope key, not one it submitted)")
+    @Parameter(in = ParameterIn.HEADER, name = OnBehalfOf.HEADER, description = ON_BEHALF_OF)
+    ResponseEntity<?> find(@Parameter(example = "0b8f5a2e-4c1d-4f7a-9a57-3f2d1c6e8b90") @PathVariable String tradeId,
+            HttpServletRequest http) {
         onlyParameters(http);
         if (!TRADE_ID.matcher(tradeId).matches()) {
             throw new InvalidTradeRequestException(

@@ -6,6 +6,7 @@ import static org.springframework.security.authorization.AuthorityAuthorizationM
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -23,6 +24,7 @@ import io.otcrouter.router.security.ApiCaller;
 import io.otcrouter.kafka.deadletter.DeadLetterPaths;
 import io.otcrouter.security.ApiSecurity;
 import io.otcrouter.security.ProblemResponses;
+import io.otcrouter.security.apidocs.ApiDocs;
 
 /**
  * Who may do what on the router, every rule in this one place, anything else denied. API keys come from
@@ -43,6 +45,9 @@ class SecurityConfig {
                 // the others); read sees every trade.
                 .requestMatchers(ApiPaths.TRADE).access(delegable(
                         hasAnyAuthority(scope(ApiCaller.TRADE), scope(ApiCaller.READ))))
+                // The API's description: for whoever may use the API.
+                .requestMatchers(HttpMethod.GET, ApiDocs.DESCRIPTION)
+                        .hasAnyAuthority(scope(ApiCaller.TRADE), scope(ApiCaller.READ))
                 .requestMatchers("/actuator/**").hasAuthority(scope(ApiCaller.METRICS))
                 .requestMatchers(DeadLetterPaths.ALL).hasAuthority(scope("ops"))
                 .anyRequest().denyAll())
