@@ -19,7 +19,7 @@ class SettleTimeoutSweeper {
         this.booking = booking;
     }
 
-    @Scheduled(fixedDelayString = "${otc.ledger.sweep-interval-ms:1000}")
+    @Scheduled(fixedDelayString = "${otc.ledger.sweep-interval:1s}")
     void sweep() {
         try {
             int settled;
