@@ -172,11 +172,7 @@ for service in "${SERVICES[@]}"; do
   kill -0 "${PID[$service]}" 2>/dev/null || { log "$service is no longer running"; }
 done
 
-set +e
-wait "$LOADGEN_PID"
-LOAD_CODE=$?
-set -e
-LOADGEN_PID=""
+await_load
 cat "$WORK/logs/load-generator.log"
 
 # A second, global check straight from the stores (fresh data directory: every trade is this run's).

@@ -121,11 +121,7 @@ while kill -0 "$LOADGEN_PID" 2>/dev/null; do
   sample $((SECONDS - started))
   log "sample at $((SECONDS - started)) s: $(tail -1 "$CSV")"
 done
-set +e
-wait "$LOADGEN_PID"
-LOAD_CODE=$?
-set -e
-LOADGEN_PID=""
+await_load
 tail -30 "$WORK/logs/load-generator.log"
 
 # First sample once the first retention period (and two purge intervals) has passed, against the last one.

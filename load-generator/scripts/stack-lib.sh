@@ -172,5 +172,15 @@ start_load() {
   for ((i = 0; i < 60; i++)); do grep -qs "^Machine:" "$WORK/logs/load-generator.log" && break; sleep 0.5; done
 }
 
+# Waits for the load generator started by start_load to end; its exit code in LOAD_CODE (non-zero: invariants
+# violated), LOADGEN_PID cleared so the cleanup does not stop it again.
+await_load() {
+  set +e
+  wait "$LOADGEN_PID"
+  LOAD_CODE=$?
+  set -e
+  LOADGEN_PID=""
+}
+
 # psql against the run's PostgreSQL, directly (not through a proxy): one value per line, fields separated by '|'.
 sql() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p 54329 -U "$DB_USER" -d otcrouter -tAc "$1"; }

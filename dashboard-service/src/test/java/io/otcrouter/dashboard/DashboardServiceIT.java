@@ -1,6 +1,6 @@
 package io.otcrouter.dashboard;
 
-import static io.otcrouter.dashboard.DashboardEvents.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
 import static io.otcrouter.dashboard.DashboardEvents.price;
 import static io.otcrouter.dashboard.DashboardEvents.solToUsdc;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -31,20 +31,20 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.otcrouter.dashboard.snapshot.KafkaSnapshotStore;
-import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
-import io.otcrouter.dashboard.snapshot.ReadModelSnapshot;
 import io.otcrouter.dashboard.readmodel.RouteDecisionProjection;
 import io.otcrouter.dashboard.readmodel.SettlementProjection;
 import io.otcrouter.dashboard.readmodel.TradeAnalyticsReadModel;
 import io.otcrouter.dashboard.readmodel.TradeStatsReadModel;
+import io.otcrouter.dashboard.snapshot.KafkaSnapshotStore;
+import io.otcrouter.dashboard.snapshot.ReadModelCheckpoints;
+import io.otcrouter.dashboard.snapshot.ReadModelSnapshot;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
-import io.otcrouter.events.SettlementFigures;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.testsupport.events.TradeSettledMother;
 
 /**
  * A restarted dashboard takes its aggregates from the newest snapshot and reads the trade topics again only from its
@@ -164,14 +164,7 @@ class ReadModelRestartIT {
         return solToUsdc("trade-0", ROUTES[0])
                 .setVolumeUsd(before.getVolumeUsd()).setSavingUsd(EventDecimals.usd(BigDecimal.ZERO))
                 .setSettledAt(SETTLED_AT.plus(Duration.ofDays(12))).setRevision(2)
-                .setSupersedes(SettlementFigures.newBuilder().setRevision(1)
-                        .setStatus(before.getStatus()).setFilledInAmount(before.getFilledInAmount())
-                        .setOutAmount(before.getOutAmount()).setSavingOutAmount(before.getSavingOutAmount())
-                        .setSavingUsd(before.getSavingUsd()).setVolumeUsd(before.getVolumeUsd())
-                        .setExecutionPrice(before.getExecutionPrice())
-                        .setSlippageVsQuoteBps(before.getSlippageVsQuoteBps())
-                        .setShortfallVsArrivalBps(before.getShortfallVsArrivalBps())
-                        .setSettledAt(before.getSettledAt()).build())
+                .setSupersedes(TradeSettledMother.figuresOf(before))
                 .build();
     }
 

@@ -1,14 +1,17 @@
 package io.otcrouter.ledger;
 
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -18,20 +21,20 @@ import org.apache.avro.message.BinaryMessageEncoder;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.LegExecuted;
-import io.otcrouter.events.LegStatus;
-import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.serde.ReleasedSchemas;
 import io.otcrouter.events.tokens.Token;
-import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.testsupport.events.LegExecutedMother;
+import io.otcrouter.testsupport.events.RouteDecidedMother;
 
-/** Object mother: 1,000 SOL sold for USDC through one OTC pool, at named, realistic amounts. */
+/**
+ * The ledger's scenarios: 1,000 SOL sold for USDC through one OTC pool, or split with Jupiter, at named, realistic
+ * amounts. The events themselves come from test-support's Object Mothers.
+ */
 public final class LedgerFixtures {
 
-    public static final Token SOL = TokenCatalog.defaults().bySymbol("SOL").orElseThrow();
-    public static final Token USDC = TokenCatalog.defaults().bySymbol("USDC").orElseThrow();
 
     /** 1,000 SOL in lamports. */
     public static final BigInteger THOUSAND_SOL = SOL.toAtomic(new BigDecimal("1000"));
@@ -59,14 +62,14 @@ public final class LedgerFixtures {
     /** One OTC leg for the full size; prices at the catalog's static prices (null when it has none). */
     public static RouteDecided otcDecision(String tradeId, Token input, Token output, BigInteger amountIn,
             BigInteger expectedOut, BigInteger dexBaseline, Instant decidedAt) {
-        return decision(tradeId, input, output, amountIn, expectedOut, dexBaseline, decidedAt, Route.OTC,
+        return decision(tradeId, input, output, dexBaseline, decidedAt,
                 List.of(routeLeg(otcLegId(tradeId), Venue.OTC, tradeId, amountIn, expectedOut)));
     }
 
     /** 1,000 SOL split: 400 to Jupiter, 600 to the pool. */
     public static RouteDecided splitDecision(String tradeId, Instant decidedAt) {
-        return decision(tradeId, SOL, USDC, THOUSAND_SOL, SPLIT_DEX_OUT.add(SPLIT_OTC_OUT), DEX_BASELINE, decidedAt,
-                Route.SPLIT, List.of(routeLeg(dexLegId(tradeId), Venue.DEX, tradeId, SPLIT_DEX_IN, SPLIT_DEX_OUT),
+        return decision(tradeId, SOL, USDC, DEX_BASELINE, decidedAt,
+                List.of(routeLeg(dexLegId(tradeId), Venue.DEX, tradeId, SPLIT_DEX_IN, SPLIT_DEX_OUT),
                         routeLeg(otcLegId(tradeId), Venue.OTC, tradeId, SPLIT_OTC_IN, SPLIT_OTC_OUT)));
     }
 
@@ -85,48 +88,28 @@ public final class LedgerFixtures {
     public static final BigInteger SPLIT_OTC_OUT = USDC.toAtomic(new BigDecimal("89775"));
 
     private static RouteLeg routeLeg(String legId, Venue venue, String tradeId, BigInteger in, BigInteger out) {
-        return RouteLeg.newBuilder()
-                .setLegId(legId)
-                .setVenue(venue)
-                .setPoolId(venue == Venue.OTC ? POOL_ID : null)
-                .setQuoteId("quote-" + legId)
-                .setInAmount(EventDecimals.atomic(in))
-                .setExpectedOutAmount(EventDecimals.atomic(out))
-                .setMinOutAmount(EventDecimals.atomic(out.multiply(BigInteger.valueOf(995)).divide(
-                        BigInteger.valueOf(1000))))
-                .build();
+        return RouteDecidedMother.leg(legId, venue, venue == Venue.OTC ? POOL_ID : null, "quote-" + legId, in, out,
+                out.multiply(BigInteger.valueOf(995)).divide(BigInteger.valueOf(1000)));
     }
 
-    private static RouteDecided decision(String tradeId, Token input, Token output, BigInteger amountIn,
-            BigInteger expectedOut, BigInteger dexBaseline, Instant decidedAt, Route route, List<RouteLeg> legs) {
-        return RouteDecided.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+    /** Size, route and expected output follow from the legs. */
+    private static RouteDecided decision(String tradeId, Token input, Token output, BigInteger dexBaseline,
+            Instant decidedAt, List<RouteLeg> legs) {
+        RouteDecided.Builder decision = RouteDecidedMother.routeDecided(tradeId, input, output, legs)
                 .setOccurredAt(decidedAt)
-                .setTradeId(tradeId)
                 .setRequestId("request-" + tradeId)
                 .setClientOrderId("client-" + tradeId)
-                .setPair(TokenCatalog.pair(input, output))
-                .setInputSymbol(input.symbol())
-                .setInputMint(input.mint())
-                .setInputDecimals(input.decimals())
-                .setOutputSymbol(output.symbol())
-                .setOutputMint(output.mint())
-                .setOutputDecimals(output.decimals())
-                .setAmountIn(EventDecimals.atomic(amountIn))
-                .setSlippageBps(50)
-                .setRoute(route)
-                .setLegs(legs)
-                .setCandidates(List.of())
-                .setExpectedOutAmount(EventDecimals.atomic(expectedOut))
-                .setDexBaselineOutAmount(dexBaseline == null ? null : EventDecimals.atomic(dexBaseline))
-                .setExpectedSavingOutAmount(dexBaseline == null ? null
-                        : EventDecimals.atomic(expectedOut.subtract(dexBaseline)))
                 .setJupiterPriceImpactPct(EventDecimals.price(new BigDecimal("0.0042")))
                 .setInputPriceUsd(priceOf(input))
                 .setOutputPriceUsd(priceOf(output))
                 .setReason("OTC pays more than Jupiter for the full size")
-                .setSubmittedBy(SUBMITTED_BY)
-                .build();
+                .setSubmittedBy(SUBMITTED_BY);
+        if (dexBaseline != null) {
+            BigInteger expectedOut = EventDecimals.toAtomic(decision.getExpectedOutAmount());
+            decision.setDexBaselineOutAmount(EventDecimals.atomic(dexBaseline))
+                    .setExpectedSavingOutAmount(EventDecimals.atomic(expectedOut.subtract(dexBaseline)));
+        }
+        return decision.build();
     }
 
     /**
@@ -163,20 +146,9 @@ public final class LedgerFixtures {
 
     private static LegExecuted fill(String tradeId, String legId, Venue venue, BigInteger in, BigInteger out,
             Token input, Token output, Instant executedAt) {
-        return LegExecuted.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(executedAt)
-                .setTradeId(tradeId)
-                .setLegId(legId)
-                .setVenue(venue)
-                .setPoolId(venue == Venue.OTC ? POOL_ID : null)
-                .setQuoteId("quote-" + legId)
-                .setStatus(LegStatus.FILLED)
-                .setInAmount(EventDecimals.atomic(in))
-                .setOutAmount(EventDecimals.atomic(out))
+        return LegExecutedMother.filled(tradeId, routeLeg(legId, venue, tradeId, in, out), out, executedAt)
                 .setExecutionPrice(EventDecimals.price(output.toUnits(out).divide(input.toUnits(in),
-                        java.math.MathContext.DECIMAL128)))
-                .setExecutedAt(executedAt)
+                        MathContext.DECIMAL128)))
                 .build();
     }
 

@@ -13,7 +13,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * The whole ledger against a real broker (embedded KRaft, auto topic creation off as in production), quiet Kafka
  * logs. A test adds its own properties with {@code @TestPropertySource} and declares the upstream topics with
- * {@code @Import(Upstream.DeclaredTopics.class)}.
+ * {@code @Import(ConsumedTopics.class)} (test-support).
  *
  * <p>The context is closed after the class, while its broker still runs: two cached contexts stopping at JVM exit
  * raced their brokers' teardown and held the fork for 30 s.

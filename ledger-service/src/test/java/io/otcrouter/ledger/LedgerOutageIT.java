@@ -33,8 +33,11 @@ import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
 import io.otcrouter.outbox.OutboxRepository;
-import io.otcrouter.testsupport.time.MutableClock;
 import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
+import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * The ledger when PostgreSQL goes away under its listeners and comes back: nothing is dead-lettered, everything is
@@ -46,7 +49,7 @@ import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
  */
 @LedgerIT
 @TestPropertySource(properties = "otc.kafka.retry-max=500ms")
-@Import({ Upstream.DeclaredTopics.class, Upstream.StillClock.class, SwitchableDataSource.Wrapping.class })
+@Import({ ConsumedTopics.class, Upstream.StillClock.class, SwitchableDataSource.Wrapping.class })
 class LedgerOutageIT {
 
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -116,8 +119,8 @@ class LedgerOutageIT {
         assertThat(trades.findAll()).filteredOn(trade -> trade.getTradeId().equals(tradeId)).hasSize(1);
         assertThat(legs.findByTradeIdOrderByLegId(tradeId)).hasSize(1);
         assertThat(outbox.countByTopicAndMessageKey(Topics.TRADES_SETTLED.name(), tradeId)).isEqualTo(1);
-        try (TopicReader decisions = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic());
-                TopicReader executions = new TopicReader(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
+        try (TopicReader<byte[]> decisions = TopicReader.bytes(broker, Topics.ROUTES_DECIDED.deadLetterTopic());
+                TopicReader<byte[]> executions = TopicReader.bytes(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
             await().atMost(AT_MOST).during(QUIET).until(() -> decisions.recordsWithKey(tradeId).isEmpty()
                     && executions.recordsWithKey(tradeId).isEmpty());
         }
@@ -151,7 +154,7 @@ class LedgerOutageIT {
         assertThat(trade.getOutAmount()).isEqualTo(LedgerFixtures.SPLIT_OTC_OUT);
         assertThat(trade.getSettledAt()).as("in event time, as a replay settles it")
                 .isEqualTo(decidedAt.plus(Duration.ofSeconds(30)));
-        try (TopicReader settled = new TopicReader(broker, Topics.TRADES_SETTLED.name())) {
+        try (TopicReader<byte[]> settled = TopicReader.bytes(broker, Topics.TRADES_SETTLED.name())) {
             TradeSettled event = (TradeSettled) await().atMost(AT_MOST)
                     .until(() -> settled.eventsWithKey(tradeId), events -> !events.isEmpty()).get(0);
             assertThat(event.getStatus()).isEqualTo(TradeStatus.PARTIALLY_FILLED);
@@ -212,7 +215,7 @@ class LedgerOutageIT {
                 .isEqualTo(Duration.between(decidedAt, lateDexFill.getExecutedAt()).toMillis());
         assertThat(metrics.findByTradeId(tradeId)).filteredOn(metric -> metric.getName().equals("otc_trade"))
                 .hasSize(1);
-        try (TopicReader settled = new TopicReader(broker, Topics.TRADES_SETTLED.name())) {
+        try (TopicReader<byte[]> settled = TopicReader.bytes(broker, Topics.TRADES_SETTLED.name())) {
             List<TradeSettled> published = await().atMost(AT_MOST).until(() -> settled.eventsWithKey(tradeId)
                     .stream().map(TradeSettled.class::cast).toList(), events -> events.size() == 2);
             assertThat(published).extracting(TradeSettled::getRevision).containsExactly(1, 2);

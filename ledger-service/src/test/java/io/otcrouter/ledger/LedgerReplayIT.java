@@ -38,8 +38,12 @@ import io.otcrouter.ledger.booking.Booking;
 import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
-import io.otcrouter.outbox.OutboxRepository;
 import io.otcrouter.ledger.rebuild.LedgerRebuilder;
+import io.otcrouter.outbox.OutboxRepository;
+import io.otcrouter.testsupport.events.TestTokens;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 import io.otcrouter.testsupport.time.MutableClock;
 
 /**
@@ -49,7 +53,7 @@ import io.otcrouter.testsupport.time.MutableClock;
  */
 @LedgerIT(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @TestPropertySource(properties = "otc.ledger.sweep-enabled=false")
-@Import({ Upstream.DeclaredTopics.class, Upstream.StillClock.class })
+@Import({ ConsumedTopics.class, Upstream.StillClock.class })
 class LedgerReplayIT {
 
     private static final Duration AT_MOST = Duration.ofSeconds(30);
@@ -202,7 +206,7 @@ class LedgerReplayIT {
                     lastRowBefore);
             assertThat(written).as("only the correction is sent").containsExactly(tradeId);
             outboxRelayed(tradeId);
-            try (TopicReader settled = new TopicReader(broker, Topics.TRADES_SETTLED.name())) {
+            try (TopicReader<byte[]> settled = TopicReader.bytes(broker, Topics.TRADES_SETTLED.name())) {
                 List<TradeSettled> published = await().atMost(AT_MOST).until(() -> settled.eventsWithKey(tradeId)
                         .stream().map(TradeSettled.class::cast).toList(), events -> events.size() == 2);
                 assertThat(published).extracting(TradeSettled::getRevision).containsExactly(1, 2);
@@ -247,10 +251,10 @@ class LedgerReplayIT {
                 LedgerFixtures.otcDecision(redelivered), redeliveredFill, redeliveredFill,
                 RouteDecided.newBuilder(LedgerFixtures.otcDecision(rejected)).setRoute(Route.REJECTED)
                         .setLegs(List.of()).build(),
-                LedgerFixtures.otcDecision(bonkTrade, bonk, LedgerFixtures.USDC,
+                LedgerFixtures.otcDecision(bonkTrade, bonk, TestTokens.USDC,
                         new java.math.BigInteger("12345678901234567"), new java.math.BigInteger("2469135780"), null,
                         now),
-                LedgerFixtures.otcFill(bonkTrade, bonk, LedgerFixtures.USDC,
+                LedgerFixtures.otcFill(bonkTrade, bonk, TestTokens.USDC,
                         new java.math.BigInteger("12345678901234567"), new java.math.BigInteger("2469135780"), now),
                 LedgerFixtures.splitDexFill(timedOut, longAgo.plusSeconds(2))));
         events.forEach(upstream::send);

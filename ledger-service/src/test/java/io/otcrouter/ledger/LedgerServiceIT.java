@@ -45,6 +45,10 @@ import io.otcrouter.ledger.booking.TradeLegRepository;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
 import io.otcrouter.outbox.OutboxRepository;
+import io.otcrouter.testsupport.events.TestTokens;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @LedgerIT
 @TestPropertySource(properties = ApiKeys.CONFIGURED)
-@Import(Upstream.DeclaredTopics.class)
+@Import(ConsumedTopics.class)
 class LedgerServiceIT {
 
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -75,7 +79,7 @@ class LedgerServiceIT {
     private int port;
 
     private Upstream upstream;
-    private TopicReader settled;
+    private TopicReader<byte[]> settled;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -85,7 +89,7 @@ class LedgerServiceIT {
     @BeforeEach
     void connect() {
         upstream = new Upstream(broker);
-        settled = new TopicReader(broker, Topics.TRADES_SETTLED.name());
+        settled = TopicReader.bytes(broker, Topics.TRADES_SETTLED.name());
     }
 
     @AfterEach
@@ -213,7 +217,7 @@ class LedgerServiceIT {
         upstream.send(LedgerFixtures.otcFill(tradeId));
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
-        try (TopicReader deadLetters = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
+        try (TopicReader<byte[]> deadLetters = TopicReader.bytes(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
             byte[] deadLetter = await().atMost(AT_MOST)
                     .until(() -> deadLetters.recordsWithKey(garbageKey), records -> records.size() == 1)
                     .get(0).value();
@@ -234,7 +238,7 @@ class LedgerServiceIT {
         upstream.send(LedgerFixtures.otcFill(tradeId));
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
-        try (TopicReader deadLetters = new TopicReader(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
+        try (TopicReader<byte[]> deadLetters = TopicReader.bytes(broker, Topics.ROUTES_DECIDED.deadLetterTopic())) {
             List<SpecificRecord> deadLettered = await().atMost(AT_MOST)
                     .until(() -> deadLetters.eventsWithKey(invalidId), records -> records.size() == 1);
             assertThat(((RouteDecided) deadLettered.get(0)).getEventId()).isEqualTo(invalid.getEventId());
@@ -293,7 +297,7 @@ class LedgerServiceIT {
         upstream.send(LedgerFixtures.otcFill(tradeId));
 
         assertThat(awaitSettled(tradeId).getStatus()).isEqualTo(TradeState.FILLED);
-        try (TopicReader deadLetters = new TopicReader(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
+        try (TopicReader<byte[]> deadLetters = TopicReader.bytes(broker, Topics.POOLS_EXECUTED.deadLetterTopic())) {
             byte[] deadLetter = await().atMost(AT_MOST)
                     .until(() -> deadLetters.recordsWithKey(poisonKey), records -> records.size() == 1)
                     .get(0).value();
@@ -315,11 +319,11 @@ class LedgerServiceIT {
         String solTrade = newTradeId();
         Instant at = LedgerFixtures.now();
 
-        upstream.send(LedgerFixtures.otcDecision(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, null, at));
-        upstream.send(LedgerFixtures.otcFill(bonkTrade, bonk, LedgerFixtures.SOL, bonkIn, solOut, at));
-        upstream.send(LedgerFixtures.otcDecision(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut,
+        upstream.send(LedgerFixtures.otcDecision(bonkTrade, bonk, TestTokens.SOL, bonkIn, solOut, null, at));
+        upstream.send(LedgerFixtures.otcFill(bonkTrade, bonk, TestTokens.SOL, bonkIn, solOut, at));
+        upstream.send(LedgerFixtures.otcDecision(solTrade, TestTokens.SOL, TestTokens.USDC, solIn, usdcOut,
                 usdcOut.subtract(BigInteger.ONE), at));
-        upstream.send(LedgerFixtures.otcFill(solTrade, LedgerFixtures.SOL, LedgerFixtures.USDC, solIn, usdcOut, at));
+        upstream.send(LedgerFixtures.otcFill(solTrade, TestTokens.SOL, TestTokens.USDC, solIn, usdcOut, at));
 
         Trade bonkForSol = awaitSettled(bonkTrade);
         assertThat(bonkForSol.getAmountIn()).isEqualTo(bonkIn);
@@ -347,10 +351,10 @@ class LedgerServiceIT {
         String inWindow = newTradeId();
         String otherPair = newTradeId();
         Token usdt = TokenCatalog.defaults().bySymbol("USDT").orElseThrow();
-        BigInteger tenUsdc = LedgerFixtures.USDC.toAtomic(BigDecimal.TEN);
-        upstream.send(LedgerFixtures.otcDecision(inWindow, LedgerFixtures.SOL, LedgerFixtures.USDC, LedgerFixtures.THOUSAND_SOL,
+        BigInteger tenUsdc = TestTokens.USDC.toAtomic(BigDecimal.TEN);
+        upstream.send(LedgerFixtures.otcDecision(inWindow, TestTokens.SOL, TestTokens.USDC, LedgerFixtures.THOUSAND_SOL,
                 LedgerFixtures.OTC_OUT, LedgerFixtures.DEX_BASELINE, window.plusSeconds(10)));
-        upstream.send(LedgerFixtures.otcDecision(otherPair, LedgerFixtures.USDC, usdt, tenUsdc, usdt.toAtomic(
+        upstream.send(LedgerFixtures.otcDecision(otherPair, TestTokens.USDC, usdt, tenUsdc, usdt.toAtomic(
                 new BigDecimal("9.97")), null, window.plusSeconds(20)));
         await().atMost(AT_MOST).until(() -> trades.findByTradeId(otherPair).isPresent()
                 && trades.findByTradeId(inWindow).isPresent());

@@ -9,8 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +39,10 @@ import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.ledger.booking.TradeRepository;
 import io.otcrouter.ledger.booking.TradeState;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.http.PathSpellings;
+import io.otcrouter.testsupport.http.Reply;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * The ledger's trust boundary, attacked: every route in odd spellings, with every credential missing, unknown,
@@ -53,14 +53,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @LedgerIT
 @TestPropertySource(properties = ApiKeys.CONFIGURED)
-@Import(Upstream.DeclaredTopics.class)
+@Import(ConsumedTopics.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityIT {
 
     /** Generous: guards against minutes-long parsing, not a performance test. */
     private static final Duration GENEROUS = Duration.ofSeconds(2);
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     private int port;
@@ -282,14 +281,7 @@ class SecurityIT {
 
     /** Spellings the firewall refuses before any filter or handler: 400 "Malformed request path". */
     static Stream<Arguments> ambiguousSpellings() {
-        return spelled(Map.of(
-                "path parameter", path -> path.replaceFirst("/(api|actuator)", "/$1;x=1"),
-                "encoded letter", path -> path.replaceFirst("/a", "/%61"),
-                "double slash", path -> "/" + path,
-                "dot segment", path -> path.replaceFirst("/", "/./"),
-                "dot-dot segment", path -> path.replaceFirst("/(api|actuator)/", "/$1/../$1/"),
-                "encoded slash", path -> path.replaceFirst("/(ledger|prometheus|metrics|info)", "%2F$1"),
-                "trailing path parameter", path -> path.replaceFirst("(\\?|$)", ";jsessionid=x$1")));
+        return spelled(PathSpellings.ambiguous("ledger"));
     }
 
     @ParameterizedTest(name = "{0} spelled with {1}")
@@ -320,11 +312,7 @@ class SecurityIT {
 
     /** Spellings that are plain but not the route's: none reaches a handler that answers it. */
     static Stream<Arguments> otherSpellings() {
-        return spelled(Map.of(
-                "trailing slash", path -> path.replaceFirst("(\\?|$)", "/$1"),
-                "upper case", String::toUpperCase,
-                "capital segment", SecurityIT::capitalizeSecondSegment,
-                "suffix", path -> path.replaceFirst("(\\?|$)", ".json$1")));
+        return spelled(PathSpellings.plainVariants());
     }
 
     @ParameterizedTest(name = "{0} spelled with {1}")
@@ -417,13 +405,6 @@ class SecurityIT {
         return arguments.stream();
     }
 
-    /** {@code /api/ledger/stats} to {@code /api/Ledger/stats}, {@code /actuator/info} to {@code /actuator/Info}. */
-    private static String capitalizeSecondSegment(String path) {
-        String[] segments = path.split("/", -1);
-        segments[2] = Character.toUpperCase(segments[2].charAt(0)) + segments[2].substring(1);
-        return String.join("/", segments);
-    }
-
     /** The key whose scope the route needs: what stops an odd spelling must be the spelling, not the key. */
     private static String keyFor(Route route) {
         return route.scope().equals("metrics") ? ApiKeys.METRICS : ApiKeys.READ;
@@ -440,36 +421,10 @@ class SecurityIT {
         if (key != null) {
             request.header(ApiKeys.HEADER, key);
         }
-        try {
-            return new Reply(http.send(request.build(), BodyHandlers.ofString()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Reply.send(http, request.build());
     }
 
     private Map<String, List<String>> tables() {
         return LedgerTables.snapshot(jdbc);
-    }
-
-    private record Reply(HttpResponse<String> response) {
-
-        int status() {
-            return response.statusCode();
-        }
-
-        String body() {
-            return response.body();
-        }
-
-        String contentType() {
-            return response.headers().firstValue("Content-Type").orElse("");
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body());
-        }
     }
 }

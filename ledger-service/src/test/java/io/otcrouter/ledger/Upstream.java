@@ -2,17 +2,14 @@ package io.otcrouter.ledger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
@@ -25,7 +22,8 @@ import io.otcrouter.testsupport.time.MutableClock;
 
 /**
  * The services upstream of the ledger, as its ITs play them: they write decisions and leg executions to the topics
- * the ledger reads, keyed by trade id, and ({@link DeclaredTopics}) declare those topics, as they do in production.
+ * the ledger reads, keyed by trade id ({@code ConsumedTopics} of test-support declares those topics, as they do in
+ * production).
  */
 final class Upstream implements AutoCloseable {
 
@@ -61,17 +59,6 @@ final class Upstream implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
-    }
-
-    /** The topics upstream services declare in production; in an IT nobody else runs, so the test declares them. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DeclaredTopics {
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.ROUTES_DECIDED, Topics.JUPITER_EXECUTED,
-                    Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1)).toArray(NewTopic[]::new));
-        }
     }
 
     /** The ledger's clock standing still until a test moves it, so a settle timeout passes when the test says. */

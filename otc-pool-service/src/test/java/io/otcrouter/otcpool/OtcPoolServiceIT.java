@@ -1,9 +1,9 @@
 package io.otcrouter.otcpool;
 
-import static io.otcrouter.otcpool.support.Events.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
 import static io.otcrouter.otcpool.support.Events.SOL_USDC_POOL;
-import static io.otcrouter.otcpool.support.Events.USDC;
-import static io.otcrouter.otcpool.support.Events.USDT;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,9 +40,9 @@ import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.api.PoolView;
 import io.otcrouter.otcpool.support.ApiKeys;
-import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 class OtcPoolServiceIT extends OtcPoolIntegrationTest {
 
@@ -61,11 +61,11 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
     @LocalServerPort
     private int port;
 
-    private EventCollector collector;
+    private TopicReader<byte[]> collector;
 
     @BeforeEach
     void seedReferencePrices() {
-        collector = new EventCollector(brokers, List.of(Topics.POOLS_QUOTED.name(), Topics.POOLS_EXECUTED.name(),
+        collector = TopicReader.bytes(brokers, List.of(Topics.POOLS_QUOTED.name(), Topics.POOLS_EXECUTED.name(),
                 Topics.POOLS_CHANGED.name(), Topics.QUOTES_REQUESTED.deadLetterTopic(),
                 Topics.ROUTES_DECIDED.deadLetterTopic()));
         kafka.send(Topics.PRICES_UPDATED.name(), SOL.symbol(), Events.price(SOL, "150"));
@@ -175,7 +175,7 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         kafka.send(Topics.QUOTES_REQUESTED.name(), "SOL/USDC", garbage);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(
-                collector.rawValues(Topics.QUOTES_REQUESTED.deadLetterTopic())).contains(garbage));
+                collector.values(Topics.QUOTES_REQUESTED.deadLetterTopic())).contains(garbage));
     }
 
     @Test
@@ -191,7 +191,7 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
         assertThat(awaitOne(Topics.POOLS_EXECUTED.name(), LegExecuted.class,
                 e -> e.getTradeId().equals(valid.getTradeId())).getStatus()).isEqualTo(LegStatus.FILLED);
         await().atMost(WAIT).untilAsserted(() -> assertThat(
-                collector.records(Topics.ROUTES_DECIDED.deadLetterTopic(), invalid.getTradeId())).hasSize(1));
+                collector.recordsWithKey(Topics.ROUTES_DECIDED.deadLetterTopic(), invalid.getTradeId())).hasSize(1));
         assertThat(jdbc.queryForObject("select count(*) from otc_pool.pool_fill where trade_id = ?", Long.class,
                 invalid.getTradeId())).isZero();
     }
@@ -253,7 +253,7 @@ class OtcPoolServiceIT extends OtcPoolIntegrationTest {
     }
 
     private List<String> tradeIdHeaders(String topic, String key) {
-        return await().atMost(WAIT).until(() -> collector.records(topic, key), found -> !found.isEmpty()).stream()
+        return await().atMost(WAIT).until(() -> collector.recordsWithKey(topic, key), found -> !found.isEmpty()).stream()
                 .map(r -> TradeIds.fromHeaders(r.headers()).orElse(null))
                 .toList();
     }

@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.otcrouter.events.EventDecimals;
-import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.catalog.Topic;
+import io.otcrouter.events.tokens.Token;
+import io.otcrouter.events.tokens.TokenCatalog;
+import io.otcrouter.testsupport.events.PriceUpdatedMother;
 
 /** A topic of the tests' own and events for it: the outbox forwards any event of the contract, keyed as told. */
 final class OutboxEvents {
@@ -20,9 +21,7 @@ final class OutboxEvents {
     }
 
     static PriceUpdated price(String eventId) {
-        return PriceUpdated.newBuilder().setEventId(eventId).setOccurredAt(AT).setSymbol("SOL")
-                .setMint("So11111111111111111111111111111111111111112")
-                .setPriceUsd(EventDecimals.price(new BigDecimal("150.123456789012"))).setSource(PriceSource.COINGECKO)
-                .setObservedAt(AT).setStale(false).build();
+        Token sol = TokenCatalog.defaults().bySymbol("SOL").orElseThrow();
+        return PriceUpdatedMother.priceUpdated(sol, new BigDecimal("150.123456789012"), AT).setEventId(eventId).build();
     }
 }

@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.catalog.Topic;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * The outbox on a real PostgreSQL and a real broker (embedded KRaft). The relay's own poll is an hour away, so
@@ -87,9 +88,7 @@ class OutboxIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresHolder.useShared(registry);
     }
 
     @Test

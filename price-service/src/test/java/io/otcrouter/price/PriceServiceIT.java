@@ -16,14 +16,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -44,6 +37,7 @@ import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.testsupport.kafka.TopicReader;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -108,23 +102,12 @@ class PriceServiceIT {
 
     @Test
     void shouldPublishTheStaticSolPriceWhenCoinGeckoIsRateLimited() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "price-service-it", false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        AtomicReference<PriceUpdated> sol = new AtomicReference<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        PriceUpdated event;
+        try (TopicReader<SpecificRecord> prices = new TopicReader<>(broker, Topics.PRICES_UPDATED.name(),
                 new AvroEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.PRICES_UPDATED.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if ("SOL".equals(record.key()) && record.value() instanceof PriceUpdated event) {
-                        sol.set(event);
-                    }
-                }
-                return sol.get() != null;
-            });
+            event = (PriceUpdated) prices.awaitRecord(
+                    record -> "SOL".equals(record.key()) && record.value() instanceof PriceUpdated).value();
         }
-
-        PriceUpdated event = sol.get();
         assertThat(event.getSource()).isEqualTo(PriceSource.STATIC);
         assertThat(event.getStale()).isTrue();
         assertThat(event.getSymbol()).isEqualTo("SOL");

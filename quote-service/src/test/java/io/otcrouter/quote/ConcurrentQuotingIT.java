@@ -1,6 +1,5 @@
 package io.otcrouter.quote;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -38,6 +37,8 @@ import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * quote-service in live mode, with a budget that is never the limit, against a WireMock Jupiter that serves the
@@ -62,17 +63,12 @@ class ConcurrentQuotingIT {
 
     static {
         JUPITER.start();
-        JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(JupiterFixtures.body(JupiterFixtures.QUOTE_SOL_USDC))));
+        JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote"))
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC)));
         JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote")).withQueryParam("slippageBps", equalTo("51"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1_500)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(JupiterFixtures.body(JupiterFixtures.QUOTE_SOL_USDC))));
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC).withFixedDelay(1_500)));
         JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote")).withQueryParam("slippageBps", equalTo("52"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(10_000)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(JupiterFixtures.body(JupiterFixtures.QUOTE_SOL_USDC))));
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC).withFixedDelay(10_000)));
     }
 
     @Autowired

@@ -21,6 +21,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.deadletter.DeadLetterPaths;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,5 @@
 package io.otcrouter.quote;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -44,6 +43,8 @@ import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * quote-service in live mode at Jupiter's keyless budget (0.5 req/s) against a WireMock Jupiter serving the
@@ -72,12 +73,10 @@ class JupiterBudgetIT {
 
     static {
         JUPITER.start();
-        JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody(JupiterFixtures.body(JupiterFixtures.ERROR_400_NO_ROUTE))));
+        JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote"))
+                .willReturn(JupiterFixtures.answer(400, JupiterFixtures.ERROR_400_NO_ROUTE)));
         JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote")).withQueryParam("amount", equalTo("100000000"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(JupiterFixtures.body(JupiterFixtures.QUOTE_SOL_USDC))));
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC)));
     }
 
     @Autowired

@@ -1,8 +1,12 @@
 package io.otcrouter.quote;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** The real Jupiter payloads copied from the shared fixtures (see src/test/resources/fixtures). */
 public final class JupiterFixtures {
@@ -13,6 +17,11 @@ public final class JupiterFixtures {
     public static final String ERROR_429_API_GATEWAY = "jupiter-error-429-api-gateway.json";
 
     private JupiterFixtures() {
+    }
+
+    /** Jupiter's answer with this status and this fixture as its JSON body, for a WireMock stub. */
+    public static ResponseDefinitionBuilder answer(int status, String fixture) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body(fixture));
     }
 
     public static byte[] body(String fixture) {

@@ -1,6 +1,5 @@
 package io.otcrouter.quote;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -23,6 +22,8 @@ import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * quote-service against a real broker and a Jupiter (WireMock) that answers every quote with its real API-gateway
@@ -38,9 +39,8 @@ abstract class JupiterRateLimitedIT {
 
     static {
         JUPITER.start();
-        JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(429)
-                .withHeader("Content-Type", "application/json")
-                .withBody(JupiterFixtures.body(JupiterFixtures.ERROR_429_API_GATEWAY))));
+        JUPITER.stubFor(get(urlPathEqualTo("/swap/v1/quote"))
+                .willReturn(JupiterFixtures.answer(429, JupiterFixtures.ERROR_429_API_GATEWAY)));
     }
 
     @Autowired

@@ -1,6 +1,5 @@
 package io.otcrouter.quote;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,8 +26,9 @@ import io.otcrouter.quote.dex.JupiterMode;
 import io.otcrouter.quote.dex.JupiterProperties;
 import io.otcrouter.quote.dex.SimulatedDex;
 import io.otcrouter.quote.dex.SimulatedDexProperties;
-import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.events.TestTokens;
 import io.otcrouter.testsupport.time.MutableClock;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A live-mode quoter wired like the service (keyless budget, 200 ms slot wait, 60 s curves) against a WireMock
@@ -54,12 +54,10 @@ public final class LiveJupiter {
 
     public LiveJupiter(JupiterMode mode) {
         server.start();
-        server.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody(JupiterFixtures.body(JupiterFixtures.ERROR_400_NO_ROUTE))));
+        server.stubFor(get(urlPathEqualTo("/quote"))
+                .willReturn(JupiterFixtures.answer(400, JupiterFixtures.ERROR_400_NO_ROUTE)));
         server.stubFor(get(urlPathEqualTo("/quote")).withQueryParam("amount", equalTo(TENTH_OF_A_SOL.toString()))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(JupiterFixtures.body(JupiterFixtures.QUOTE_SOL_USDC))));
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC)));
         JupiterProperties properties = new JupiterProperties(server.baseUrl(), null, mode, Duration.ofSeconds(3),
                 Duration.ofSeconds(3));
         JupiterClient client = JupiterClient.create(RestClient.builder(), JsonMapper.builder().build(), properties,

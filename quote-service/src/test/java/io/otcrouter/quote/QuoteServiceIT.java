@@ -1,7 +1,7 @@
 package io.otcrouter.quote;
 
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -57,6 +57,8 @@ import io.otcrouter.events.serde.AvroEventDeserializer;
 import io.otcrouter.events.serde.AvroEventSerializer;
 import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.quote.quoting.QuoteResponder;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /** quote-service in simulated mode against a real (embedded, KRaft) broker, serving HTTP on a random port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

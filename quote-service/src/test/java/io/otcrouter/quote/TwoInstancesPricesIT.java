@@ -24,8 +24,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
-import io.otcrouter.events.EventDecimals;
-import io.otcrouter.events.PriceSource;
 import io.otcrouter.events.PriceUpdated;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
@@ -33,6 +31,7 @@ import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.kafka.prices.ReferencePriceReader;
 import io.otcrouter.kafka.prices.ReferencePrices;
+import io.otcrouter.testsupport.events.PriceUpdatedMother;
 
 /**
  * Two quote-service instances in their one consumer group, with the prices topic in three partitions: each knows
@@ -110,10 +109,8 @@ class TwoInstancesPricesIT {
 
     private static void send(KafkaProducer<String, Object> producer, Token token, String usd, Instant observedAt)
             throws Exception {
-        PriceUpdated price = PriceUpdated.newBuilder().setEventId(token.symbol() + "-" + usd)
-                .setOccurredAt(observedAt).setSymbol(token.symbol()).setMint(token.mint())
-                .setPriceUsd(EventDecimals.price(new BigDecimal(usd))).setChange24hPct(null)
-                .setSource(PriceSource.COINGECKO).setObservedAt(observedAt).setStale(false).build();
+        PriceUpdated price = PriceUpdatedMother.priceUpdated(token, new BigDecimal(usd), observedAt)
+                .setEventId(token.symbol() + "-" + usd).build();
         producer.send(new ProducerRecord<>(Topics.PRICES_UPDATED.name(), token.symbol(), price)).get();
     }
 }

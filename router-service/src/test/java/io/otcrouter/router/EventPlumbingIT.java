@@ -1,9 +1,12 @@
 package io.otcrouter.router;
 
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,18 +37,21 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.JupiterQuoted;
 import io.otcrouter.events.LegExecuted;
-import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.QuoteSource;
-import io.otcrouter.events.Route;
+import io.otcrouter.events.RouteDecided;
+import io.otcrouter.events.RouteLeg;
 import io.otcrouter.events.TradeSettled;
-import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.testsupport.events.LegExecutedMother;
+import io.otcrouter.testsupport.events.RouteDecidedMother;
+import io.otcrouter.testsupport.events.TradeSettledMother;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
+
 
 /**
  * The router's Kafka and database plumbing when things go wrong, on a real broker and a real PostgreSQL reached
@@ -208,24 +214,20 @@ class EventPlumbingIT {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** 1 SOL sold for 149.625 USDC in one OTC leg, filled. */
     private static TradeSettled settled(String tradeId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        BigDecimal amountIn = EventDecimals.atomic(java.math.BigInteger.valueOf(1_000_000_000L));
-        BigDecimal out = EventDecimals.atomic(java.math.BigInteger.valueOf(149_625_000L));
-        return TradeSettled.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setTradeId(tradeId).setClientOrderId(null).setPair("SOL/USDC")
-                .setInputSymbol("SOL").setInputMint("So11111111111111111111111111111111111111112").setInputDecimals(9)
-                .setOutputSymbol("USDC").setOutputMint("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v")
-                .setOutputDecimals(6).setRoute(Route.OTC).setStatus(TradeStatus.FILLED).setAmountIn(amountIn)
-                .setFilledInAmount(amountIn).setOutAmount(out).setExpectedOutAmount(out)
-                .setDecidedAt(now).setSettledAt(now).build();
+        BigInteger amountIn = BigInteger.valueOf(1_000_000_000L);
+        BigInteger out = BigInteger.valueOf(149_625_000L);
+        RouteDecided decision = RouteDecidedMother.routeDecided(tradeId, SOL, USDC,
+                List.of(RouteDecidedMother.otcLeg(tradeId + "-otc", "pool", "q-" + tradeId, amountIn, out, out)))
+                .build();
+        return TradeSettledMother.filled(decision, out, decision.getOccurredAt()).build();
     }
 
     private static LegExecuted leg(String tradeId, String legId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return LegExecuted.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setTradeId(tradeId).setLegId(legId).setVenue(Venue.DEX).setPoolId(null).setQuoteId("q-" + legId)
-                .setStatus(LegStatus.FILLED).setInAmount(EventDecimals.atomic(java.math.BigInteger.ONE))
-                .setOutAmount(EventDecimals.atomic(java.math.BigInteger.ONE)).setExecutedAt(now).build();
+        RouteLeg leg = RouteDecidedMother.leg(legId, Venue.DEX, null, "q-" + legId, BigInteger.ONE, BigInteger.ONE,
+                BigInteger.ONE);
+        return LegExecutedMother.filled(tradeId, leg, BigInteger.ONE, Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .build();
     }
 }

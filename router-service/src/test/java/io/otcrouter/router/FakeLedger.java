@@ -23,15 +23,13 @@ import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.otcrouter.events.EventDecimals;
-import io.otcrouter.events.LegExecuted;
-import io.otcrouter.events.LegStatus;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.RouteLeg;
-import io.otcrouter.events.TradeSettled;
-import io.otcrouter.events.TradeStatus;
 import io.otcrouter.events.Venue;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.testsupport.events.LegExecutedMother;
+import io.otcrouter.testsupport.events.TradeSettledMother;
 
 /**
  * Stands in for the venues' execution and the ledger on a real broker: after {@code delay}, fills every leg of
@@ -82,25 +80,12 @@ final class FakeLedger implements AutoCloseable {
         for (RouteLeg leg : decision.getLegs()) {
             out = out.add(EventDecimals.toAtomic(leg.getExpectedOutAmount()));
             producer.send(new ProducerRecord<>(leg.getVenue() == Venue.OTC ? Topics.POOLS_EXECUTED.name()
-                    : Topics.JUPITER_EXECUTED.name(), decision.getTradeId(), LegExecuted.newBuilder()
-                    .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTradeId(decision.getTradeId())
-                    .setLegId(leg.getLegId()).setVenue(leg.getVenue()).setPoolId(leg.getPoolId())
-                    .setQuoteId(leg.getQuoteId()).setStatus(LegStatus.FILLED).setInAmount(leg.getInAmount())
-                    .setOutAmount(leg.getExpectedOutAmount()).setExecutedAt(now).build()));
+                    : Topics.JUPITER_EXECUTED.name(), decision.getTradeId(), LegExecutedMother.filled(
+                            decision.getTradeId(), leg, EventDecimals.toAtomic(leg.getExpectedOutAmount()), now)
+                            .build()));
         }
-        producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), decision.getTradeId(), TradeSettled.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTradeId(decision.getTradeId())
-                .setClientOrderId(decision.getClientOrderId()).setPair(decision.getPair())
-                .setInputSymbol(decision.getInputSymbol()).setInputMint(decision.getInputMint())
-                .setInputDecimals(decision.getInputDecimals()).setOutputSymbol(decision.getOutputSymbol())
-                .setOutputMint(decision.getOutputMint()).setOutputDecimals(decision.getOutputDecimals())
-                .setRoute(decision.getRoute()).setStatus(TradeStatus.FILLED).setAmountIn(decision.getAmountIn())
-                .setFilledInAmount(decision.getAmountIn()).setOutAmount(EventDecimals.atomic(out))
-                .setExpectedOutAmount(decision.getExpectedOutAmount())
-                .setDexBaselineOutAmount(decision.getDexBaselineOutAmount())
-                .setSavingOutAmount(decision.getDexBaselineOutAmount() == null ? null
-                        : EventDecimals.atomic(out.subtract(EventDecimals.toAtomic(decision.getDexBaselineOutAmount()))))
-                .setDecidedAt(decision.getOccurredAt()).setSettledAt(now).build()));
+        producer.send(new ProducerRecord<>(Topics.TRADES_SETTLED.name(), decision.getTradeId(),
+                TradeSettledMother.filled(decision, out, now).build()));
         producer.flush();
     }
 

@@ -23,15 +23,12 @@ import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.otcrouter.events.EventDecimals;
-import io.otcrouter.events.JupiterQuoteStatus;
-import io.otcrouter.events.JupiterQuoted;
-import io.otcrouter.events.PoolQuoteStatus;
-import io.otcrouter.events.PoolQuoted;
 import io.otcrouter.events.QuoteRequested;
-import io.otcrouter.events.QuoteSource;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
 import io.otcrouter.events.serde.AvroEventSerializer;
+import io.otcrouter.testsupport.events.JupiterQuotedMother;
+import io.otcrouter.testsupport.events.PoolQuotedMother;
 
 /**
  * Stands in for quote-service and otc-pool-service on a real broker: answers every QuoteRequested with a
@@ -82,22 +79,11 @@ final class FakeVenues implements AutoCloseable {
         BigInteger in = EventDecimals.toAtomic(request.getAmountIn());
         BigInteger dexOut = out(in, dexRate);
         if (!dexSilent) {
-            producer.send(new ProducerRecord<>(Topics.JUPITER_QUOTED.name(), request.getPair(), JupiterQuoted.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setRequestId(request.getRequestId())
-                .setPair(request.getPair()).setInputMint(request.getInputMint()).setOutputMint(request.getOutputMint())
-                .setInAmount(request.getAmountIn()).setStatus(JupiterQuoteStatus.QUOTED).setSource(QuoteSource.SIMULATED)
-                .setOutAmount(EventDecimals.atomic(dexOut))
-                .setOtherAmountThreshold(EventDecimals.atomic(dexOut.multiply(BigInteger.valueOf(9950))
-                        .divide(BigInteger.valueOf(10_000))))
-                .build()));
+            producer.send(new ProducerRecord<>(Topics.JUPITER_QUOTED.name(), request.getPair(),
+                    JupiterQuotedMother.quoted(request, dexOut, now).build()));
         }
-        producer.send(new ProducerRecord<>(Topics.POOLS_QUOTED.name(), request.getPair(), PoolQuoted.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setRequestId(request.getRequestId())
-                .setPair(request.getPair()).setPoolId("pool-a").setQuoteId(UUID.randomUUID().toString())
-                .setStatus(PoolQuoteStatus.QUOTED).setInputMint(request.getInputMint())
-                .setOutputMint(request.getOutputMint()).setInAmount(request.getAmountIn())
-                .setOutAmount(EventDecimals.atomic(out(in, poolRate))).setExpiresAt(now.plusSeconds(10))
-                .setPoolsInReply(1).build()));
+        producer.send(new ProducerRecord<>(Topics.POOLS_QUOTED.name(), request.getPair(),
+                PoolQuotedMother.quoted(request, "pool-a", out(in, poolRate), now).build()));
         producer.flush();
     }
 

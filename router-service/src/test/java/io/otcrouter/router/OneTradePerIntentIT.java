@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +22,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.router.trades.DecisionNotPublishedException;
 import io.otcrouter.router.trades.DecisionPublisher;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,7 +47,7 @@ import tools.jackson.databind.JsonNode;
         "spring.kafka.producer.properties.max.block.ms=1000",
         "otc.router.idempotency.in-flight-wait=1s"})
 @EmbeddedKafka(partitions = 1)
-@Import({TradeApiIT.UpstreamTopics.class, OneTradePerIntentIT.Faults.class})
+@Import({ConsumedTopics.class, OneTradePerIntentIT.Faults.class})
 class OneTradePerIntentIT extends RouterIntegrationTest {
 
     private static final String TRADE = """
@@ -241,24 +238,10 @@ class OneTradePerIntentIT extends RouterIntegrationTest {
 
     /** Every decision on the decisions topic for the trade, read to the end of the log. */
     private List<RouteDecided> decisionsOf(String tradeId) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "it-" + UUID.randomUUID());
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        try (TopicReader<Object> decisions = TopicReader.uncommitted(broker, Topics.ROUTES_DECIDED.name(),
                 new FakeVenues.AvroEventDeserializerAdapter())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ROUTES_DECIDED.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<RouteDecided> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (tradeId.equals(record.key())) {
-                        found.add((RouteDecided) record.value());
-                    }
-                });
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-            return found;
+            return decisions.readToEnd().stream().filter(record -> tradeId.equals(record.key()))
+                    .map(record -> (RouteDecided) record.value()).toList();
         }
     }
 

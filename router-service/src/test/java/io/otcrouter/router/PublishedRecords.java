@@ -1,14 +1,10 @@
 package io.otcrouter.router;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -17,6 +13,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * What the router published on the embedded broker: to show that a refused request published nothing, to read
@@ -46,17 +43,9 @@ final class PublishedRecords {
 
     /** The record of that decision, headers and all. */
     ConsumerRecord<String, Object> decisionRecord(String clientOrderId) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(brokers, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        try (TopicReader<Object> decisions = TopicReader.uncommitted(brokers, Topics.ROUTES_DECIDED.name(),
                 new FakeVenues.AvroEventDeserializerAdapter())) {
-            consumer.subscribe(List.of(Topics.ROUTES_DECIDED.name()));
-            List<ConsumerRecord<String, Object>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(record -> isFor(clientOrderId, record));
-            });
-            return seen.stream().filter(record -> isFor(clientOrderId, record)).findFirst().orElseThrow();
+            return decisions.awaitRecord(record -> isFor(clientOrderId, record));
         }
     }
 

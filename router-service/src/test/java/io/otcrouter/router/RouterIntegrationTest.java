@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
+
 /**
  * What the router's HTTP integration tests share: the router on a random port, on the JVM's embedded PostgreSQL
  * ({@link EmbeddedPostgresHolder}) and the embedded broker, plain HTTP calls to it and a JSON reader for the

@@ -33,6 +33,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.kafka.deadletter.DeadLetterPaths;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +49,7 @@ import tools.jackson.databind.JsonNode;
         "otc.router.rate-limit.per-second=1",
         "otc.router.rate-limit.burst=" + SecurityIT.BURST})
 @EmbeddedKafka(partitions = 1)
-@Import(TradeApiIT.UpstreamTopics.class)
+@Import(ConsumedTopics.class)
 class SecurityIT extends RouterIntegrationTest {
 
     static final int BURST = 60;

@@ -7,30 +7,25 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
-import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.kafka.prices.ReferencePrices;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,7 +39,7 @@ import tools.jackson.databind.JsonNode;
         TestApiKeys.PROPERTY,
         "otc.router.quote-timeout=1s"})
 @EmbeddedKafka(partitions = 1)
-@Import(SilentVenueIT.UpstreamTopics.class)
+@Import(ConsumedTopics.class)
 class SilentVenueIT extends RouterIntegrationTest {
 
     private static final String TRADE = """
@@ -172,16 +167,5 @@ class SilentVenueIT extends RouterIntegrationTest {
     private double unquoted(String request) {
         var counter = meters.find("otc.router.trades.unquoted").tag("request", request).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    @TestConfiguration
-    static class UpstreamTopics {
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.JUPITER_QUOTED, Topics.POOLS_QUOTED, Topics.TRADES_SETTLED,
-                    Topics.JUPITER_EXECUTED, Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1))
-                    .toArray(NewTopic[]::new));
-        }
     }
 }

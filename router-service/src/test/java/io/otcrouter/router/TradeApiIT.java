@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import io.otcrouter.events.catalog.Topics;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +41,7 @@ import tools.jackson.databind.JsonNode;
         TestApiKeys.PROPERTY,
         "otc.router.api.settle-wait=3s"})
 @EmbeddedKafka(partitions = 1)
-@Import({TradeApiIT.UpstreamTopics.class, StatementLog.class})
+@Import({ConsumedTopics.class, StatementLog.class})
 class TradeApiIT extends RouterIntegrationTest {
 
     static final String KEY = TestApiKeys.DESK;
@@ -400,18 +396,6 @@ class TradeApiIT extends RouterIntegrationTest {
         @Override
         public String toString() {
             return name + " -> " + status;
-        }
-    }
-
-    /** The topics upstream services declare in production; here nobody else runs, so the test declares them. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class UpstreamTopics {
-
-        @Bean
-        KafkaAdmin.NewTopics upstreamTopics() {
-            return new KafkaAdmin.NewTopics(List.of(Topics.JUPITER_QUOTED, Topics.POOLS_QUOTED, Topics.TRADES_SETTLED,
-                    Topics.JUPITER_EXECUTED, Topics.POOLS_EXECUTED).stream().map(topic -> topic.newTopic(1, (short) 1))
-                    .toArray(NewTopic[]::new));
         }
     }
 }

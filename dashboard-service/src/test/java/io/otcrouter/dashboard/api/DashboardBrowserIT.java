@@ -1,11 +1,11 @@
 package io.otcrouter.dashboard.api;
 
-import static io.otcrouter.dashboard.DashboardEvents.SOL;
-import static io.otcrouter.dashboard.DashboardEvents.BONK;
-import static io.otcrouter.dashboard.DashboardEvents.JUP;
-import static io.otcrouter.dashboard.DashboardEvents.RAY;
-import static io.otcrouter.dashboard.DashboardEvents.USDC;
-import static io.otcrouter.dashboard.DashboardEvents.USDT;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.BONK;
+import static io.otcrouter.testsupport.events.TestTokens.JUP;
+import static io.otcrouter.testsupport.events.TestTokens.RAY;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static io.otcrouter.dashboard.DashboardEvents.decision;
 import static io.otcrouter.dashboard.DashboardEvents.pool;
 import static io.otcrouter.dashboard.DashboardEvents.price;
@@ -37,10 +37,8 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -53,6 +51,7 @@ import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.tokens.Token;
 import io.otcrouter.testsupport.browser.BrowserSession;
 import io.otcrouter.testsupport.browser.Chromium;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
 
 /**
  * The dashboard in headless Chromium, fed by real events on an embedded broker, signed in as a trader through the
@@ -68,21 +67,12 @@ import io.otcrouter.testsupport.browser.Chromium;
                 "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka.clients.NetworkClient=ERROR"})
 @EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@Import(ConsumedTopics.class)
 class DashboardBrowserIT {
 
     private static final String HOSTILE_ORDER_ID = "<script>alert(1)</script>";
     /** What a router that let anything through could have recorded as the submitter. */
     private static final String HOSTILE_SUBMITTER = "dashboard-user:<img src=x onerror=alert(1)>";
-
-    @TestConfiguration
-    static class SourceTopics {
-        @Bean
-        KafkaAdmin.NewTopics sourceTopics() {
-            return new KafkaAdmin.NewTopics(Topics.PRICES_UPDATED.newTopic(1, (short) 1),
-                    Topics.ROUTES_DECIDED.newTopic(1, (short) 1), Topics.TRADES_SETTLED.newTopic(1, (short) 1),
-                    Topics.POOLS_CHANGED.newTopic(1, (short) 1));
-        }
-    }
 
     @LocalServerPort
     private int port;

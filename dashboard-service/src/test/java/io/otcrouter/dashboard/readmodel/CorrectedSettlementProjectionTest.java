@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.Route;
-import io.otcrouter.events.SettlementFigures;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
+import io.otcrouter.testsupport.events.TradeSettledMother;
 
 /**
  * A settlement corrected by the ledger (a leg booked after the trade settled provisionally) replaces the trade's
@@ -169,13 +169,7 @@ class CorrectedSettlementProjectionTest {
         return solToUsdc(tradeId, Route.SPLIT).setEventId(UUID.randomUUID().toString())
                 .setSettledAt(SETTLED_AT.plus(LATE_BY)).setOccurredAt(SETTLED_AT.plus(LATE_BY))
                 .setRevision(2)
-                .setSupersedes(SettlementFigures.newBuilder().setRevision(1).setStatus(before.getStatus())
-                        .setFilledInAmount(before.getFilledInAmount()).setOutAmount(before.getOutAmount())
-                        .setSavingOutAmount(before.getSavingOutAmount()).setSavingUsd(before.getSavingUsd())
-                        .setVolumeUsd(before.getVolumeUsd()).setExecutionPrice(before.getExecutionPrice())
-                        .setSlippageVsQuoteBps(before.getSlippageVsQuoteBps())
-                        .setShortfallVsArrivalBps(before.getShortfallVsArrivalBps())
-                        .setSettledAt(before.getSettledAt()).build())
+                .setSupersedes(TradeSettledMother.figuresOf(before))
                 .build();
     }
 

@@ -1,6 +1,6 @@
 package io.otcrouter.dashboard.readmodel;
 
-import static io.otcrouter.dashboard.DashboardEvents.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
 import static io.otcrouter.dashboard.DashboardEvents.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

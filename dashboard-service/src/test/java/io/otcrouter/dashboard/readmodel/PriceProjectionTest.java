@@ -1,7 +1,7 @@
 package io.otcrouter.dashboard.readmodel;
 
-import static io.otcrouter.dashboard.DashboardEvents.SOL;
-import static io.otcrouter.dashboard.DashboardEvents.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static io.otcrouter.dashboard.DashboardEvents.price;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -26,6 +26,7 @@ import io.otcrouter.events.Route;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
+import io.otcrouter.testsupport.events.TestTokens;
 
 /**
  * The read model must not depend on how Kafka delivered the topics: the same events duplicated (the ledger sending a
@@ -119,7 +120,7 @@ class ProjectionReplayTest {
         List<PoolStateChanged> states = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             states.add(pool("pool-" + (i % 3)).setOccurredAt(SETTLED_AT.plusSeconds(i))
-                    .setBaseInventory(EventDecimals.atomic(DashboardEvents.SOL.toAtomic(BigDecimal.valueOf(9_000 - i))))
+                    .setBaseInventory(EventDecimals.atomic(TestTokens.SOL.toAtomic(BigDecimal.valueOf(9_000 - i))))
                     .setChange("FILL").build());
         }
         PoolProjection inOrder = new PoolProjection();

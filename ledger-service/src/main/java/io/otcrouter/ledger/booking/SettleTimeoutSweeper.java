@@ -38,7 +38,7 @@ class SettleTimeoutSweeper {
         this.legs = legs;
     }
 
-    @Scheduled(fixedDelayString = "${otc.ledger.sweep-interval-ms:1000}")
+    @Scheduled(fixedDelayString = "${otc.ledger.sweep-interval:1s}")
     void sweep() {
         try {
             legs.record();

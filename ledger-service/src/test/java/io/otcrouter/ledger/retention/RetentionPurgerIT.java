@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.otcrouter.ledger.EmbeddedPostgresHolder;
 import io.otcrouter.ledger.booking.BookingProperties;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 import io.otcrouter.testsupport.time.MutableClock;
 
 /**

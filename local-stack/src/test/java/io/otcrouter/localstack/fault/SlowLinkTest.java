@@ -160,13 +160,13 @@ class SlowLinkTest {
     @Test
     void theControlFileSetsTheDelayAndItsAbsenceTheDefault(@TempDir Path dir) throws IOException {
         Path control = dir.resolve("slow-db.delay");
-        assertThat(SlowLink.readControl(control, Duration.ofMillis(7))).isEqualTo(Duration.ofMillis(7));
+        assertThat(SlowLinkCommand.readControl(control, Duration.ofMillis(7))).isEqualTo(Duration.ofMillis(7));
         Files.writeString(control, "200ms\n");
-        assertThat(SlowLink.readControl(control, Duration.ZERO)).isEqualTo(Duration.ofMillis(200));
+        assertThat(SlowLinkCommand.readControl(control, Duration.ZERO)).isEqualTo(Duration.ofMillis(200));
         Files.writeString(control, "1.5s");
-        assertThat(SlowLink.readControl(control, Duration.ZERO)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(SlowLinkCommand.readControl(control, Duration.ZERO)).isEqualTo(Duration.ofMillis(1500));
         Files.writeString(control, "0");
-        assertThat(SlowLink.readControl(control, Duration.ofMillis(7))).isEqualTo(Duration.ZERO);
+        assertThat(SlowLinkCommand.readControl(control, Duration.ofMillis(7))).isEqualTo(Duration.ZERO);
     }
 
     private InetSocketAddress echoAddress() {

@@ -51,7 +51,7 @@ public class Reservations {
     private final DecisionWatermark watermark;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final EntityManager entityManager;
+    private final UnusedReleaseStatement unusedRelease;
     private final Queue<Unused> unused = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedUnused = new AtomicInteger();
     private final DependencyOutage unusedReleaseOutage = new DependencyOutage(log,
@@ -63,7 +63,7 @@ public class Reservations {
 
     Reservations(ReservationRepository reservations, PoolRepository pools, DecisionWatermark watermark,
             TransactionTemplate transactions, EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+        this.unusedRelease = new UnusedReleaseStatement(entityManager, pools);
         this.reservations = reservations;
         this.pools = pools;
         this.watermark = watermark;
@@ -191,36 +191,11 @@ public class Reservations {
     private int releaseUnused(List<Unused> batch) {
         Set<String> requestIds = new HashSet<>();
         Set<String> used = new HashSet<>();
-        used.add(""); // never a quote id; keeps the list non-empty
         batch.forEach(u -> {
             requestIds.add(u.requestId());
             used.addAll(u.usedQuoteIds());
         });
-        @SuppressWarnings("unchecked")
-        List<Object[]> perPool = entityManager.createNativeQuery("""
-                with released as (
-                    update {h-schema}reservation set status = 'RELEASED', version = version + 1
-                    where request_id in (:requests) and status = 'RESERVED' and quote_id not in (:used)
-                    returning pool_id, side, out_amount)
-                select pool_id,
-                       coalesce(sum(case when side = 'BUY_BASE' then out_amount end), 0),
-                       coalesce(sum(case when side = 'SELL_BASE' then out_amount end), 0),
-                       count(*)
-                from released group by pool_id order by pool_id
-                """).setParameter("requests", requestIds).setParameter("used", used).getResultList();
-        int released = 0;
-        for (Object[] row : perPool) {
-            String poolId = (String) row[0];
-            if (pools.release(poolId, atomic(row[1]), atomic(row[2])) == 0) {
-                throw new IllegalStateException("Pool " + poolId + " holds less than its unused reservations");
-            }
-            released += ((Number) row[3]).intValue();
-        }
-        return released;
-    }
-
-    private static BigInteger atomic(Object sum) {
-        return sum instanceof BigDecimal decimal ? decimal.toBigIntegerExact() : new BigInteger(sum.toString());
+        return unusedRelease.release(requestIds, used);
     }
 
     private record Unused(String requestId, Set<String> usedQuoteIds) {

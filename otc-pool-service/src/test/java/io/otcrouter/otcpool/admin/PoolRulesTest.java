@@ -1,7 +1,7 @@
 package io.otcrouter.otcpool.admin;
 
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigInteger;
@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.otcpool.pricing.SizeTier;
 
 class PoolRulesTest {
 
     private static final TokenCatalog TOKENS = TokenCatalog.defaults();
-    private static final Token SOL = TOKENS.bySymbol("SOL").orElseThrow();
     private static final TermsInput GOOD = new TermsInput(25, List.of(new TermsInput.TierInput("0", 0),
             new TermsInput.TierInput("2500", 5)), 0, "100", "5000", 10_000, 0, 250);
 

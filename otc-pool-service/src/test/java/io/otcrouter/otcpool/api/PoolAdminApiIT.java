@@ -1,7 +1,7 @@
 package io.otcrouter.otcpool.api;
 
-import static io.otcrouter.otcpool.support.Events.JUP;
-import static io.otcrouter.otcpool.support.Events.USDT;
+import static io.otcrouter.testsupport.events.TestTokens.JUP;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,10 +35,10 @@ import io.otcrouter.kafka.prices.ReferencePrice;
 import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
 import io.otcrouter.otcpool.support.ApiKeys;
-import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.Pools;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * The admin API validates everything, changes nothing on bad input, and announces every change it makes, logging
@@ -59,12 +59,12 @@ class PoolAdminApiIT extends OtcPoolIntegrationTest {
     private ReferencePrices prices;
 
     private RestClient http;
-    private EventCollector collector;
+    private TopicReader<byte[]> collector;
 
     @BeforeEach
     void client() {
         http = RestClient.create("http://localhost:" + port);
-        collector = new EventCollector(brokers, List.of(Topics.POOLS_CHANGED.name()));
+        collector = TopicReader.bytes(brokers, List.of(Topics.POOLS_CHANGED.name()));
         prices.update(JUP.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
         prices.update(USDT.mint(), ReferencePrice.live(BigDecimal.ONE, Instant.now()));
     }

@@ -1,7 +1,7 @@
 package io.otcrouter.otcpool.api;
 
-import static io.otcrouter.otcpool.support.Events.JUP;
-import static io.otcrouter.otcpool.support.Events.USDT;
+import static io.otcrouter.testsupport.events.TestTokens.JUP;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +34,8 @@ import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.support.ApiKeys;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.Pools;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.http.PathSpellings;
+import io.otcrouter.testsupport.http.Reply;
 
 /**
  * The pool service's trust boundary, attacked: every protected route in odd spellings, with every credential
@@ -53,7 +51,6 @@ class SecurityIT extends OtcPoolIntegrationTest {
     /** Generous: guards against minutes-long parsing, not a performance test. */
     private static final Duration GENEROUS = Duration.ofSeconds(2);
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** An offset no dead-letter topic of these tests reaches. */
     private static final long NO_SUCH_OFFSET = 999_999_999L;
 
@@ -279,14 +276,7 @@ class SecurityIT extends OtcPoolIntegrationTest {
 
     /** Spellings the firewall refuses before any filter or handler: 400 "Malformed request path". */
     static Stream<Arguments> ambiguousSpellings() {
-        return spelled(Map.of(
-                "path parameter", path -> path.replaceFirst("/(api|actuator)", "/$1;x=1"),
-                "encoded letter", path -> path.replaceFirst("/a", "/%61"),
-                "double slash", path -> "/" + path,
-                "dot segment", path -> path.replaceFirst("/", "/./"),
-                "dot-dot segment", path -> path.replaceFirst("/(api|actuator)/", "/$1/../$1/"),
-                "encoded slash", path -> path.replaceFirst("/(pools|prometheus|metrics|info)", "%2F$1"),
-                "trailing path parameter", path -> path + ";jsessionid=x"));
+        return spelled(PathSpellings.ambiguous("pools"));
     }
 
     @ParameterizedTest(name = "{0} spelled with {1}")
@@ -319,12 +309,7 @@ class SecurityIT extends OtcPoolIntegrationTest {
 
     /** Spellings that are plain but not the route's: no rule names them, so deny by default answers. */
     static Stream<Arguments> otherSpellings() {
-        Map<String, UnaryOperator<String>> spellings = Map.of(
-                "trailing slash", path -> path + "/",
-                "upper case", String::toUpperCase,
-                "capital segment", SecurityIT::capitalizeSecondSegment,
-                "suffix", path -> path + ".json");
-        return spelled(spellings);
+        return spelled(PathSpellings.plainVariants());
     }
 
     @ParameterizedTest(name = "{0} spelled with {1}")
@@ -463,13 +448,6 @@ class SecurityIT extends OtcPoolIntegrationTest {
         return arguments.stream();
     }
 
-    /** {@code /api/pools/x} to {@code /api/Pools/x}. */
-    private static String capitalizeSecondSegment(String path) {
-        String[] segments = path.split("/", -1);
-        segments[2] = Character.toUpperCase(segments[2].charAt(0)) + segments[2].substring(1);
-        return String.join("/", segments);
-    }
-
     private static Arguments hostile(String why, String method, String path, String body, int status,
             String named) {
         return Arguments.of(why, new Route(method, path, body, "admin"), status, named);
@@ -532,14 +510,7 @@ class SecurityIT extends OtcPoolIntegrationTest {
         }
         request.method(route.method(), route.body() == null ? BodyPublishers.noBody()
                 : BodyPublishers.ofString(route.body()));
-        try {
-            return new Reply(http.send(request.build(), BodyHandlers.ofString()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Reply.send(http, request.build());
     }
 
     /** What a refused request could have changed: the pool's row and tiers, its outbox messages, the pools. */
@@ -554,30 +525,5 @@ class SecurityIT extends OtcPoolIntegrationTest {
     }
 
     private record State(String pool, List<String> tiers, long outboxMessages, long pools) {
-    }
-
-    private record Reply(HttpResponse<String> response) {
-
-        int status() {
-            return response.statusCode();
-        }
-
-        String body() {
-            return response.body();
-        }
-
-        String contentType() {
-            return response.headers().firstValue("Content-Type").orElse("");
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body());
-        }
-
-        /** The problem's detail and its list of errors, if any. */
-        String detail() {
-            JsonNode problem = json();
-            return problem.path("detail").asString() + " " + problem.path("errors");
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.otcrouter.otcpool.execution;
 
-import static io.otcrouter.otcpool.support.Events.JUP;
-import static io.otcrouter.otcpool.support.Events.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.JUP;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

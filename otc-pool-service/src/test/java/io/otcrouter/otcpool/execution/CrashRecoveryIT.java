@@ -1,8 +1,8 @@
 package io.otcrouter.otcpool.execution;
 
-import static io.otcrouter.otcpool.support.Events.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
 import static io.otcrouter.otcpool.support.Events.SOL_USDC_POOL;
-import static io.otcrouter.otcpool.support.Events.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,9 +44,9 @@ import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.admin.TermsInput;
 import io.otcrouter.otcpool.quoting.PoolQuoting;
 import io.otcrouter.otcpool.support.ApiKeys;
-import io.otcrouter.otcpool.support.EmbeddedPostgresHolder;
-import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.testsupport.kafka.TopicReader;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * The service is stopped in the middle of a fill and started again on the same database and broker: the fill and
@@ -62,7 +62,7 @@ class CrashRecoveryIT {
 
     private EmbeddedKafkaBroker broker;
     private KafkaProducer<String, Object> producer;
-    private EventCollector collector;
+    private TopicReader<byte[]> collector;
     private String jdbcUrl;
     private JdbcTemplate jdbc;
     private String consumerGroup;
@@ -79,7 +79,7 @@ class CrashRecoveryIT {
         Map<String, Object> props = KafkaTestUtils.producerProps(broker.getBrokersAsString());
         producer = new KafkaProducer<>(props, new StringSerializer(), new AvroEventSerializer());
         String database = "crash_" + UUID.randomUUID().toString().replace("-", "");
-        jdbcUrl = EmbeddedPostgresHolder.newDatabase(database);
+        jdbcUrl = EmbeddedPostgresHolder.jdbcUrl(database);
         jdbc = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, "postgres", "postgres"));
         consumerGroup = "otc-pool-service-" + database;
     }
@@ -110,7 +110,7 @@ class CrashRecoveryIT {
         send(sentinel);
 
         try (ConfigurableApplicationContext second = start(true)) {
-            collector = new EventCollector(broker.getBrokersAsString(), List.of(Topics.POOLS_EXECUTED.name()));
+            collector = TopicReader.bytes(broker.getBrokersAsString(), List.of(Topics.POOLS_EXECUTED.name()));
             awaitExecution(sentinel);
 
             List<LegExecuted> executed = executions(decision);
@@ -141,7 +141,7 @@ class CrashRecoveryIT {
 
         assertThat(fillStatus(decision)).isEqualTo("PENDING");
         try (ConfigurableApplicationContext second = start(true)) {
-            collector = new EventCollector(broker.getBrokersAsString(), List.of(Topics.POOLS_EXECUTED.name()));
+            collector = TopicReader.bytes(broker.getBrokersAsString(), List.of(Topics.POOLS_EXECUTED.name()));
             LegExecuted executed = awaitExecution(decision);
 
             assertThat(executed.getStatus()).isEqualTo(LegStatus.FILLED);

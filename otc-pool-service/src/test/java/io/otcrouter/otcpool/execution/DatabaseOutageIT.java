@@ -1,7 +1,7 @@
 package io.otcrouter.otcpool.execution;
 
-import static io.otcrouter.otcpool.support.Events.JUP;
-import static io.otcrouter.otcpool.support.Events.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.JUP;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,12 +34,12 @@ import io.otcrouter.kafka.prices.ReferencePrices;
 import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.reservation.Reservations;
 import io.otcrouter.otcpool.support.ApiKeys;
-import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.LivePrices;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.Pools;
 import io.otcrouter.testsupport.jdbc.SwitchableDataSource;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * PostgreSQL goes away under a decision and comes back: the decision waits on its partition, retried with backoff,
@@ -68,7 +68,7 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
     @LocalServerPort
     private int port;
 
-    private EventCollector collector;
+    private TopicReader<byte[]> collector;
     /**
      * The lines of the pool's own sweeps. (Had one thrown, the scheduler would have logged it elsewhere, and it would
      * not have logged its warning.)
@@ -79,7 +79,7 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
 
     @BeforeEach
     void witnesses() {
-        collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name(),
+        collector = TopicReader.bytes(brokers, List.of(Topics.POOLS_EXECUTED.name(),
                 Topics.ROUTES_DECIDED.deadLetterTopic()));
         logged.start();
         loggers.forEach(logger -> logger.addAppender(logged));
@@ -119,7 +119,7 @@ class DatabaseOutageIT extends OtcPoolIntegrationTest {
         assertThat(executed.getPoolId()).isEqualTo(poolId);
         assertThat(jdbc.queryForObject("select count(*) from otc_pool.pool_fill where trade_id = ?", Long.class,
                 decision.getTradeId())).isEqualTo(1L);
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> collector.records(
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> collector.recordsWithKey(
                 Topics.ROUTES_DECIDED.deadLetterTopic(), decision.getTradeId()), List::isEmpty);
         assertThat(probe("readiness").value()).as("ready again").isEqualTo(200);
         await().atMost(WAIT).until(() -> lines(Level.INFO, "Expired firm quotes are released again") == 1

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.events.EventDecimals;
 import io.otcrouter.events.PoolQuoteStatus;
 import io.otcrouter.events.PoolQuoted;
-import io.otcrouter.otcpool.support.Events;
+import io.otcrouter.testsupport.events.TestTokens;
 
 class PoolMetricsTest {
 
@@ -72,8 +72,8 @@ class PoolMetricsTest {
                 .setOccurredAt(Instant.parse("2026-01-01T00:00:00Z"))
                 .setRequestId("request-1")
                 .setPair("USDC/USDT")
-                .setInputMint(Events.USDC.mint())
-                .setOutputMint(Events.USDT.mint())
+                .setInputMint(TestTokens.USDC.mint())
+                .setOutputMint(TestTokens.USDT.mint())
                 .setInAmount(EventDecimals.atomic(BigInteger.TEN))
                 .setPoolsInReply(1)
                 .setStatus(PoolQuoteStatus.QUOTED)

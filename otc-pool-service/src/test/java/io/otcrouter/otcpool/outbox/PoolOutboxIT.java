@@ -39,12 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.events.catalog.Topics;
-import io.otcrouter.otcpool.support.EmbeddedPostgresHolder;
 import io.otcrouter.outbox.OutboxAutoConfiguration;
 import io.otcrouter.outbox.OutboxCleaner;
 import io.otcrouter.outbox.OutboxProperties;
 import io.otcrouter.outbox.OutboxRelay;
 import io.otcrouter.outbox.OutboxRepository;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 import io.otcrouter.testsupport.time.MutableClock;
 
 /**
@@ -76,11 +76,7 @@ class PoolOutboxIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = EmbeddedPostgresHolder.newDatabase("pool_outbox_" + UUID.randomUUID().toString()
-                .replace("-", ""));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresHolder.useOwn(registry, "pool_outbox_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     @BeforeEach

@@ -1,5 +1,8 @@
 package io.otcrouter.otcpool.pricing;
 
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -7,15 +10,8 @@ import java.math.BigInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.otcrouter.events.tokens.Token;
-import io.otcrouter.events.tokens.TokenCatalog;
-
 class PoolPricerTest {
 
-    private static final TokenCatalog TOKENS = TokenCatalog.defaults();
-    private static final Token SOL = TOKENS.bySymbol("SOL").orElseThrow();
-    private static final Token USDC = TOKENS.bySymbol("USDC").orElseThrow();
-    private static final Token USDT = TOKENS.bySymbol("USDT").orElseThrow();
     private static final BigDecimal SOL_USD = new BigDecimal("150");
     private static final BigDecimal STABLE_USD = BigDecimal.ONE;
 

@@ -1,5 +1,7 @@
 package io.otcrouter.otcpool.pricing;
 
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -11,15 +13,10 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.otcrouter.events.PriceSource;
-import io.otcrouter.events.tokens.Token;
-import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.kafka.prices.ReferencePrice;
 
 class SpreadCalculatorTest {
 
-    private static final TokenCatalog TOKENS = TokenCatalog.defaults();
-    private static final Token SOL = TOKENS.bySymbol("SOL").orElseThrow();
-    private static final Token USDC = TOKENS.bySymbol("USDC").orElseThrow();
     private static final ReferencePrice SOL_AT_150 = ReferencePrice.live(new BigDecimal("150"));
     private static final ReferencePrice USDC_AT_1 = ReferencePrice.live(BigDecimal.ONE);
     /** The seeded tiers of sol-usdc-main: nothing below 2,500 SOL, 5 bps from there. */

@@ -1,9 +1,9 @@
 package io.otcrouter.otcpool.quoting;
 
-import static io.otcrouter.otcpool.support.Events.BONK;
-import static io.otcrouter.otcpool.support.Events.RAY;
-import static io.otcrouter.otcpool.support.Events.USDC;
-import static io.otcrouter.otcpool.support.Events.USDT;
+import static io.otcrouter.testsupport.events.TestTokens.BONK;
+import static io.otcrouter.testsupport.events.TestTokens.RAY;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,12 +41,12 @@ import io.otcrouter.otcpool.admin.PoolAdmin;
 import io.otcrouter.otcpool.admin.TermsInput;
 import io.otcrouter.otcpool.execution.PoolExecution;
 import io.otcrouter.otcpool.support.ApiKeys;
-import io.otcrouter.otcpool.support.EventCollector;
 import io.otcrouter.otcpool.support.Events;
 import io.otcrouter.otcpool.support.LivePrices;
 import io.otcrouter.otcpool.support.OtcPoolIntegrationTest;
 import io.otcrouter.otcpool.support.PoolRows;
 import io.otcrouter.otcpool.support.Pools;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /** Firm quotes hold inventory until they expire or execute; expired ones are released and their legs re-priced. */
 class FirmQuoteIT extends OtcPoolIntegrationTest {
@@ -67,12 +67,12 @@ class FirmQuoteIT extends OtcPoolIntegrationTest {
     private String brokers;
 
     private PoolRows rows;
-    private EventCollector collector;
+    private TopicReader<byte[]> collector;
 
     @BeforeEach
     void pricesAndWitnesses() {
         rows = new PoolRows(jdbc);
-        collector = new EventCollector(brokers, List.of(Topics.POOLS_EXECUTED.name()));
+        collector = TopicReader.bytes(brokers, List.of(Topics.POOLS_EXECUTED.name()));
         LivePrices.set(prices, RAY, "2");
         LivePrices.set(prices, USDC, "1");
         LivePrices.set(prices, USDT, "1");

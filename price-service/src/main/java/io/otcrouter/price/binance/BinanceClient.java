@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -39,11 +38,7 @@ public class BinanceClient implements PriceSourceClient {
     }
 
     public static BinanceClient create(RestClient.Builder builder, BinanceProperties properties, Clock clock) {
-        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-        requestFactory.setConnectTimeout(properties.connectTimeout());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        return new BinanceClient(builder.clone().baseUrl(properties.baseUrl()).requestFactory(requestFactory).build(),
-                clock);
+        return new BinanceClient(properties.restClient(builder).build(), clock);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.otcrouter.price.pricing.SourceEndpoint;
+
 /**
  * Where and how to call Binance's public market data.
  *
@@ -17,5 +19,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BinanceProperties(
         @DefaultValue("https://api.binance.com") String baseUrl,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("2s") Duration readTimeout) {
+        @DefaultValue("2s") Duration readTimeout) implements SourceEndpoint {
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -34,10 +33,7 @@ public class CoinGeckoClient implements PriceSourceClient {
     }
 
     public static CoinGeckoClient create(RestClient.Builder builder, CoinGeckoProperties properties, Clock clock) {
-        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-        requestFactory.setConnectTimeout(properties.connectTimeout());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        builder = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requestFactory);
+        builder = properties.restClient(builder);
         if (properties.hasApiKey()) {
             builder = builder.defaultHeader(properties.isPro() ? PRO_API_KEY_HEADER : API_KEY_HEADER,
                     properties.apiKey());

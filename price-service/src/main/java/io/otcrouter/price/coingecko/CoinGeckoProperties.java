@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.otcrouter.price.pricing.SourceEndpoint;
+
 /**
  * Where and how to call CoinGecko.
  *
@@ -20,7 +22,7 @@ public record CoinGeckoProperties(
         @DefaultValue("https://api.coingecko.com/api/v3") String baseUrl,
         String apiKey,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("2s") Duration readTimeout) {
+        @DefaultValue("2s") Duration readTimeout) implements SourceEndpoint {
 
     /** Paid plans use a different host and header; the host tells which plan the key belongs to. */
     public boolean isPro() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -31,11 +30,7 @@ public class KrakenClient implements PriceSourceClient {
     }
 
     public static KrakenClient create(RestClient.Builder builder, KrakenProperties properties, Clock clock) {
-        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-        requestFactory.setConnectTimeout(properties.connectTimeout());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        return new KrakenClient(builder.clone().baseUrl(properties.baseUrl()).requestFactory(requestFactory).build(),
-                clock);
+        return new KrakenClient(properties.restClient(builder).build(), clock);
     }
 
     @Override

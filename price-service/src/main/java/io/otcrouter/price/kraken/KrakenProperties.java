@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.otcrouter.price.pricing.SourceEndpoint;
+
 /**
  * Where and how to call Kraken's public REST API (no key needed for the ticker).
  *
@@ -16,5 +18,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KrakenProperties(
         @DefaultValue("https://api.kraken.com") String baseUrl,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("2s") Duration readTimeout) {
+        @DefaultValue("2s") Duration readTimeout) implements SourceEndpoint {
 }

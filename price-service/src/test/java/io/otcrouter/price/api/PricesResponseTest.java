@@ -12,11 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.otcrouter.events.PriceSource;
-import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 import io.otcrouter.price.pricing.PriceBoard;
 import io.otcrouter.price.pricing.PriceSourceClient;
 import io.otcrouter.price.pricing.SourcePrice;
+import io.otcrouter.price.pricing.StubSource;
 
 class PricesResponseTest {
 
@@ -48,17 +48,7 @@ class PricesResponseTest {
     }
 
     private static PriceSourceClient answeringSol() {
-        return new PriceSourceClient() {
-            @Override
-            public PriceSource source() {
-                return PriceSource.COINGECKO;
-            }
-
-            @Override
-            public Map<String, SourcePrice> fetch(List<Token> tokens) {
-                return Map.of("SOL", new SourcePrice(new BigDecimal("187.5"), BigDecimal.ONE, NOW));
-            }
-        };
+        return answeringSol(PriceSource.COINGECKO);
     }
 
     @Test
@@ -84,16 +74,7 @@ class PricesResponseTest {
     }
 
     private static PriceSourceClient answeringSol(PriceSource source) {
-        return new PriceSourceClient() {
-            @Override
-            public PriceSource source() {
-                return source;
-            }
-
-            @Override
-            public Map<String, SourcePrice> fetch(List<Token> tokens) {
-                return Map.of("SOL", new SourcePrice(new BigDecimal("187.5"), BigDecimal.ONE, NOW));
-            }
-        };
+        return StubSource.answering(source,
+                Map.of("SOL", new SourcePrice(new BigDecimal("187.5"), BigDecimal.ONE, NOW)));
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otcrouter.events.PriceSource;
-import io.otcrouter.events.tokens.Token;
 import io.otcrouter.events.tokens.TokenCatalog;
 
 class PriceBoardMetricsTest {
@@ -74,16 +73,6 @@ class PriceBoardMetricsTest {
     }
 
     private static PriceSourceClient answering(PriceSource source, Map<String, SourcePrice> prices) {
-        return new PriceSourceClient() {
-            @Override
-            public PriceSource source() {
-                return source;
-            }
-
-            @Override
-            public Map<String, SourcePrice> fetch(List<Token> tokens) {
-                return prices;
-            }
-        };
+        return StubSource.answering(source, prices);
     }
 }

@@ -50,17 +50,9 @@ class PriceBoardTest {
 
     @Test
     void shouldFallBackToStaticPricesForEveryTokenWhenTheSourceIsUnavailable() {
-        PriceSourceClient rateLimited = new PriceSourceClient() {
-            @Override
-            public PriceSource source() {
-                return PriceSource.COINGECKO;
-            }
-
-            @Override
-            public Map<String, SourcePrice> fetch(List<Token> tokens) {
-                throw new PriceSourceUnavailableException("429");
-            }
-        };
+        PriceSourceClient rateLimited = StubSource.answering(PriceSource.COINGECKO, () -> {
+            throw new PriceSourceUnavailableException("429");
+        });
         PriceBoard board = new PriceBoard(CATALOG, List.of(rateLimited), CLOCK);
 
         PriceSnapshot snapshot = board.refresh();

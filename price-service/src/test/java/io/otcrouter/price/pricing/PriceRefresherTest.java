@@ -47,17 +47,7 @@ class PriceRefresherTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:00:00Z"));
         Map<String, SourcePrice> answers = new HashMap<>();
         answers.put("SOL", new SourcePrice(new BigDecimal("150.5"), null, clock.instant()));
-        PriceSourceClient source = new PriceSourceClient() {
-            @Override
-            public PriceSource source() {
-                return PriceSource.KRAKEN;
-            }
-
-            @Override
-            public Map<String, SourcePrice> fetch(List<Token> tokens) {
-                return Map.copyOf(answers);
-            }
-        };
+        PriceSourceClient source = StubSource.answering(PriceSource.KRAKEN, () -> Map.copyOf(answers));
         // No cache (zero lifetime): every round asks the source, so a new price shows at once.
         PriceBoard board = new PriceBoard(TokenCatalog.defaults(), List.of(source),
                 new PriceCache(Duration.ZERO, clock), clock);

@@ -1,6 +1,5 @@
 package io.otcrouter.quote.dex;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -8,10 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.otcrouter.quote.JupiterFixtures.QUOTE_SOL_USDC;
-import static io.otcrouter.quote.JupiterFixtures.body;
-import static io.otcrouter.quote.TestTokens.CATALOG;
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,11 +33,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.kafka.prices.ReferencePrices;
+import io.otcrouter.quote.JupiterFixtures;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
 import io.otcrouter.quote.curve.DepthCurveCache;
-import tools.jackson.databind.json.JsonMapper;
 import io.otcrouter.testsupport.time.MutableClock;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jupiter calls on the request lane's own threads against WireMock serving the documented 0.1 SOL quote, slowly
@@ -64,11 +63,10 @@ class ConcurrentJupiterCallsTest {
     /** Answers every size with the documented quote, after {@code slowMs} for slippage 51. */
     private void serve(int slowMs) {
         jupiter.start();
-        jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body(QUOTE_SOL_USDC))));
+        jupiter.stubFor(get(urlPathEqualTo("/quote"))
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC)));
         jupiter.stubFor(get(urlPathEqualTo("/quote")).withQueryParam("slippageBps", equalTo("51"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(slowMs)
-                        .withHeader("Content-Type", "application/json").withBody(body(QUOTE_SOL_USDC))));
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC).withFixedDelay(slowMs)));
     }
 
     private DexQuoter quoter(int maxConcurrency, JupiterRateLimiter limiter, Pacer pacer, Clock clock,

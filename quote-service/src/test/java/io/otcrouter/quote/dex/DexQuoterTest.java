@@ -10,10 +10,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.otcrouter.quote.JupiterFixtures.ERROR_400_NO_ROUTE;
 import static io.otcrouter.quote.JupiterFixtures.ERROR_429_API_GATEWAY;
 import static io.otcrouter.quote.JupiterFixtures.QUOTE_SOL_USDC;
-import static io.otcrouter.quote.JupiterFixtures.body;
-import static io.otcrouter.quote.TestTokens.CATALOG;
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -38,14 +37,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
 import io.otcrouter.kafka.prices.ReferencePrices;
+import io.otcrouter.quote.JupiterFixtures;
 import io.otcrouter.quote.TestLanes;
 import io.otcrouter.quote.budget.JupiterRateLimiter;
 import io.otcrouter.quote.budget.Pacer;
 import io.otcrouter.quote.curve.ConcaveDepthHull;
 import io.otcrouter.quote.curve.DepthCurveCache;
 import io.otcrouter.quote.curve.DepthSample;
-import tools.jackson.databind.json.JsonMapper;
 import io.otcrouter.testsupport.time.MutableClock;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quoter with the real limiter, curve cache and client against WireMock serving Jupiter's real payloads. The
@@ -99,16 +99,14 @@ class DexQuoterTest {
     }
 
     private void answer(int status, String fixture) {
-        jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body(fixture))));
+        jupiter.stubFor(get(urlPathEqualTo("/quote")).willReturn(JupiterFixtures.answer(status, fixture)));
     }
 
     /** The documented quote for its own size; the real no-route answer for any other size. */
     private void answerTheDocumentedSizeOnly() {
         answer(400, ERROR_400_NO_ROUTE);
         jupiter.stubFor(get(urlPathEqualTo("/quote")).withQueryParam("amount", equalTo("100000000"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(body(QUOTE_SOL_USDC))));
+                .willReturn(JupiterFixtures.answer(200, JupiterFixtures.QUOTE_SOL_USDC)));
     }
 
     private int jupiterCalls() {

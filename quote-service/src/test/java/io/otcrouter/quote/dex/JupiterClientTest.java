@@ -12,8 +12,8 @@ import static io.otcrouter.quote.JupiterFixtures.ERROR_400_NO_ROUTE;
 import static io.otcrouter.quote.JupiterFixtures.ERROR_429_API_GATEWAY;
 import static io.otcrouter.quote.JupiterFixtures.QUOTE_SOL_USDC;
 import static io.otcrouter.quote.JupiterFixtures.body;
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -34,6 +34,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.otcrouter.events.JupiterQuoteStatus;
 import io.otcrouter.events.QuoteSource;
+import io.otcrouter.quote.JupiterFixtures;
 import io.otcrouter.quote.budget.RateLimitFeedback;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,8 +75,7 @@ class JupiterClientTest {
     }
 
     private void answer(int status, String fixture) {
-        jupiter.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body(fixture))));
+        jupiter.stubFor(get(urlPathEqualTo("/swap/v1/quote")).willReturn(JupiterFixtures.answer(status, fixture)));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.otcrouter.quote.dex;
 
-import static io.otcrouter.quote.TestTokens.BONK;
-import static io.otcrouter.quote.TestTokens.CATALOG;
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
-import static io.otcrouter.quote.TestTokens.USDT;
+import static io.otcrouter.testsupport.events.TestTokens.BONK;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,8 +1,8 @@
 package io.otcrouter.quote.execution;
 
-import static io.otcrouter.quote.TestTokens.CATALOG;
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,7 +1,7 @@
 package io.otcrouter.quote.execution;
 
-import static io.otcrouter.quote.TestTokens.SOL;
-import static io.otcrouter.quote.TestTokens.USDC;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -39,10 +39,10 @@ import io.otcrouter.events.LegExecuted;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.catalog.Topics;
 import io.otcrouter.events.serde.AvroEventDeserializer;
-import io.otcrouter.quote.ConsumedTopics;
 import io.otcrouter.quote.TestEvents;
-import io.otcrouter.quote.TopicReader;
 import io.otcrouter.quote.config.LegExecutionKafka;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.kafka.TopicReader;
 
 /**
  * DEX-leg execution against a real (embedded, KRaft) broker, with the same decision delivered twice: to a second

@@ -2,7 +2,7 @@ package io.otcrouter.quote.execution;
 
 import static io.otcrouter.quote.LiveJupiter.TENTH_OF_A_SOL;
 import static io.otcrouter.quote.LiveJupiter.TENTH_OUT;
-import static io.otcrouter.quote.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;

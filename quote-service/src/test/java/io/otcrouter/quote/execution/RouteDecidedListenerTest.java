@@ -1,7 +1,7 @@
 package io.otcrouter.quote.execution;
 
-import static io.otcrouter.quote.TestTokens.CATALOG;
-import static io.otcrouter.quote.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,6 +1,6 @@
 package io.otcrouter.quote.metrics;
 
-import static io.otcrouter.quote.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.otcrouter.quote.quoting;
 
-import static io.otcrouter.quote.TestTokens.CATALOG;
+import static io.otcrouter.testsupport.events.TestTokens.CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

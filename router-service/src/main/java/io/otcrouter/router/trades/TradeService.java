@@ -16,11 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.otcrouter.events.EventDecimals;
-import io.otcrouter.events.QuoteRequested;
 import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.tracing.TradeIds;
 import io.otcrouter.kafka.prices.ReferencePrices;
@@ -126,8 +123,7 @@ public class TradeService {
         Instant now = now();
         Resumption resumption = Resumption.of(publication, () -> decisionLog.find(tradeId, publication.decidedAt()),
                 now, timeouts);
-        Counter.builder(RESUMED).description("Submissions that resumed the trade of an earlier attempt, by outcome")
-                .tag("outcome", resumption.name()).register(meters).increment();
+        TradeCounters.resumed(meters, resumption);
         switch (resumption) {
             case ANSWER_EXISTING -> {
                 if (!publication.confirmed()) {
@@ -185,12 +181,12 @@ public class TradeService {
         try {
             acknowledgement.get(timeouts.publishWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
-            unconfirmed("timeout");
+            TradeCounters.unconfirmed(meters, "timeout");
             lateAcknowledgements.follow(tradeId, acknowledgement);
             throw new DecisionUnconfirmedException(tradeId,
                     "no acknowledgement from the broker within " + timeouts.publishWait().toMillis() + " ms");
         } catch (ExecutionException gaveUp) {
-            unconfirmed("producer-gave-up");
+            TradeCounters.unconfirmed(meters, "producer-gave-up");
             throw new DecisionUnconfirmedException(tradeId, "the producer gave up after sending it: "
                     + gaveUp.getCause());
         }
@@ -198,11 +194,6 @@ public class TradeService {
         if (!attempt.acknowledged(acknowledgedAt)) {
             tracker.published(tradeId, acknowledgedAt);
         }
-    }
-
-    private void unconfirmed(String why) {
-        Counter.builder(UNCONFIRMED).description("Decisions answered 202: decided, their publication not confirmed in time")
-                .tag("why", why).register(meters).increment();
     }
 
     /**
@@ -218,7 +209,7 @@ public class TradeService {
         Instant replyBy = now().plus(properties.quoteTimeout());
         collector.open(requestId);
         try {
-            quoteRequests.publish(quoteRequest(requestId, tradeId, intent, replyBy));
+            quoteRequests.publish(QuoteRequests.of(requestId, tradeId, intent, now(), replyBy));
         } catch (RuntimeException e) {
             collector.abandon(requestId);
             throw e;
@@ -243,26 +234,11 @@ public class TradeService {
      * published, the client is told to retry. One INFO line, no stack trace.
      */
     private void unquoted(String tradeId, String requestId, TradeIntent intent, Silence silence) {
-        Counter.builder(UNQUOTED).description("Trades and quotes answered 503, not rejected: no venue could fill them "
-                + "and Jupiter did not answer before the quote deadline").tag("request", tradeId == null ? "quote" : "trade")
-                .register(meters).increment();
+        TradeCounters.unquoted(meters, tradeId == null ? "quote" : "trade");
         log.info("{} {} ({} {}) not decided: no venue can fill it and {} did not answer within {} ms; answering 503",
                 tradeId == null ? "Quote" : "Trade", tradeId == null ? requestId : tradeId, intent.amountIn(),
                 intent.pair(), silence.named(), properties.quoteTimeout().toMillis());
         throw new NoQuoteInTimeException(silence);
-    }
-
-    private QuoteRequested quoteRequest(String requestId, String tradeId, TradeIntent intent, Instant replyBy) {
-        return QuoteRequested.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now())
-                .setRequestId(requestId).setTradeId(tradeId).setPair(intent.pair())
-                .setInputSymbol(intent.input().symbol()).setInputMint(intent.input().mint())
-                .setInputDecimals(intent.input().decimals())
-                .setOutputSymbol(intent.output().symbol()).setOutputMint(intent.output().mint())
-                .setOutputDecimals(intent.output().decimals())
-                .setAmountIn(EventDecimals.atomic(intent.amountIn())).setSlippageBps(intent.slippageBps())
-                .setIndicative(tradeId == null).setReplyBy(replyBy)
-                .build();
     }
 
     private Instant now() {

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.otcrouter.router.EmbeddedPostgresHolder;
 import io.otcrouter.router.config.IdempotencyProperties;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.Claim;
 import io.otcrouter.router.idempotency.IdempotencyKeyRepository.StoredResponse;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /** The key store against a real PostgreSQL migrated by the service's own Flyway scripts. */
 class IdempotencyKeyRepositoryIT {
@@ -35,7 +35,7 @@ class IdempotencyKeyRepositoryIT {
 
     @BeforeAll
     static void migrate() {
-        jdbc = EmbeddedPostgresHolder.migratedRouterSchema();
+        jdbc = EmbeddedPostgresHolder.migratedSchema("router");
         keys = new IdempotencyKeyRepository(jdbc);
     }
 

@@ -1,22 +1,27 @@
 package io.otcrouter.router.tracking;
 
+import static io.otcrouter.testsupport.events.TestTokens.SOL;
+import static io.otcrouter.testsupport.events.TestTokens.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.otcrouter.events.EventDecimals;
-import io.otcrouter.events.Route;
-import io.otcrouter.events.SettlementFigures;
+import io.otcrouter.events.RouteDecided;
 import io.otcrouter.events.TradeSettled;
 import io.otcrouter.events.TradeStatus;
-import io.otcrouter.router.EmbeddedPostgresHolder;
+import io.otcrouter.testsupport.events.RouteDecidedMother;
+import io.otcrouter.testsupport.events.TradeSettledMother;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
+
 
 /**
  * What the router answers for a trade's settlement when the ledger corrects it (TradeSettled revision 2, after a leg
@@ -33,7 +38,7 @@ class SettlementRevisionsIT {
 
     @BeforeAll
     static void migrate() {
-        trades = new TrackedTradeRepository(EmbeddedPostgresHolder.migratedRouterSchema());
+        trades = new TrackedTradeRepository(EmbeddedPostgresHolder.migratedSchema("router"));
     }
 
     @Test
@@ -79,17 +84,15 @@ class SettlementRevisionsIT {
                 .isEqualTo(2);
     }
 
+    /** 1,000 SOL split between Jupiter and a pool, settled provisionally with only Jupiter's half filled. */
     private static TradeSettled provisional(String tradeId) {
-        BigDecimal amountIn = EventDecimals.atomic(THOUSAND_SOL);
-        return TradeSettled.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(SETTLED)
-                .setTradeId(tradeId).setPair("SOL/USDC").setInputSymbol("SOL")
-                .setInputMint("So11111111111111111111111111111111111111112").setInputDecimals(9)
-                .setOutputSymbol("USDC").setOutputMint("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v")
-                .setOutputDecimals(6).setRoute(Route.SPLIT).setStatus(TradeStatus.PARTIALLY_FILLED)
-                .setAmountIn(amountIn).setFilledInAmount(EventDecimals.atomic(HALF_SOL))
-                .setOutAmount(EventDecimals.atomic(BigInteger.valueOf(74_812_500_000L)))
-                .setExpectedOutAmount(EventDecimals.atomic(BigInteger.valueOf(149_625_000_000L)))
-                .setDecidedAt(SETTLED.minusSeconds(30)).setSettledAt(SETTLED).build();
+        BigInteger halfOut = BigInteger.valueOf(74_812_500_000L);
+        RouteDecided split = RouteDecidedMother.routeDecided(tradeId, SOL, USDC, List.of(
+                RouteDecidedMother.dexLeg(tradeId + "-dex", HALF_SOL, halfOut, halfOut),
+                RouteDecidedMother.otcLeg(tradeId + "-otc", "pool", "q-" + tradeId, HALF_SOL, halfOut, halfOut)))
+                .setOccurredAt(SETTLED.minusSeconds(30)).build();
+        return TradeSettledMother.filled(split, halfOut, SETTLED).setStatus(TradeStatus.PARTIALLY_FILLED)
+                .setFilledInAmount(EventDecimals.atomic(HALF_SOL)).build();
     }
 
     private static TradeSettled correction(TradeSettled first) {
@@ -97,9 +100,7 @@ class SettlementRevisionsIT {
                 .setStatus(TradeStatus.FILLED).setFilledInAmount(first.getAmountIn())
                 .setOutAmount(EventDecimals.atomic(BigInteger.valueOf(149_625_000_000L)))
                 .setSettledAt(SETTLED.plusSeconds(20)).setOccurredAt(SETTLED.plusSeconds(20)).setRevision(2)
-                .setSupersedes(SettlementFigures.newBuilder().setRevision(1).setStatus(first.getStatus())
-                        .setFilledInAmount(first.getFilledInAmount()).setOutAmount(first.getOutAmount())
-                        .setSettledAt(first.getSettledAt()).build())
+                .setSupersedes(TradeSettledMother.figuresOf(first))
                 .build();
     }
 }

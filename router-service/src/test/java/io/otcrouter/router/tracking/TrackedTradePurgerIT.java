@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.otcrouter.router.EmbeddedPostgresHolder;
 import io.otcrouter.router.config.IdempotencyProperties;
 import io.otcrouter.router.config.TrackingProperties;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * The tracked-trade purge against a real PostgreSQL migrated by the service's own Flyway scripts, on a fixed clock
@@ -38,7 +38,7 @@ class TrackedTradePurgerIT {
 
     @BeforeAll
     static void migrate() {
-        jdbc = EmbeddedPostgresHolder.migratedRouterSchema();
+        jdbc = EmbeddedPostgresHolder.migratedSchema("router");
         trades = new TrackedTradeRepository(jdbc);
     }
 

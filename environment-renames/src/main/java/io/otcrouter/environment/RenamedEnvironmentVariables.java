@@ -1,4 +1,4 @@
-package io.otcrouter.ledger.config;
+package io.otcrouter.environment;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +15,10 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Keeps renamed environment variables working for one release: when an old name is set and its new name is not, the
- * old value, converted to what the new name expects, is offered under the new name, so the configuration that reads
- * the new name (application.yml placeholders) finds it. Each old name that is set costs one WARN at start naming the
- * new variable. Anything set under the new name wins. Registered in {@code META-INF/spring.factories} under
+ * Keeps renamed environment variables working for one release, in every service: when an old name is set and its new
+ * name is not, the old value, converted to what the new name expects, is offered under the new name, so the
+ * configuration that reads the new name (application.yml placeholders) finds it. Each old name that is set costs one
+ * WARN at start naming the new variable. Anything set under the new name wins. Registered in {@code META-INF/spring.factories} under
  * {@code org.springframework.boot.EnvironmentPostProcessor} (Boot 4's key).
  *
  * <p>To retire a rename, delete its line from {@link #RENAMES}.
@@ -32,8 +32,14 @@ public class RenamedEnvironmentVariables implements EnvironmentPostProcessor {
     record Rename(String oldName, String newName, UnaryOperator<String> convert) {
     }
 
+    /**
+     * Every rename of this release, whichever services read the variable: one name means one thing everywhere, so an
+     * old name set for a service that never read it is carried all the same (and warned about).
+     */
     static final List<Rename> RENAMES = List.of(
-            new Rename("OTC_OUTBOX_POLL_INTERVAL_MS", "OTC_OUTBOX_POLL_INTERVAL", RenamedEnvironmentVariables::millis));
+            new Rename("OTC_OUTBOX_POLL_INTERVAL_MS", "OTC_OUTBOX_POLL_INTERVAL", RenamedEnvironmentVariables::millis),
+            new Rename("OTC_LEDGER_SWEEP_INTERVAL_MS", "OTC_LEDGER_SWEEP_INTERVAL", RenamedEnvironmentVariables::millis),
+            new Rename("KAFKA_MAX_BLOCK_MS", "KAFKA_PRODUCER_MAX_BLOCK_MS", UnaryOperator.identity()));
 
     private final Log log;
     private final List<Rename> renames;

