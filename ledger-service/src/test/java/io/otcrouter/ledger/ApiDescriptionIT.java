@@ -15,6 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.otcrouter.testsupport.openapi.PublishedApiDescription;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * The ledger API's published OpenAPI description ({@code docs/openapi/ledger-service.json}) is the one the code
@@ -22,7 +24,7 @@ import io.otcrouter.testsupport.openapi.PublishedApiDescription;
  */
 @LedgerIT
 @TestPropertySource(properties = ApiKeys.CONFIGURED)
-@Import(Upstream.DeclaredTopics.class)
+@Import(ConsumedTopics.class)
 class ApiDescriptionIT {
 
     @LocalServerPort

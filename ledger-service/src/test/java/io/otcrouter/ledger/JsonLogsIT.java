@@ -21,6 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * With the one setting {@code OTC_LOG_FORMAT=ecs} the ledger logs one JSON object per line, and a line written while
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @LedgerIT
 @TestPropertySource(properties = {ApiKeys.CONFIGURED, "OTC_LOG_FORMAT=ecs",
         "logging.level.io.otcrouter.ledger.booking=DEBUG"})
-@Import(Upstream.DeclaredTopics.class)
+@Import(ConsumedTopics.class)
 @ExtendWith(OutputCaptureExtension.class)
 class JsonLogsIT {
 

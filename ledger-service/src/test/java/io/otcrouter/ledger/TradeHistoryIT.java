@@ -32,6 +32,8 @@ import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
+import io.otcrouter.testsupport.postgres.EmbeddedPostgresHolder;
 
 /**
  * The trade history against a real PostgreSQL: filters, keyset paging through the whole ledger in both directions
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @LedgerIT
 @TestPropertySource(properties = ApiKeys.CONFIGURED)
-@Import(Upstream.DeclaredTopics.class)
+@Import(ConsumedTopics.class)
 class TradeHistoryIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import io.otcrouter.testsupport.kafka.ConsumedTopics;
 import io.otcrouter.testsupport.openapi.PublishedApiDescription;
 
 /**
@@ -21,7 +22,7 @@ import io.otcrouter.testsupport.openapi.PublishedApiDescription;
         TestApiKeys.PROPERTY,
         "otc.router.api.settle-wait=3s"})
 @EmbeddedKafka(partitions = 1)
-@Import({TradeApiIT.UpstreamTopics.class, StatementLog.class})
+@Import({ConsumedTopics.class, StatementLog.class})
 class ApiDescriptionIT extends RouterIntegrationTest {
 
     @Test

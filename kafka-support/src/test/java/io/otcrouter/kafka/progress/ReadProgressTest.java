@@ -2,8 +2,11 @@ package io.otcrouter.kafka.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +21,6 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.otcrouter.testsupport.time.MutableClock;
-
 /** What a consumer reports as read: caught-up partitions move to the check's time, others lag behind. */
 class ReadProgressTest {
 
@@ -29,7 +30,7 @@ class ReadProgressTest {
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
     private static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(START);
+    private final SteppedClock clock = new SteppedClock();
     private final MockConsumer<Object, Object> consumer = new MockConsumer<>("earliest");
     private final ReadProgress progress = new ReadProgress(List.of(TOPIC), Duration.ofSeconds(1), clock);
 
@@ -100,6 +101,31 @@ class ReadProgressTest {
 
         assertThat(progress.readThrough()).containsOnly(Map.entry(P0, START.minusSeconds(8)),
                 Map.entry(P1, START.minusSeconds(3)));
+    }
+
+    /** A clock that stands still until the test moves it (test-support's MutableClock depends on this module). */
+    private static final class SteppedClock extends Clock {
+
+        private Instant now = START;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static ConsumerRecord<Object, Object> record(TopicPartition partition, long offset, Instant timestamp) {

@@ -59,6 +59,7 @@ class LedgerController {
             schema = @Schema(type = "string", format = "date-time"))
     @Parameter(in = ParameterIn.QUERY, name = "submittedBy", description = "api-key:<key id> or "
             + "dashboard-user:<name>", example = "dashboard-user:alice")
+    @Parameter(in = ParameterIn.QUERY, name = "clientOrderId", description = "The client's order id, exact match")
     @ApiResponse(responseCode = "200", description = "One page of trades")
     @ApiResponse(responseCode = "400", description = "Invalid or unknown query parameter (named in parameter)")
     TradePageView trades(HttpServletRequest request) {
