@@ -123,6 +123,23 @@ class ComposeFileTest {
                 .startsWith("${" + variable + ":?").doesNotContain("{bcrypt}")));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepKafkasLogOnItsVolume() {
+        Map<String, Object> kafka = services().get("kafka");
+        String logDirs = String.valueOf(((Map<String, Object>) kafka.get("environment")).get("KAFKA_LOG_DIRS"));
+        assertThat((List<String>) kafka.get("volumes")).as("a volume mounted where the broker writes its log")
+                .anySatisfy(volume -> assertThat(volume).endsWith(":" + logDirs));
+    }
+
+    @Test
+    void shouldKeepTheDataDirectoryAndCredentialsOutOfTheImageBuild() throws IOException {
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertThat(ignored).as("COPY . . must not copy the local stack's database, Kafka log, keys or .env")
+                .contains("data/", ".env");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> services() {
         return (Map<String, Map<String, Object>>) COMPOSE.get("services");
