@@ -108,16 +108,18 @@ public class ReadProgress {
         }
         next[0] = now + checkIntervalNanos;
         try {
-            Set<TopicPartition> owned = consumer.assignment().stream().filter(tp -> topics.contains(tp.topic()))
-                    .collect(Collectors.toSet());
-            if (owned.isEmpty()) {
-                return;
-            }
-            for (String topic : owned.stream().map(TopicPartition::topic).collect(Collectors.toSet())) {
+            // Every topic's partition count, also of a topic this instance owns no partition of: another instance
+            // reads that one, and whoever decides from the shared progress needs to know how many rows to expect.
+            for (String topic : topics) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, BROKER_TIMEOUT);
                 if (infos != null && !infos.isEmpty()) {
                     partitions.put(topic, infos.size());
                 }
+            }
+            Set<TopicPartition> owned = consumer.assignment().stream().filter(tp -> topics.contains(tp.topic()))
+                    .collect(Collectors.toSet());
+            if (owned.isEmpty()) {
+                return;
             }
             Instant checkedAt = clock.instant();
             Map<TopicPartition, Long> ends = consumer.endOffsets(owned, BROKER_TIMEOUT);

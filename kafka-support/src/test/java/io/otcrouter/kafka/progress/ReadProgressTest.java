@@ -69,6 +69,16 @@ class ReadProgressTest {
     }
 
     @Test
+    void shouldKnowHowManyPartitionsATopicHasEvenWhenItOwnsNoneOfThem() {
+        consumer.assign(List.of());
+
+        progress.check(consumer);
+
+        assertThat(progress.partitions(TOPIC)).hasValue(2);
+        assertThat(progress.readThrough()).isEmpty();
+    }
+
+    @Test
     void shouldAskTheBrokerAtMostOncePerIntervalAndNeverMoveBack() {
         consumer.updateEndOffsets(Map.of(P0, 0L, P1, 0L));
         consumer.seek(P0, 0);
